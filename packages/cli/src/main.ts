@@ -1,0 +1,58 @@
+import { Command, CommanderError } from 'commander';
+import { EXIT, processIo, type CliIo } from './cli-io';
+import { loadWorkspace } from './load-workspace';
+import { refreshCommand } from './commands/refresh-command';
+import { statusCommand } from './commands/status-command';
+import { validateCommand } from './commands/validate-command';
+
+/** Builds the command tree; each action stores its exit code in `result.code`. */
+export function buildProgram(io: CliIo, result: { code: number }): Command {
+  const program = new Command('sso-supervisor')
+    .description('Keeps AWS IAM Identity Center (SSO) sessions alive and tells you when a person must log in.')
+    .option('-c, --config <file>', 'supervisor.yaml to use')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+
+  program
+    .command('status')
+    .description('every supervised session: profiles, time left, state')
+    .option('--json', 'machine-readable output')
+    .action(async (opts) => {
+      result.code = await statusCommand(await loadWorkspace(io), io, opts);
+    });
+
+  program
+    .command('refresh')
+    .description('one refresh pass now: sessions under the threshold, or all named ones with --force')
+    .argument('[session...]', 'sso-session names (or profile names) to refresh; default all')
+    .option('--force', 'refresh even when not due')
+    .option('--json', 'machine-readable output')
+    .action(async (names: string[], opts) => {
+      result.code = await refreshCommand(await loadWorkspace(io), io, names, opts);
+    });
+
+  program
+    .command('validate')
+    .description('check the AWS config and the token cache files')
+    .option('--json', 'machine-readable output')
+    .action(async (opts) => {
+      result.code = await validateCommand(await loadWorkspace(io), io, opts);
+    });
+
+  return program;
+}
+
+/** The CLI entry point; returns the exit code instead of exiting, so it can run in tests. */
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const result = { code: EXIT.ok as number };
+  try {
+    await buildProgram(io, result).parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    io.stderr.write(`sso-supervisor: ${(error as Error).message}\n`);
+    return EXIT.failed;
+  }
+  return result.code;
+}

@@ -1,0 +1,27 @@
+import type { SessionStatus } from '@sso-supervisor/core';
+import { formatTimeLeft } from './format-duration';
+import type { Paint } from './paint';
+
+const STATE_STYLE: Record<SessionStatus['state'], Parameters<Paint>[0]> = {
+  valid: 'green',
+  expiring: 'yellow',
+  expired: 'red',
+  missing: 'red',
+  invalid: 'red',
+  reauth_required: 'red',
+};
+
+function label(s: SessionStatus): string {
+  return s.name ?? `(legacy) ${s.profiles[0] ?? s.startUrl}`;
+}
+
+/** One aligned line per session: name, profiles, time left, state; then the detail that says what to do. */
+export function formatStatusLines(sessions: SessionStatus[], paint: Paint): string[] {
+  const rows = sessions.map((s) => [label(s), s.profiles.join(','), formatTimeLeft(s.secondsLeft), s.state]);
+  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
+  return sessions.flatMap((s, i) => {
+    const [name, profiles, left, state] = rows[i];
+    const line = [name.padEnd(widths[0]), profiles.padEnd(widths[1]), left.padEnd(widths[2]), paint(STATE_STYLE[s.state], state)];
+    return s.detail ? [line.join('  '), `  ${paint('dim', s.detail)}`] : [line.join('  ')];
+  });
+}

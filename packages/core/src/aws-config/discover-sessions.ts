@@ -1,0 +1,80 @@
+import type { AwsConfigData, IniSection } from './read-aws-config';
+import type { AwsConfigFinding } from './aws-config-finding';
+import type { SsoSession } from './sso-session';
+import { cacheFilePath } from '../cache/cache-file-path';
+
+export interface DiscoveredSessions {
+  sessions: SsoSession[];
+  findings: AwsConfigFinding[];
+}
+
+const DEFAULT_SCOPES = ['sso:account:access'];
+
+function scopes(section: IniSection): string[] {
+  const raw = section.sso_registration_scopes;
+  return raw ? raw.split(',').map((s) => s.trim()).filter(Boolean) : DEFAULT_SCOPES;
+}
+
+/**
+ * Groups SSO profiles into refresh units: sso-session profiles by session name, legacy profiles
+ * (start URL in the profile) by start URL. Non-SSO profiles are ignored.
+ */
+export function discoverSessions(config: AwsConfigData, file: string, cacheDir: string): DiscoveredSessions {
+  const findings: AwsConfigFinding[] = [...config.findings];
+  const byId = new Map<string, SsoSession>();
+
+  for (const [name, section] of Object.entries(config.ssoSessions)) {
+    const missing = ['sso_start_url', 'sso_region'].filter((k) => !section[k]);
+    for (const field of missing) {
+      findings.push({ severity: 'error', file, section: `sso-session ${name}`, field, message: 'is required' });
+    }
+    if (missing.length) continue;
+    byId.set(name, {
+      id: name,
+      name,
+      startUrl: section.sso_start_url!,
+      region: section.sso_region!,
+      registrationScopes: scopes(section),
+      profiles: [],
+      cacheFile: cacheFilePath(cacheDir, { sessionName: name }),
+      loginCommand: `aws sso login --sso-session ${name}`,
+    });
+  }
+
+  for (const [profile, section] of Object.entries(config.profiles)) {
+    const sectionName = profile === 'default' ? 'default' : `profile ${profile}`;
+    if (section.sso_session) {
+      const session = byId.get(section.sso_session);
+      if (session) session.profiles.push(profile);
+      else if (!(section.sso_session in config.ssoSessions)) {
+        findings.push({
+          severity: 'error',
+          file,
+          section: sectionName,
+          field: 'sso_session',
+          message: `names sso-session "${section.sso_session}", which is not in this file`,
+        });
+      }
+    } else if (section.sso_start_url) {
+      if (!section.sso_region) {
+        findings.push({ severity: 'error', file, section: sectionName, field: 'sso_region', message: 'is required' });
+        continue;
+      }
+      const id = `legacy:${section.sso_start_url}`;
+      const existing = byId.get(id);
+      if (existing) existing.profiles.push(profile);
+      else
+        byId.set(id, {
+          id,
+          name: null,
+          startUrl: section.sso_start_url,
+          region: section.sso_region,
+          registrationScopes: [],
+          profiles: [profile],
+          cacheFile: cacheFilePath(cacheDir, { startUrl: section.sso_start_url }),
+          loginCommand: `aws sso login --profile ${profile}`,
+        });
+    }
+  }
+  return { sessions: [...byId.values()], findings };
+}

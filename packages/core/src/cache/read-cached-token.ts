@@ -1,0 +1,46 @@
+import { readFile } from 'node:fs/promises';
+import { cachedTokenSchema, type CachedToken } from './cached-token';
+
+export type CacheRead =
+  | { status: 'ok'; token: CachedToken; raw: string }
+  | { status: 'missing'; raw: null }
+  | { status: 'invalid'; message: string; raw: string | null };
+
+const READ_ERRORS: Record<string, string> = {
+  EISDIR: 'is a directory, not a file',
+  ELOOP: 'is a symlink loop',
+  EACCES: 'cannot be read: permission denied',
+  EPERM: 'cannot be read: operation not permitted',
+  ENOTDIR: 'a parent of it is not a directory',
+};
+
+/** Reads and validates one cache file. Never throws: a broken file is data, not a crash. */
+export async function readCachedToken(file: string): Promise<CacheRead> {
+  let raw: string;
+  try {
+    raw = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (code === 'ENOENT') return { status: 'missing', raw: null };
+    return { status: 'invalid', message: `${file}: ${READ_ERRORS[code] ?? `cannot be read (${code})`}`, raw: null };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    const what = raw.trim() === '' ? 'is empty' : 'is not valid JSON (truncated or corrupt)';
+    return { status: 'invalid', message: `${file}: ${what}`, raw };
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    return { status: 'invalid', message: `${file}: is not a JSON object`, raw };
+  }
+  const parsed = cachedTokenSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue.path.join('.') || '(root)';
+    const detail =
+      issue.code !== 'invalid_type' ? issue.message : issue.input === undefined ? 'is missing' : `must be a ${issue.expected}`;
+    return { status: 'invalid', message: `${file}: field ${field} ${detail}`, raw };
+  }
+  return { status: 'ok', token: parsed.data, raw };
+}

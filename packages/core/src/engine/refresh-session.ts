@@ -1,0 +1,87 @@
+import type { SsoSession } from '../aws-config/sso-session';
+import { readCachedToken } from '../cache/read-cached-token';
+import { openCacheWrite, type PendingWrite } from '../cache/write-cached-token';
+import { formatTimestamp } from '../cache/format-cached-token';
+import { SupervisorError } from '../errors/supervisor-error';
+import { ReauthRequiredError } from '../errors/reauth-required-error';
+import { assessToken } from './assess-token';
+import type { TokenRefresher } from './oidc-refresher';
+import type { RetrySettings } from './retry-settings';
+import type { RefreshResult } from './refresh-result';
+
+export interface RefreshOptions {
+  thresholdMs: number;
+  force?: boolean;
+  now?: () => Date;
+  signal?: AbortSignal;
+  retry?: RetrySettings;
+}
+
+/** Someone else wrote the file between our read and our rename; look again this many times. */
+const MAX_REEVALUATIONS = 2;
+
+/**
+ * One session, one pass: read, decide, refresh, write. Never throws; every failure is a result.
+ * A newer token written by another tool meanwhile always wins.
+ */
+export async function refreshSession(
+  session: SsoSession,
+  refresher: TokenRefresher,
+  options: RefreshOptions,
+): Promise<RefreshResult> {
+  const now = options.now ?? (() => new Date());
+  const base = { session: session.name, id: session.id };
+  let force = options.force ?? false;
+  for (let round = 0; round <= MAX_REEVALUATIONS; round++) {
+    const read = await readCachedToken(session.cacheFile);
+    if (read.status === 'missing') {
+      return {
+        ...base,
+        outcome: 'reauth_required',
+        error: `no cached token at ${session.cacheFile}: run ${session.loginCommand}`,
+        command: session.loginCommand,
+      };
+    }
+    if (read.status === 'invalid') return { ...base, outcome: 'invalid', error: read.message };
+    const { token } = read;
+    const assessment = assessToken(token, now(), options.thresholdMs);
+    if (!assessment.due && !force) return { ...base, outcome: 'skipped', expiresAt: token.expiresAt };
+    if (!assessment.refreshable) {
+      return {
+        ...base,
+        outcome: 'reauth_required',
+        error: `${assessment.reason}: run ${session.loginCommand}`,
+        command: session.loginCommand,
+      };
+    }
+    let pending: PendingWrite | undefined;
+    try {
+      pending = await openCacheWrite(session.cacheFile);
+      const fresh = await refresher.refresh(
+        {
+          region: session.region,
+          clientId: token.clientId!,
+          clientSecret: token.clientSecret!,
+          refreshToken: token.refreshToken!,
+          loginCommand: session.loginCommand,
+        },
+        options.signal,
+        options.retry,
+      );
+      const expiresAt = formatTimestamp(new Date(now().getTime() + fresh.expiresIn * 1000));
+      // No refresh token in the response means the old one stays valid; dropping it would end silent refresh.
+      const next = { ...token, accessToken: fresh.accessToken, expiresAt, refreshToken: fresh.refreshToken ?? token.refreshToken };
+      const written = await pending.commit(next, read.raw);
+      if (written.written) return { ...base, outcome: 'refreshed', expiresAt };
+      force = false;
+    } catch (error) {
+      await pending?.abort();
+      if (error instanceof ReauthRequiredError) {
+        return { ...base, outcome: 'reauth_required', error: error.message, command: error.command };
+      }
+      const message = error instanceof SupervisorError ? error.message : `refresh failed: ${String(error)}`;
+      return { ...base, outcome: 'failed', error: message };
+    }
+  }
+  return { ...base, outcome: 'failed', error: `${session.cacheFile}: kept changing while we refreshed; will look again` };
+}

@@ -1,0 +1,45 @@
+import type { SsoSession } from '../aws-config/sso-session';
+import { readCachedToken } from '../cache/read-cached-token';
+import { assessToken } from '../engine/assess-token';
+
+export type SessionState = 'valid' | 'expiring' | 'expired' | 'missing' | 'invalid' | 'reauth_required';
+
+/** One entry of `status --json` (contract.md). Secret-free by construction: no token field is copied. */
+export interface SessionStatus {
+  name: string | null;
+  startUrl: string;
+  region: string;
+  profiles: string[];
+  cacheFile: string;
+  state: SessionState;
+  expiresAt: string | null;
+  secondsLeft: number | null;
+  /** Why the state is what it is, for invalid, missing and reauth_required. */
+  detail?: string;
+  lastRefresh?: string | null;
+  nextCheck?: string | null;
+}
+
+/** Reads one session's cache file and says how it stands. No network, no AWS SDK. */
+export async function readSessionStatus(session: SsoSession, now: Date, thresholdMs: number): Promise<SessionStatus> {
+  const base = {
+    name: session.name,
+    startUrl: session.startUrl,
+    region: session.region,
+    profiles: session.profiles,
+    cacheFile: session.cacheFile,
+  };
+  const read = await readCachedToken(session.cacheFile);
+  if (read.status === 'missing') {
+    return { ...base, state: 'missing', expiresAt: null, secondsLeft: null, detail: `run ${session.loginCommand}` };
+  }
+  if (read.status === 'invalid') return { ...base, state: 'invalid', expiresAt: null, secondsLeft: null, detail: read.message };
+  const a = assessToken(read.token, now, thresholdMs);
+  return {
+    ...base,
+    state: a.state,
+    expiresAt: read.token.expiresAt,
+    secondsLeft: a.secondsLeft,
+    ...(a.state === 'reauth_required' && { detail: `${a.reason}: run ${session.loginCommand}` }),
+  };
+}
