@@ -42,7 +42,7 @@ export function createOidcRefresher(defaults: RetrySettings = DEFAULT_RETRY): To
     const created = new SSOOIDCClient({
       region,
       retryStrategy: new ConfiguredRetryStrategy(settings.attempts, (attempt) => backoffDelay(attempt, settings)),
-      requestHandler: { requestTimeout: settings.timeout, connectionTimeout: settings.timeout },
+      requestHandler: { requestTimeout: settings.timeout, connectionTimeout: settings.timeout, throwOnRequestTimeout: true },
     });
     clients.set(key, created);
     return created;

@@ -80,7 +80,7 @@ export async function refreshSession(
         return { ...base, outcome: 'reauth_required', error: error.message, command: error.command };
       }
       const message = error instanceof SupervisorError ? error.message : `refresh failed: ${String(error)}`;
-      return { ...base, outcome: 'failed', error: message };
+      return { ...base, outcome: 'failed', error: message, expiresAt: token.expiresAt };
     }
   }
   return { ...base, outcome: 'failed', error: `${session.cacheFile}: kept changing while we refreshed; will look again` };

@@ -1,0 +1,119 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createSsoHome, startEmulator, type Emulator, type SsoHome } from '@sso-supervisor/emulator';
+import { leakedSecrets, runCli, type CliRun } from './test-support/run-cli';
+
+/** status, refresh and validate as a user runs them: the built bin, a throw-away HOME, the emulator. */
+describe('one-shot commands', () => {
+  let emulator: Emulator;
+  let dir: string;
+  let home: SsoHome;
+  let env: Record<string, string>;
+  const outputs: CliRun[] = [];
+  const cli = async (...args: string[]) => {
+    const r = await runCli(args, env);
+    outputs.push(r);
+    return r;
+  };
+
+  beforeAll(async () => {
+    emulator = await startEmulator();
+    dir = await mkdtemp(join(tmpdir(), 'cli-'));
+    home = await createSsoHome(emulator, join(dir, 'home'), [
+      { name: 'corp', profiles: ['dev', 'prod'], accessTokenTtlSeconds: 300 },
+      { name: 'fresh', profiles: ['staging'] },
+      { name: 'legacy-admin', profiles: ['legacy-admin'], legacy: true, accessTokenTtlSeconds: 300 },
+      { name: 'nobody', profiles: ['sandbox'], loggedIn: false },
+    ]);
+    env = { ...home.env, NO_COLOR: '1' };
+  });
+
+  afterAll(async () => {
+    await emulator.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('status --json reports each session and exits 1 while one needs a login', async () => {
+    const r = await cli('status', '--json');
+    expect(r.code).toBe(1);
+    const { sessions } = JSON.parse(r.stdout);
+    const byName = Object.fromEntries(sessions.map((s: { name: string | null; profiles: string[] }) => [s.name ?? s.profiles[0], s]));
+    expect(byName.corp).toMatchObject({ profiles: ['dev', 'prod'], state: 'expiring', cacheFile: home.sessions.corp.cacheFile });
+    expect(byName.fresh.state).toBe('valid');
+    expect(byName['legacy-admin']).toMatchObject({ name: null, state: 'expiring' });
+    expect(byName.nobody.state).toBe('missing');
+    expect(emulator.calls.createToken.refresh_token).toBe(0);
+  });
+
+  it('status prints one plain line per session without colour when NO_COLOR is set', async () => {
+    const r = await cli('status');
+    expect(r.stdout).not.toMatch(/\u001b\[/);
+    expect(r.stdout).toMatch(/^corp\s+dev,prod\s+\d+m left\s+expiring$/m);
+    expect(r.stdout).toMatch(/^nobody\s+sandbox\s+-\s+missing$/m);
+  });
+
+  it('status never loads the AWS SDK', async () => {
+    const record = join(dir, 'loaded.txt');
+    const hook = join(dir, 'hook.js');
+    await writeFile(
+      hook,
+      `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(record)}, Object.keys(require.cache).join('\\n')));`,
+    );
+    const r = await runCli(['status'], env, ['--require', hook]);
+    outputs.push(r);
+    const loaded = await readFile(record, 'utf8');
+    expect(loaded).toContain('sso-supervisor');
+    expect(loaded).not.toMatch(/@aws-sdk/);
+  });
+
+  it('refresh --json refreshes what is due, once per session, and names what needs a person', async () => {
+    const r = await cli('refresh', '--json');
+    expect(r.code).toBe(1);
+    const outcomes = Object.fromEntries(
+      JSON.parse(r.stdout).results.map((x: { session: string | null; id: string; outcome: string }) => [x.session ?? x.id, x.outcome]),
+    );
+    expect(outcomes).toEqual({
+      corp: 'refreshed',
+      fresh: 'skipped',
+      [`legacy:${home.sessions['legacy-admin'].startUrl}`]: 'refreshed',
+      nobody: 'reauth_required',
+    });
+    expect(emulator.calls.createToken.refresh_token).toBe(2);
+  });
+
+  it('refresh SESSION --force refreshes only that one and exits 0', async () => {
+    emulator.resetCalls();
+    const r = await cli('refresh', 'fresh', '--force');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^fresh: refreshed, valid until /);
+    expect(emulator.calls.createToken.refresh_token).toBe(1);
+  });
+
+  it('refresh of an unknown session is a usage error (exit 2)', async () => {
+    const r = await cli('refresh', 'nope');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown session: nope');
+  });
+
+  it('validate names a broken cache file and exits 1', async () => {
+    await writeFile(home.sessions.nobody.cacheFile, '{"accessToken": "x", "expiresAt": ');
+    const r = await cli('validate');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${home.sessions.nobody.cacheFile}: is not valid JSON`);
+  });
+
+  it('an unknown command or flag is exit 2, --help is exit 0', async () => {
+    expect((await cli('frobnicate')).code).toBe(2);
+    expect((await cli('status', '--nope')).code).toBe(2);
+    const help = await cli('refresh', '--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--force');
+  });
+
+  it('no token, refresh token or client secret reached any output', () => {
+    expect(outputs.length).toBeGreaterThan(5);
+    expect(emulator.issuedSecrets().length).toBeGreaterThan(5);
+    expect(leakedSecrets(emulator.issuedSecrets(), outputs.flatMap((o) => [o.stdout, o.stderr]))).toEqual([]);
+  });
+});

@@ -1,0 +1,241 @@
+import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import type { SsoSession } from '../aws-config/sso-session';
+import type { CachedToken } from '../cache/cached-token';
+import { formatCachedToken } from '../cache/format-cached-token';
+import { ReauthRequiredError } from '../errors/reauth-required-error';
+import { TransientError } from '../errors/transient-error';
+import { FakeTokenRefresher, type FakeResponse } from '../test-support/fake-token-refresher';
+import { permissionsEnforced } from '../test-support/permissions-enforced';
+import { sampleSession } from '../test-support/sample-session';
+import { SECRET_MARK, sampleToken } from '../test-support/sample-token';
+import type { RefreshResult } from './refresh-result';
+import { refreshSession, type RefreshOptions } from './refresh-session';
+
+const NOW = new Date('2026-11-22T09:00:00Z');
+const minutes = (n: number) => new Date(NOW.getTime() + n * 60_000);
+const options: RefreshOptions = { thresholdMs: 20 * 60_000, now: () => NOW };
+const login = 'aws sso login --sso-session corp';
+const fresh = { accessToken: `${SECRET_MARK}-access-new`, expiresIn: 3600 };
+
+let dir: string;
+let session: SsoSession;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'sso-refresh-'));
+  session = sampleSession(dir, 'corp');
+});
+afterEach(async () => {
+  await chmod(dir, 0o700);
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function put(token: CachedToken, file = session.cacheFile): Promise<string> {
+  const raw = formatCachedToken(token);
+  await writeFile(file, raw, { mode: 0o600 });
+  return raw;
+}
+
+/** refreshSession, checking on the way that no secret reached the result. */
+async function run(respond: FakeResponse, extra: Partial<RefreshOptions> = {}, target = session) {
+  const fake = new FakeTokenRefresher(respond);
+  const result: RefreshResult = await refreshSession(target, fake, { ...options, ...extra });
+  expect(JSON.stringify(result)).not.toContain(SECRET_MARK);
+  return { result, fake };
+}
+
+const unreachable: FakeResponse = () => {
+  throw new Error('the refresher must not be called');
+};
+
+describe(refreshSession.name, () => {
+  it('skips a token that is not due, without calling the refresher', async () => {
+    const raw = await put(sampleToken(minutes(30)));
+    const { result, fake } = await run(unreachable);
+    expect(result).toEqual({ session: 'corp', id: 'corp', outcome: 'skipped', expiresAt: '2026-11-22T09:30:00Z' });
+    expect(fake.grants).toHaveLength(0);
+    expect(await readFile(session.cacheFile, 'utf8')).toBe(raw);
+  });
+
+  it('refreshes a due token: new expiry from now, old refresh token and unknown keys kept', async () => {
+    const old = sampleToken(minutes(10), { extra: 'kept' });
+    await put(old);
+    const { result, fake } = await run(() => fresh);
+    expect(result).toEqual({ session: 'corp', id: 'corp', outcome: 'refreshed', expiresAt: '2026-11-22T10:00:00Z' });
+    expect(fake.grants).toEqual([
+      {
+        region: 'us-east-1',
+        clientId: old.clientId,
+        clientSecret: old.clientSecret,
+        refreshToken: old.refreshToken,
+        loginCommand: login,
+      },
+    ]);
+    expect(await readFile(session.cacheFile, 'utf8')).toBe(
+      formatCachedToken({ ...old, accessToken: fresh.accessToken, expiresAt: '2026-11-22T10:00:00Z' }),
+    );
+    expect(await readdir(dir)).toEqual([basename(session.cacheFile)]);
+  });
+
+  it('stores the refresh token the response carries', async () => {
+    await put(sampleToken(minutes(-5)));
+    await run(() => ({ ...fresh, refreshToken: `${SECRET_MARK}-refresh-new` }));
+    const written = JSON.parse(await readFile(session.cacheFile, 'utf8'));
+    expect(written).toMatchObject({ accessToken: fresh.accessToken, refreshToken: `${SECRET_MARK}-refresh-new` });
+  });
+
+  it('refreshes a token that is not due when forced', async () => {
+    await put(sampleToken(minutes(50)));
+    const { result, fake } = await run(() => fresh, { force: true });
+    expect(result.outcome).toBe('refreshed');
+    expect(fake.grants).toHaveLength(1);
+  });
+
+  it.each([
+    ['there is no refresh token', { refreshToken: undefined }, 'no refreshToken in the cache file, so it cannot be refreshed'],
+    [
+      'there is no client registration',
+      { clientId: undefined, clientSecret: undefined },
+      'no clientId, clientSecret in the cache file, so it cannot be refreshed',
+    ],
+    [
+      'the registration has expired',
+      { registrationExpiresAt: '2026-11-22T08:59:59Z' },
+      'the client registration expired at 2026-11-22T08:59:59Z',
+    ],
+  ])('needs a login, without a network call, when %s', async (_what, overrides, reason) => {
+    const raw = await put(sampleToken(minutes(10), overrides));
+    const { result, fake } = await run(unreachable);
+    expect(result).toEqual({
+      session: 'corp',
+      id: 'corp',
+      outcome: 'reauth_required',
+      error: `${reason}: run ${login}`,
+      command: login,
+    });
+    expect(fake.grants).toHaveLength(0);
+    expect(await readFile(session.cacheFile, 'utf8')).toBe(raw);
+  });
+
+  it('needs a login when forced on a token that cannot be refreshed', async () => {
+    await put(sampleToken(minutes(50), { refreshToken: undefined }));
+    const { result, fake } = await run(unreachable, { force: true });
+    expect(result.outcome).toBe('reauth_required');
+    expect(fake.grants).toHaveLength(0);
+  });
+
+  it('maps a ReauthRequiredError from the refresher to reauth_required and leaves the file alone', async () => {
+    const raw = await put(sampleToken(minutes(10)));
+    const { result } = await run(() => {
+      throw new ReauthRequiredError(`refresh token rejected (InvalidGrantException): run ${login}`, login);
+    });
+    expect(result).toEqual({
+      session: 'corp',
+      id: 'corp',
+      outcome: 'reauth_required',
+      error: `refresh token rejected (InvalidGrantException): run ${login}`,
+      command: login,
+    });
+    expect(await readFile(session.cacheFile, 'utf8')).toBe(raw);
+    expect(await readdir(dir)).toEqual([basename(session.cacheFile)]);
+  });
+
+  it('maps a TransientError to failed and leaves no temp file', async () => {
+    const raw = await put(sampleToken(minutes(10)));
+    const { result } = await run(() => {
+      throw new TransientError('refresh failed (HTTP 503 InternalServerException)');
+    });
+    expect(result).toEqual({
+      session: 'corp',
+      id: 'corp',
+      outcome: 'failed',
+      error: 'refresh failed (HTTP 503 InternalServerException)',
+      expiresAt: '2026-11-22T09:10:00Z',
+    });
+    expect(await readFile(session.cacheFile, 'utf8')).toBe(raw);
+    expect(await readdir(dir)).toEqual([basename(session.cacheFile)]);
+  });
+
+  it('hands the retry settings to the refresher', async () => {
+    await put(sampleToken(minutes(10)));
+    const retry = { attempts: 2, baseDelay: 10, maxDelay: 20, timeout: 30 };
+    const { fake } = await run(() => fresh, { retry });
+    expect(fake.retries).toEqual([retry]);
+  });
+
+  it('maps anything else thrown to failed', async () => {
+    await put(sampleToken(minutes(10)));
+    const { result } = await run(() => {
+      throw new Error('boom');
+    });
+    expect(result).toMatchObject({ outcome: 'failed', error: 'refresh failed: Error: boom' });
+  });
+
+  it('does not call the refresher when it could not write the result', async () => {
+    let target = session;
+    if (await permissionsEnforced(dir)) {
+      await put(sampleToken(minutes(10)));
+      await chmod(dir, 0o500);
+    } else {
+      // Root writes anywhere; a name with no room for the temp file's suffix still refuses the temp file.
+      target = { ...session, cacheFile: join(dir, `${'x'.repeat(245)}.json`) };
+      await put(sampleToken(minutes(10)), target.cacheFile);
+    }
+    const { result, fake } = await run(unreachable, {}, target);
+    expect(fake.grants).toHaveLength(0);
+    expect(result.outcome).toBe('failed');
+    expect(result.error).toMatch(new RegExp(`^${target.cacheFile}: cannot be written \\((EACCES|ENAMETOOLONG)\\)`));
+  });
+
+  it('lets a token written during the refresh win and reports skipped', async () => {
+    await put(sampleToken(minutes(10)));
+    const newer = formatCachedToken(sampleToken(minutes(480), { accessToken: `${SECRET_MARK}-from-aws-sso-login` }));
+    const { result, fake } = await run(async () => {
+      await writeFile(session.cacheFile, newer);
+      return fresh;
+    });
+    expect(result).toEqual({ session: 'corp', id: 'corp', outcome: 'skipped', expiresAt: '2026-11-22T17:00:00Z' });
+    expect(fake.grants).toHaveLength(1);
+    expect(await readFile(session.cacheFile, 'utf8')).toBe(newer);
+    expect(await readdir(dir)).toEqual([basename(session.cacheFile)]);
+  });
+
+  it('gives up as failed when the file keeps changing under every attempt', async () => {
+    await put(sampleToken(minutes(10)));
+    const { result, fake } = await run(async (_grant, call) => {
+      await put(sampleToken(minutes(10), { accessToken: `${SECRET_MARK}-other-${call}` }));
+      return fresh;
+    });
+    expect(fake.grants).toHaveLength(3);
+    expect(result).toEqual({
+      session: 'corp',
+      id: 'corp',
+      outcome: 'failed',
+      error: `${session.cacheFile}: kept changing while we refreshed; will look again`,
+    });
+    expect(JSON.parse(await readFile(session.cacheFile, 'utf8')).accessToken).toBe(`${SECRET_MARK}-other-3`);
+  });
+
+  it('needs a login when there is no cache file', async () => {
+    const { result } = await run(unreachable);
+    expect(result).toEqual({
+      session: 'corp',
+      id: 'corp',
+      outcome: 'reauth_required',
+      error: `no cached token at ${session.cacheFile}: run ${login}`,
+      command: login,
+    });
+  });
+
+  it('reports an invalid cache file and leaves it as it is', async () => {
+    await writeFile(session.cacheFile, '{"accessToken": "a"');
+    const { result } = await run(unreachable);
+    expect(result).toEqual({
+      session: 'corp',
+      id: 'corp',
+      outcome: 'invalid',
+      error: `${session.cacheFile}: is not valid JSON (truncated or corrupt)`,
+    });
+    expect(await readFile(session.cacheFile, 'utf8')).toBe('{"accessToken": "a"');
+  });
+});

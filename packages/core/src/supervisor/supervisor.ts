@@ -1,0 +1,127 @@
+import { basename } from 'node:path';
+import type { SessionRefresher } from '../engine/session-refresher';
+import type { SupervisorEvent } from '../events/supervisor-event';
+import type { Clock } from '../util/clock';
+import type { Logger } from '../util/logger';
+import { ClockJumpDetector } from './clock-jump-detector';
+import type { SupervisedSession } from './select-sessions';
+import { SessionWorker } from './session-worker';
+import { watchCacheDir } from './watch-cache-dir';
+import type { WorkerState } from './worker-state';
+
+export interface SupervisorDeps {
+  refresher: SessionRefresher;
+  publish: (event: SupervisorEvent) => void;
+  logger: Logger;
+  clock: Clock;
+  onState: (id: string, state: WorkerState | null) => void;
+  /** Overrides for tests. */
+  clockJump?: { intervalMs?: number; toleranceMs?: number; monotonic?: () => number };
+}
+
+export interface ApplyResult {
+  added: string[];
+  removed: string[];
+  retuned: string[];
+}
+
+/** One worker per session; reconciles them with the config, and checks all at once after a clock jump. */
+export class Supervisor {
+  private readonly workers = new Map<string, SessionWorker>();
+  private unwatch: Array<() => void> = [];
+  private readonly detector: ClockJumpDetector;
+
+  constructor(private readonly deps: SupervisorDeps) {
+    this.detector = new ClockJumpDetector({
+      clock: deps.clock,
+      ...deps.clockJump,
+      onJump: (aheadMs) => {
+        deps.logger.info('clock jumped; checking every session now', { aheadMs: Math.round(aheadMs) });
+        void this.checkAll();
+      },
+    });
+  }
+
+  get sessionIds(): string[] {
+    return [...this.workers.keys()];
+  }
+
+  start(supervised: SupervisedSession[]): void {
+    this.apply(supervised);
+    this.detector.start();
+    this.deps.publish({
+      type: 'supervisor.started',
+      time: this.deps.clock.now().toISOString(),
+      severity: 'info',
+      message: `sso-supervisor started; watching ${supervised.length} session(s)`,
+    });
+    void this.checkAll();
+  }
+
+  /** Starts, stops and retunes workers so they match `supervised`. */
+  apply(supervised: SupervisedSession[]): ApplyResult {
+    const result: ApplyResult = { added: [], removed: [], retuned: [] };
+    const wanted = new Map(supervised.map((s) => [s.session.id, s]));
+    for (const [id, worker] of this.workers) {
+      if (!wanted.has(id)) {
+        worker.stop();
+        this.workers.delete(id);
+        this.deps.onState(id, null);
+        result.removed.push(id);
+      }
+    }
+    for (const [id, next] of wanted) {
+      const worker = this.workers.get(id);
+      if (worker) {
+        if (JSON.stringify(worker.current) !== JSON.stringify(next)) result.retuned.push(id);
+        worker.retune(next);
+        continue;
+      }
+      const created = new SessionWorker(next, this.deps);
+      this.workers.set(id, created);
+      created.start();
+      result.added.push(id);
+    }
+    this.rewatch();
+    return result;
+  }
+
+  checkAll(): Promise<void> {
+    return Promise.all([...this.workers.values()].map((w) => w.check())).then(() => undefined);
+  }
+
+  async stop(graceMs = 5000): Promise<void> {
+    this.detector.stop();
+    for (const off of this.unwatch) off();
+    for (const worker of this.workers.values()) worker.stop();
+    await Promise.all([...this.workers.values()].map((w) => w.drain(graceMs)));
+    this.deps.publish({
+      type: 'supervisor.stopped',
+      time: this.deps.clock.now().toISOString(),
+      severity: 'info',
+      message: 'sso-supervisor stopped',
+    });
+  }
+
+  /** A held session is re-checked as soon as its cache file changes (a new login), not at the next tick. */
+  private rewatch(): void {
+    for (const off of this.unwatch) off();
+    const byDir = new Map<string, Map<string, SessionWorker>>();
+    for (const worker of this.workers.values()) {
+      const file = worker.current.session.cacheFile;
+      const dir = file.slice(0, file.length - basename(file).length);
+      if (!byDir.has(dir)) byDir.set(dir, new Map());
+      byDir.get(dir)!.set(basename(file), worker);
+    }
+    this.unwatch = [...byDir].map(([dir, files]) =>
+      watchCacheDir(
+        dir,
+        (name) => {
+          const worker = files.get(name);
+          if (worker?.held) void worker.check();
+        },
+        this.deps.logger,
+      ),
+    );
+  }
+}

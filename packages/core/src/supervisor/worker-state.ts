@@ -1,0 +1,14 @@
+/** What a worker knows about its session beyond the cache file; persisted in the state file. Secret-free. */
+export interface WorkerState {
+  name: string | null;
+  lastCheck?: string;
+  lastRefresh?: string;
+  nextCheck?: string;
+  consecutiveFailures: number;
+  /** Set while the daemon waits for a person: the last outcome that needs one, and since when. */
+  state?: 'reauth_required' | 'invalid' | 'failed';
+  stateSince?: string;
+  lastError?: string;
+  /** The access token lapsed during the current failure streak and token.expired was sent. */
+  lapsed?: boolean;
+}

@@ -1,0 +1,3 @@
+/** Which operation a fault applies to; '*' matches every operation. */
+export type FaultTarget =
+  'createToken' | 'registerClient' | 'startDeviceAuthorization' | 'getRoleCredentials' | '*';

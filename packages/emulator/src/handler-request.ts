@@ -1,0 +1,7 @@
+import type { IncomingHttpHeaders } from 'node:http';
+
+export interface HandlerRequest {
+  body: Record<string, unknown>;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+}
