@@ -1,38 +1,46 @@
 import { homedir } from 'node:os';
 import {
-  DEFAULT_RETRY,
+  formatIssue,
+  loadConfigFile,
   loadSessions,
   resolvePaths,
+  selectSessions,
   type AwsConfigFinding,
+  type ConfigIssue,
   type ResolvedPaths,
-  type RetrySettings,
-  type SsoSession,
+  type SupervisedSession,
+  type SupervisorConfig,
 } from '@sso-supervisor/core';
 import type { CliIo } from './cli-io';
 
-export interface SessionSettings {
-  thresholdMs: number;
-  retry: RetrySettings;
-}
-
-/** Everything a one-shot command needs: where files are, which sessions, and their settings. */
+/** Everything a command needs: the config, where files are, and which sessions with which settings. */
 export interface Workspace {
+  config: SupervisorConfig;
   paths: ResolvedPaths;
-  sessions: SsoSession[];
+  supervised: SupervisedSession[];
+  /** Problems in the AWS config; they never stop the healthy sessions. */
   findings: AwsConfigFinding[];
-  settingsFor(session: SsoSession): SessionSettings;
+  warnings: ConfigIssue[];
 }
 
-const DEFAULT_THRESHOLD_MS = 20 * 60 * 1000;
+export type WorkspaceLoad = { workspace: Workspace } | { errors: string[]; warnings: string[] };
 
-export async function loadWorkspace(io: CliIo): Promise<Workspace> {
+/** Reads supervisor.yaml (or the defaults) and the AWS config. Config mistakes are returned, never thrown. */
+export async function loadWorkspace(io: CliIo, flags: { config?: string }): Promise<WorkspaceLoad> {
   const home = io.env.HOME || homedir();
-  const paths = resolvePaths({ env: io.env, home, platform: io.platform, cwd: io.cwd });
+  const parsed = await loadConfigFile({ flag: flags.config, env: io.env, cwd: io.cwd, home });
+  const warnings = parsed.warnings.map(formatIssue);
+  if (!parsed.config) return { errors: parsed.errors.map(formatIssue), warnings };
+  const config = parsed.config;
+  const paths = resolvePaths({
+    env: io.env,
+    home,
+    platform: io.platform,
+    cwd: io.cwd,
+    configured: { awsConfigFile: config.aws.configFile, cacheDir: config.aws.cacheDir, stateDir: config.stateDir },
+  });
   const { sessions, findings } = await loadSessions(paths.awsConfigFile, paths.cacheDir);
-  return {
-    paths,
-    sessions,
-    findings,
-    settingsFor: () => ({ thresholdMs: DEFAULT_THRESHOLD_MS, retry: DEFAULT_RETRY }),
-  };
+  const { supervised, errors } = selectSessions(sessions, config, paths.awsConfigFile);
+  if (errors.length) return { errors: errors.map(formatIssue), warnings };
+  return { workspace: { config, paths, supervised, findings, warnings: parsed.warnings } };
 }

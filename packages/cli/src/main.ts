@@ -1,14 +1,16 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, processIo, type CliIo } from './cli-io';
-import { loadWorkspace } from './load-workspace';
-import { refreshCommand } from './commands/refresh-command';
-import { statusCommand } from './commands/status-command';
-import { validateCommand } from './commands/validate-command';
+import { withWorkspace } from './with-workspace';
 
-/** Builds the command tree; each action stores its exit code in `result.code`. */
+/**
+ * Builds the command tree; each action stores its exit code in `result.code`. Command modules load on
+ * use, so `status` pays only for what it runs.
+ */
 export function buildProgram(io: CliIo, result: { code: number }): Command {
   const program = new Command('sso-supervisor')
-    .description('Keeps AWS IAM Identity Center (SSO) sessions alive and tells you when a person must log in.')
+    .description(
+      'Keeps AWS IAM Identity Center (SSO) sessions alive and tells you when a person must log in.',
+    )
     .option('-c, --config <file>', 'supervisor.yaml to use')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
@@ -18,7 +20,9 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
     .description('every supervised session: profiles, time left, state')
     .option('--json', 'machine-readable output')
     .action(async (opts) => {
-      result.code = await statusCommand(await loadWorkspace(io), io, opts);
+      result.code = await withWorkspace(io, program.opts(), async (ws) =>
+        (await import('./commands/status-command')).statusCommand(ws, io, opts),
+      );
     });
 
   program
@@ -28,7 +32,9 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
     .option('--force', 'refresh even when not due')
     .option('--json', 'machine-readable output')
     .action(async (names: string[], opts) => {
-      result.code = await refreshCommand(await loadWorkspace(io), io, names, opts);
+      result.code = await withWorkspace(io, program.opts(), async (ws) =>
+        (await import('./commands/refresh-command')).refreshCommand(ws, io, names, opts),
+      );
     });
 
   program
@@ -36,7 +42,9 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
     .description('check the AWS config and the token cache files')
     .option('--json', 'machine-readable output')
     .action(async (opts) => {
-      result.code = await validateCommand(await loadWorkspace(io), io, opts);
+      result.code = await withWorkspace(io, program.opts(), async (ws) =>
+        (await import('./commands/validate-command')).validateCommand(ws, io, opts),
+      );
     });
 
   return program;

@@ -1,4 +1,4 @@
-import { createOidcRefresher, SessionRefresher, type RefreshResult } from '@sso-supervisor/core';
+import { createOidcRefresher, SessionRefresher, type RefreshResult, type SsoSession } from '@sso-supervisor/core';
 import { EXIT, type CliIo } from '../cli-io';
 import type { Workspace } from '../load-workspace';
 import { painter } from '../output/paint';
@@ -19,18 +19,27 @@ export async function refreshCommand(
   names: string[],
   opts: { json?: boolean; force?: boolean },
 ): Promise<number> {
-  const unknown = names.filter((n) => !ws.sessions.some((s) => s.name === n || s.profiles.includes(n)));
+  const matches = (s: SsoSession, n: string) => s.name === n || s.profiles.includes(n);
+  const sessions = ws.supervised.map((s) => s.session);
+  const unknown = names.filter((n) => !sessions.some((s) => matches(s, n)));
   if (unknown.length) {
-    io.stderr.write(`unknown session: ${unknown.join(', ')} (known: ${ws.sessions.map((s) => s.name ?? s.profiles[0]).join(', ')})\n`);
+    const known = sessions.map((s) => s.name ?? s.profiles[0]).join(', ');
+    io.stderr.write(`unknown session: ${unknown.join(', ')} (known: ${known})\n`);
     return EXIT.usage;
   }
-  const chosen = names.length ? ws.sessions.filter((s) => names.some((n) => s.name === n || s.profiles.includes(n))) : ws.sessions;
+  const chosen = names.length ? ws.supervised.filter((s) => names.some((n) => matches(s.session, n))) : ws.supervised;
   const refresher = createOidcRefresher();
   try {
-    const results = await new SessionRefresher(refresher).refreshAll(chosen, (s) => ({
-      ...ws.settingsFor(s),
-      force: opts.force,
-    }));
+    const engine = new SessionRefresher(refresher);
+    const results = await Promise.all(
+      chosen.map(({ session, settings }) =>
+        engine.refresh(session, {
+          thresholdMs: settings.threshold,
+          retry: { ...settings.retry, timeout: settings.timeout },
+          force: opts.force,
+        }),
+      ),
+    );
     if (opts.json) io.stdout.write(`${JSON.stringify({ results }, null, 2)}\n`);
     else {
       const paint = painter(io.stdout, io.env);

@@ -10,7 +10,7 @@ const HEALTHY = new Set(['valid', 'expiring']);
 export async function statusCommand(ws: Workspace, io: CliIo, opts: { json?: boolean }): Promise<number> {
   const now = new Date();
   const sessions = await Promise.all(
-    ws.sessions.map((s) => readSessionStatus(s, now, ws.settingsFor(s).thresholdMs)),
+    ws.supervised.map(({ session, settings }) => readSessionStatus(session, now, settings.threshold)),
   );
   for (const f of ws.findings) io.stderr.write(`${formatFinding(f)}\n`);
   if (opts.json) {

@@ -1,12 +1,15 @@
-import { formatFinding, readCachedToken } from '@sso-supervisor/core';
+import { formatFinding, formatIssue, readCachedToken } from '@sso-supervisor/core';
 import { EXIT, type CliIo } from '../cli-io';
 import type { Workspace } from '../load-workspace';
 
-/** `validate`: the AWS config (exit 2 on errors) and every session's cache file (exit 1 when one is broken). */
+/** `validate`: supervisor.yaml and the AWS config (exit 2 on errors), and every cache file (exit 1 when one is broken). */
 export async function validateCommand(ws: Workspace, io: CliIo, opts: { json?: boolean }): Promise<number> {
   const configErrors = ws.findings.filter((f) => f.severity === 'error').map(formatFinding);
-  const configWarnings = ws.findings.filter((f) => f.severity === 'warning').map(formatFinding);
-  const reads = await Promise.all(ws.sessions.map((s) => readCachedToken(s.cacheFile)));
+  const configWarnings = [
+    ...ws.warnings.map(formatIssue),
+    ...ws.findings.filter((f) => f.severity === 'warning').map(formatFinding),
+  ];
+  const reads = await Promise.all(ws.supervised.map(({ session }) => readCachedToken(session.cacheFile)));
   const cacheErrors = reads.flatMap((r) => (r.status === 'invalid' ? [r.message] : []));
   const code = configErrors.length ? EXIT.usage : cacheErrors.length ? EXIT.failed : EXIT.ok;
   if (opts.json) {
@@ -15,6 +18,9 @@ export async function validateCommand(ws: Workspace, io: CliIo, opts: { json?: b
   }
   for (const line of [...configErrors, ...cacheErrors]) io.stderr.write(`error: ${line}\n`);
   for (const line of configWarnings) io.stderr.write(`warning: ${line}\n`);
-  if (code === EXIT.ok) io.stdout.write(`ok: ${ws.sessions.length} session(s) in ${ws.paths.awsConfigFile}\n`);
+  if (code === EXIT.ok) {
+    const source = ws.config.file ?? 'built-in defaults';
+    io.stdout.write(`ok: ${source}; ${ws.supervised.length} session(s) in ${ws.paths.awsConfigFile}\n`);
+  }
   return code;
 }

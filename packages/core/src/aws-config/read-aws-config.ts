@@ -13,6 +13,7 @@ export interface AwsConfigData {
 }
 
 const SSO_SESSION_PREFIX = 'sso-session.';
+const SERVICES_PREFIX = 'services.';
 
 /**
  * Reads the AWS config the way the JS SDK does (its own INI loader, inline-comment rules included),
@@ -20,8 +21,9 @@ const SSO_SESSION_PREFIX = 'sso-session.';
  */
 export async function readAwsConfig(file: string): Promise<AwsConfigData> {
   const empty: AwsConfigData = { profiles: {}, ssoSessions: {}, findings: [] };
+  let text: string;
   try {
-    await readFile(file, 'utf8');
+    text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const message =
@@ -32,18 +34,19 @@ export async function readAwsConfig(file: string): Promise<AwsConfigData> {
           : `cannot be read (${code ?? String(error)})`;
     return { ...empty, findings: [{ severity: 'error', file, message }] };
   }
-  let parsed: Record<string, IniSection>;
-  try {
-    const loaded = await loadSharedConfigFiles({ configFilepath: file, filepath: file, ignoreCache: true });
-    parsed = loaded.configFile as Record<string, IniSection>;
-  } catch (error) {
-    return { ...empty, findings: [{ severity: 'error', file, message: (error as Error).message }] };
+  const loaded = await loadSharedConfigFiles({ configFilepath: file, filepath: file, ignoreCache: true });
+  const parsed = loaded.configFile as Record<string, IniSection>;
+  // The loader answers a file it cannot parse (a `[profile __proto__]` section) with an empty config.
+  if (Object.keys(parsed).length === 0 && /^\s*\[[^\]]+\]/m.test(text)) {
+    const message = 'the AWS SDK cannot parse this file (is there a [profile __proto__] section?)';
+    return { ...empty, findings: [{ severity: 'error', file, message }] };
   }
   const profiles: Record<string, IniSection> = {};
   const ssoSessions: Record<string, IniSection> = {};
   for (const [key, section] of Object.entries(parsed)) {
     if (key.startsWith(SSO_SESSION_PREFIX)) ssoSessions[key.slice(SSO_SESSION_PREFIX.length)] = section;
-    else if (!key.includes('.')) profiles[key] = section;
+    // The loader drops the `profile ` prefix, so a profile name may itself contain dots (`team.admin`).
+    else if (!key.startsWith(SERVICES_PREFIX)) profiles[key] = section;
   }
   return { profiles, ssoSessions, findings: [] };
 }

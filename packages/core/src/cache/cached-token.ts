@@ -1,6 +1,12 @@
 import { z } from 'zod';
 
-const timestamp = z.string().refine((s) => !Number.isNaN(Date.parse(s)), { message: 'is not a valid timestamp' });
+// ISO 8601 with a zone, as botocore and the JS SDK write it; Date.parse alone would take "1" as a year.
+const ISO_TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:?\d\d)$/;
+const timestamp = z
+  .string()
+  .refine((s) => ISO_TIMESTAMP.test(s) && !Number.isNaN(Date.parse(s)), {
+    message: 'is not an ISO 8601 timestamp with a zone',
+  });
 
 /**
  * A token cache file as botocore and the JS SDK write it. Unknown keys are kept so a rewrite

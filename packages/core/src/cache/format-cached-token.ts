@@ -14,18 +14,23 @@ const KEY_ORDER = [
 
 /** Python's json.dumps with ensure_ascii: non-ASCII becomes \uXXXX. */
 function pyString(value: string): string {
-  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(
+    /[\u007f-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+function pyObject(entries: [string, unknown][]): string {
+  return `{${entries
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${pyString(k)}: ${pyJson(v)}`)
+    .join(', ')}}`;
 }
 
 function pyJson(value: unknown): string {
   if (typeof value === 'string') return pyString(value);
   if (Array.isArray(value)) return `[${value.map(pyJson).join(', ')}]`;
-  if (value !== null && typeof value === 'object') {
-    return `{${Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => `${pyString(k)}: ${pyJson(v)}`)
-      .join(', ')}}`;
-  }
+  if (value !== null && typeof value === 'object') return pyObject(Object.entries(value));
   return JSON.stringify(value);
 }
 
@@ -34,10 +39,10 @@ function pyJson(value: unknown): string {
  * separators, no trailing newline, known keys first in botocore's order.
  */
 export function formatCachedToken(token: CachedToken): string {
-  const ordered: Record<string, unknown> = {};
-  for (const key of KEY_ORDER) if (token[key] !== undefined) ordered[key] = token[key];
-  for (const [key, value] of Object.entries(token)) if (!(key in ordered)) ordered[key] = value;
-  return pyJson(ordered);
+  // A list, not an object: an object would move integer-like keys ("42") ahead of startUrl.
+  const known = KEY_ORDER.map((key): [string, unknown] => [key, token[key]]);
+  const others = Object.entries(token).filter(([key]) => !KEY_ORDER.includes(key));
+  return pyObject([...known, ...others]);
 }
 
 /** `%Y-%m-%dT%H:%M:%SZ`, the timestamp form botocore writes. */

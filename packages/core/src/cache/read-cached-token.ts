@@ -22,24 +22,39 @@ export async function readCachedToken(file: string): Promise<CacheRead> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
     if (code === 'ENOENT') return { status: 'missing', raw: null };
-    return { status: 'invalid', message: `${file}: ${READ_ERRORS[code] ?? `cannot be read (${code})`}`, raw: null };
+    return {
+      status: 'invalid',
+      message: `${file}: ${READ_ERRORS[code] ?? `cannot be read (${code})`}`,
+      raw: null,
+    };
   }
   let json: unknown;
   try {
     json = JSON.parse(raw);
   } catch {
-    const what = raw.trim() === '' ? 'is empty' : 'is not valid JSON (truncated or corrupt)';
+    // Editors on Windows add a BOM; botocore's json.load and the JS SDK's JSON.parse both refuse it.
+    const what =
+      raw.trim() === ''
+        ? 'is empty'
+        : raw.startsWith('\ufeff')
+          ? 'starts with a byte-order mark (BOM), which the AWS CLI and SDKs cannot read; save it as UTF-8 without one'
+          : 'is not valid JSON (truncated or corrupt)';
     return { status: 'invalid', message: `${file}: ${what}`, raw };
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     return { status: 'invalid', message: `${file}: is not a JSON object`, raw };
   }
-  const parsed = cachedTokenSchema.safeParse(json);
+  // zod v4 leaves `input` out of issues unless asked, and without it every wrong type reads as missing.
+  const parsed = cachedTokenSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue.path.join('.') || '(root)';
     const detail =
-      issue.code !== 'invalid_type' ? issue.message : issue.input === undefined ? 'is missing' : `must be a ${issue.expected}`;
+      issue.code !== 'invalid_type'
+        ? issue.message
+        : issue.input === undefined
+          ? 'is missing'
+          : `must be a ${issue.expected}`;
     return { status: 'invalid', message: `${file}: field ${field} ${detail}`, raw };
   }
   return { status: 'ok', token: parsed.data, raw };

@@ -17,13 +17,24 @@ describe(assessToken.name, () => {
   });
 
   it('is due only under the threshold, not at it', () => {
-    expect(assessToken(sampleToken(minutes(20)), now, threshold)).toMatchObject({ state: 'valid', due: false });
+    expect(assessToken(sampleToken(minutes(20)), now, threshold)).toMatchObject({
+      state: 'valid',
+      due: false,
+    });
     const under = sampleToken(minutes(20), { expiresAt: new Date(minutes(20).getTime() - 1).toISOString() });
-    expect(assessToken(under, now, threshold)).toMatchObject({ state: 'expiring', due: true, secondsLeft: 1199 });
+    expect(assessToken(under, now, threshold)).toMatchObject({
+      state: 'expiring',
+      due: true,
+      secondsLeft: 1199,
+    });
   });
 
   it('is expired at and after expiresAt, with negative seconds rounded down', () => {
-    expect(assessToken(sampleToken(now), now, threshold)).toMatchObject({ state: 'expired', due: true, secondsLeft: 0 });
+    expect(assessToken(sampleToken(now), now, threshold)).toMatchObject({
+      state: 'expired',
+      due: true,
+      secondsLeft: 0,
+    });
     const justGone = sampleToken(now, { expiresAt: new Date(now.getTime() - 500).toISOString() });
     expect(assessToken(justGone, now, threshold)).toMatchObject({ state: 'expired', secondsLeft: -1 });
   });
@@ -51,7 +62,11 @@ describe(assessToken.name, () => {
 
   it('stays valid, though not refreshable, while the token has time left', () => {
     const token = sampleToken(minutes(30), { refreshToken: undefined });
-    expect(assessToken(token, now, threshold)).toMatchObject({ state: 'valid', due: false, refreshable: false });
+    expect(assessToken(token, now, threshold)).toMatchObject({
+      state: 'valid',
+      due: false,
+      refreshable: false,
+    });
   });
 
   it('treats a token without registrationExpiresAt as refreshable, as the JS SDK does', () => {

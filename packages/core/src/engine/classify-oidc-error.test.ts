@@ -56,8 +56,13 @@ describe(classifyOidcError.name, () => {
       name: 'ThrottlingException',
       $metadata: { httpStatusCode: 429 },
     });
-    expect(classifyOidcError(throttled, login).message).toBe('refresh failed (HTTP 429 ThrottlingException): Rate exceeded');
-    const timeout = Object.assign(new Error('Request Timeout'), { name: 'Unknown', $metadata: { httpStatusCode: 408 } });
+    expect(classifyOidcError(throttled, login).message).toBe(
+      'refresh failed (HTTP 429 ThrottlingException): Rate exceeded',
+    );
+    const timeout = Object.assign(new Error('Request Timeout'), {
+      name: 'Unknown',
+      $metadata: { httpStatusCode: 408 },
+    });
     expect(classifyOidcError(timeout, login)).toBeInstanceOf(TransientError);
   });
 
@@ -69,7 +74,11 @@ describe(classifyOidcError.name, () => {
   });
 
   it('a reset connection is transient and names its code', () => {
-    const error = Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET', errno: -104, syscall: 'read' });
+    const error = Object.assign(new Error('read ECONNRESET'), {
+      code: 'ECONNRESET',
+      errno: -104,
+      syscall: 'read',
+    });
     const result = classifyOidcError(error, login);
     expect(result).toBeInstanceOf(TransientError);
     expect(result.message).toBe('refresh failed (ECONNRESET): read ECONNRESET');

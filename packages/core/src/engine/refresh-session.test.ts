@@ -17,6 +17,7 @@ const NOW = new Date('2026-11-22T09:00:00Z');
 const minutes = (n: number) => new Date(NOW.getTime() + n * 60_000);
 const options: RefreshOptions = { thresholdMs: 20 * 60_000, now: () => NOW };
 const login = 'aws sso login --sso-session corp';
+const corp = { session: 'corp', id: 'corp' };
 const fresh = { accessToken: `${SECRET_MARK}-access-new`, expiresIn: 3600 };
 
 let dir: string;
@@ -52,7 +53,7 @@ describe(refreshSession.name, () => {
   it('skips a token that is not due, without calling the refresher', async () => {
     const raw = await put(sampleToken(minutes(30)));
     const { result, fake } = await run(unreachable);
-    expect(result).toEqual({ session: 'corp', id: 'corp', outcome: 'skipped', expiresAt: '2026-11-22T09:30:00Z' });
+    expect(result).toEqual({ ...corp, outcome: 'skipped', expiresAt: '2026-11-22T09:30:00Z' });
     expect(fake.grants).toHaveLength(0);
     expect(await readFile(session.cacheFile, 'utf8')).toBe(raw);
   });
@@ -61,7 +62,7 @@ describe(refreshSession.name, () => {
     const old = sampleToken(minutes(10), { extra: 'kept' });
     await put(old);
     const { result, fake } = await run(() => fresh);
-    expect(result).toEqual({ session: 'corp', id: 'corp', outcome: 'refreshed', expiresAt: '2026-11-22T10:00:00Z' });
+    expect(result).toEqual({ ...corp, outcome: 'refreshed', expiresAt: '2026-11-22T10:00:00Z' });
     expect(fake.grants).toEqual([
       {
         region: 'us-east-1',
@@ -81,7 +82,10 @@ describe(refreshSession.name, () => {
     await put(sampleToken(minutes(-5)));
     await run(() => ({ ...fresh, refreshToken: `${SECRET_MARK}-refresh-new` }));
     const written = JSON.parse(await readFile(session.cacheFile, 'utf8'));
-    expect(written).toMatchObject({ accessToken: fresh.accessToken, refreshToken: `${SECRET_MARK}-refresh-new` });
+    expect(written).toMatchObject({
+      accessToken: fresh.accessToken,
+      refreshToken: `${SECRET_MARK}-refresh-new`,
+    });
   });
 
   it('refreshes a token that is not due when forced', async () => {
@@ -92,7 +96,11 @@ describe(refreshSession.name, () => {
   });
 
   it.each([
-    ['there is no refresh token', { refreshToken: undefined }, 'no refreshToken in the cache file, so it cannot be refreshed'],
+    [
+      'there is no refresh token',
+      { refreshToken: undefined },
+      'no refreshToken in the cache file, so it cannot be refreshed',
+    ],
     [
       'there is no client registration',
       { clientId: undefined, clientSecret: undefined },
@@ -107,8 +115,7 @@ describe(refreshSession.name, () => {
     const raw = await put(sampleToken(minutes(10), overrides));
     const { result, fake } = await run(unreachable);
     expect(result).toEqual({
-      session: 'corp',
-      id: 'corp',
+      ...corp,
       outcome: 'reauth_required',
       error: `${reason}: run ${login}`,
       command: login,
@@ -130,8 +137,7 @@ describe(refreshSession.name, () => {
       throw new ReauthRequiredError(`refresh token rejected (InvalidGrantException): run ${login}`, login);
     });
     expect(result).toEqual({
-      session: 'corp',
-      id: 'corp',
+      ...corp,
       outcome: 'reauth_required',
       error: `refresh token rejected (InvalidGrantException): run ${login}`,
       command: login,
@@ -146,8 +152,7 @@ describe(refreshSession.name, () => {
       throw new TransientError('refresh failed (HTTP 503 InternalServerException)');
     });
     expect(result).toEqual({
-      session: 'corp',
-      id: 'corp',
+      ...corp,
       outcome: 'failed',
       error: 'refresh failed (HTTP 503 InternalServerException)',
       expiresAt: '2026-11-22T09:10:00Z',
@@ -173,28 +178,34 @@ describe(refreshSession.name, () => {
 
   it('does not call the refresher when it could not write the result', async () => {
     let target = session;
+    let code = 'EACCES';
     if (await permissionsEnforced(dir)) {
       await put(sampleToken(minutes(10)));
       await chmod(dir, 0o500);
     } else {
       // Root writes anywhere; a name with no room for the temp file's suffix still refuses the temp file.
       target = { ...session, cacheFile: join(dir, `${'x'.repeat(245)}.json`) };
+      code = 'ENAMETOOLONG';
       await put(sampleToken(minutes(10)), target.cacheFile);
     }
     const { result, fake } = await run(unreachable, {}, target);
     expect(fake.grants).toHaveLength(0);
-    expect(result.outcome).toBe('failed');
-    expect(result.error).toMatch(new RegExp(`^${target.cacheFile}: cannot be written \\((EACCES|ENAMETOOLONG)\\)`));
+    expect(result).toEqual({
+      ...corp,
+      outcome: 'failed',
+      error: `${target.cacheFile}: cannot be written (${code}); the old token is left as it was`,
+      expiresAt: '2026-11-22T09:10:00Z',
+    });
   });
 
   it('lets a token written during the refresh win and reports skipped', async () => {
     await put(sampleToken(minutes(10)));
-    const newer = formatCachedToken(sampleToken(minutes(480), { accessToken: `${SECRET_MARK}-from-aws-sso-login` }));
+    const newer = formatCachedToken(sampleToken(minutes(480), { accessToken: `${SECRET_MARK}-login` }));
     const { result, fake } = await run(async () => {
       await writeFile(session.cacheFile, newer);
       return fresh;
     });
-    expect(result).toEqual({ session: 'corp', id: 'corp', outcome: 'skipped', expiresAt: '2026-11-22T17:00:00Z' });
+    expect(result).toEqual({ ...corp, outcome: 'skipped', expiresAt: '2026-11-22T17:00:00Z' });
     expect(fake.grants).toHaveLength(1);
     expect(await readFile(session.cacheFile, 'utf8')).toBe(newer);
     expect(await readdir(dir)).toEqual([basename(session.cacheFile)]);
@@ -208,8 +219,7 @@ describe(refreshSession.name, () => {
     });
     expect(fake.grants).toHaveLength(3);
     expect(result).toEqual({
-      session: 'corp',
-      id: 'corp',
+      ...corp,
       outcome: 'failed',
       error: `${session.cacheFile}: kept changing while we refreshed; will look again`,
     });
@@ -219,8 +229,7 @@ describe(refreshSession.name, () => {
   it('needs a login when there is no cache file', async () => {
     const { result } = await run(unreachable);
     expect(result).toEqual({
-      session: 'corp',
-      id: 'corp',
+      ...corp,
       outcome: 'reauth_required',
       error: `no cached token at ${session.cacheFile}: run ${login}`,
       command: login,
@@ -231,8 +240,7 @@ describe(refreshSession.name, () => {
     await writeFile(session.cacheFile, '{"accessToken": "a"');
     const { result } = await run(unreachable);
     expect(result).toEqual({
-      session: 'corp',
-      id: 'corp',
+      ...corp,
       outcome: 'invalid',
       error: `${session.cacheFile}: is not valid JSON (truncated or corrupt)`,
     });

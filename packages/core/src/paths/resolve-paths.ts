@@ -24,14 +24,10 @@ export function resolvePaths({ env, home, platform, cwd, configured = {} }: Path
       : env.XDG_STATE_HOME
         ? abs(env.XDG_STATE_HOME)
         : join(home, '.local', 'state');
+  // `||` for variables: an empty one counts as unset, as in the AWS SDK; `??` would resolve '' to cwd.
   return {
-    awsConfigFile: abs(configured.awsConfigFile ?? env.AWS_CONFIG_FILE ?? join(home, '.aws', 'config')),
+    awsConfigFile: abs(configured.awsConfigFile ?? (env.AWS_CONFIG_FILE || join(home, '.aws', 'config'))),
     cacheDir: abs(configured.cacheDir ?? join(home, '.aws', 'sso', 'cache')),
-    stateDir: abs(configured.stateDir ?? env.SSO_SUPERVISOR_STATE_DIR ?? join(stateBase, 'sso-supervisor')),
+    stateDir: abs(configured.stateDir ?? (env.SSO_SUPERVISOR_STATE_DIR || join(stateBase, 'sso-supervisor'))),
   };
-}
-
-/** `~/x` against the given home, as the config file allows. */
-export function expandHome(path: string, home: string): string {
-  return path === '~' ? home : path.startsWith('~/') ? join(home, path.slice(2)) : path;
 }

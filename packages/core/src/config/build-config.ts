@@ -1,0 +1,101 @@
+import path from 'node:path';
+import type { z } from 'zod';
+import { buildNotifierEntries } from './build-notifier-entries';
+import type { configSchema } from './config-schema';
+import { defaultConfig } from './default-config';
+import { expandPath } from './expand-path';
+import type { RawIssue } from './raw-issue';
+import type { SessionSelector, SessionSettings, SupervisorConfig } from './supervisor-config';
+
+type Parsed = z.output<typeof configSchema>;
+type Retry = SessionSettings['retry'];
+
+interface BuildContext {
+  file: string | null;
+  home: string;
+  notifierSchemas?: Record<string, z.ZodType>;
+  /** The line an entry of the file starts on, for SessionSelector.line. */
+  lineOf: (path: (string | number)[]) => number | undefined;
+}
+
+type DefinedOnly<T> = { [K in keyof T]?: Exclude<T[K], undefined> };
+
+// Spreading an object with undefined values would overwrite the defaults beneath it.
+function definedOnly<T extends object>(value: T): DefinedOnly<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as DefinedOnly<T>;
+}
+
+function checkRetry(retry: Retry, at: (string | number)[], issues: RawIssue[]): void {
+  if (retry.maxDelay < retry.baseDelay) {
+    issues.push({ path: [...at, 'retry', 'maxDelay'], message: 'must not be shorter than retry.baseDelay' });
+  }
+}
+
+function buildSessions(parsed: Parsed, defaults: SessionSettings, ctx: BuildContext, issues: RawIssue[]) {
+  const seen = new Map<string, number>();
+  return parsed.sessions?.map(({ name, profile, retry, ...overrides }, index): SessionSelector => {
+    const at = ['sessions', index];
+    const id = name !== undefined ? `name ${name}` : `profile ${profile}`;
+    const first = seen.get(id);
+    if (first === undefined) {
+      seen.set(id, index);
+    } else {
+      const key = name !== undefined ? 'name' : 'profile';
+      issues.push({ path: [...at, key], message: `listed twice (first at sessions[${first}])` });
+    }
+    const merged = retry && { ...defaults.retry, ...definedOnly(retry) };
+    if (merged) checkRetry(merged, at, issues);
+    const settings = definedOnly({ ...overrides, retry: merged, line: ctx.lineOf(at) });
+    return name !== undefined ? { name, ...settings } : { profile: profile ?? '', ...settings };
+  });
+}
+
+/**
+ * The defaulted SupervisorConfig from a shape-checked file, plus the problems only visible once
+ * values are combined (duplicates, retry bounds, notifier options).
+ */
+export function buildConfig(
+  parsed: Parsed,
+  ctx: BuildContext,
+): { config: SupervisorConfig; issues: RawIssue[] } {
+  const base = defaultConfig();
+  const issues: RawIssue[] = [];
+  const baseDir = ctx.file === null ? undefined : path.dirname(ctx.file);
+  const place = (value: string | undefined) =>
+    value === undefined ? undefined : expandPath(value, ctx.home, baseDir);
+
+  const given = parsed.defaults ?? {};
+  const defaults: SessionSettings = {
+    ...base.defaults,
+    ...definedOnly({ schedule: given.schedule, threshold: given.threshold, timeout: given.timeout }),
+    retry: { ...base.defaults.retry, ...definedOnly(given.retry ?? {}) },
+  };
+  checkRetry(defaults.retry, ['defaults'], issues);
+
+  const sessions = buildSessions(parsed, defaults, ctx, issues);
+  const notifiers = buildNotifierEntries(parsed.notifiers ?? [], ctx.notifierSchemas);
+  issues.push(...notifiers.issues);
+  const stateDir = place(parsed.stateDir);
+  const log = parsed.log ?? {};
+
+  const config: SupervisorConfig = {
+    file: ctx.file,
+    version: 1,
+    aws: definedOnly({ configFile: place(parsed.aws?.configFile), cacheDir: place(parsed.aws?.cacheDir) }),
+    ...(stateDir !== undefined && { stateDir }),
+    ...(sessions !== undefined && { sessions }),
+    defaults,
+    reauth: {
+      mode: parsed.reauth?.mode ?? base.reauth.mode,
+      backoffMs: parsed.reauth?.backoff ?? base.reauth.backoffMs,
+    },
+    notifiers: notifiers.entries,
+    log: {
+      ...base.log,
+      ...definedOnly({ level: log.level, maxSize: log.maxSize, maxFiles: log.maxFiles }),
+      // Relative to the state dir, not the config file, so only `~` is expanded here.
+      ...(log.file !== undefined && { file: expandPath(log.file, ctx.home) }),
+    },
+  };
+  return { config, issues };
+}

@@ -1,0 +1,36 @@
+import { readFile } from 'node:fs/promises';
+import { defaultConfig } from './default-config';
+import { findConfigFile, type FindConfigFileOptions } from './find-config-file';
+import { parseConfig, type ParseConfigOptions } from './parse-config';
+import type { ParseResult } from './parse-result';
+
+export type LoadConfigFileOptions = FindConfigFileOptions & Pick<ParseConfigOptions, 'notifierSchemas'>;
+
+const READ_FAILURES: Record<string, string> = {
+  ENOENT: 'config file not found',
+  EACCES: 'cannot read the config file: permission denied',
+  EISDIR: 'cannot read the config file: it is a directory',
+};
+
+function origin(opts: LoadConfigFileOptions): string {
+  if (opts.flag) return ' (given by --config)';
+  return opts.env.SSO_SUPERVISOR_CONFIG ? ' (given by $SSO_SUPERVISOR_CONFIG)' : '';
+}
+
+/**
+ * Finds, reads and parses the supervisor config. No file anywhere means the built-in defaults;
+ * a file that cannot be read is an error naming it, never an exception.
+ */
+export async function loadConfigFile(opts: LoadConfigFileOptions): Promise<ParseResult> {
+  const file = findConfigFile(opts);
+  if (file === null) return { config: defaultConfig(), warnings: [], errors: [] };
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    const reason = (code && READ_FAILURES[code]) ?? `cannot read the config file: ${message}`;
+    return { config: null, warnings: [], errors: [{ file, path: '', message: reason + origin(opts) }] };
+  }
+  return parseConfig(text, { file, env: opts.env, home: opts.home, notifierSchemas: opts.notifierSchemas });
+}

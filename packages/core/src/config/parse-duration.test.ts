@@ -1,0 +1,44 @@
+import { parseDuration } from './parse-duration';
+
+describe(parseDuration.name, () => {
+  it.each<[unknown, number]>([
+    ['10m', 600_000],
+    ['90s', 90_000],
+    ['20m', 1_200_000],
+    ['1h', 3_600_000],
+    ['1d', 86_400_000],
+    ['500ms', 500],
+    ['1h30m', 5_400_000],
+    ['1.5s', 1_500],
+    [' 2m ', 120_000],
+    ['45', 45_000],
+    [90, 90_000],
+    [0.25, 250],
+    [0, 0],
+  ])('reads %p as %p ms', (input, ms) => {
+    expect(parseDuration(input)).toEqual({ ms });
+  });
+
+  it.each<[unknown]>([
+    ['10x'],
+    [''],
+    ['m'],
+    ['-5s'],
+    ['1 h'],
+    ['10M'],
+    ['1h 30m'],
+    [-1],
+    [Infinity],
+    [NaN],
+    [true],
+    [null],
+    [{}],
+  ])('rejects %p', (input) => {
+    expect(parseDuration(input)).toEqual({ error: expect.stringContaining('expected a duration') });
+  });
+
+  it('does not repeat the value, which may have come from a secret variable', () => {
+    const result = parseDuration('hunter2-secret');
+    expect(JSON.stringify(result)).not.toContain('hunter2');
+  });
+});

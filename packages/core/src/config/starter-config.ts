@@ -1,0 +1,109 @@
+import { stringify } from 'yaml';
+
+/** A session found in the AWS config; name is null for a legacy profile holding its own start URL. */
+interface FoundSession {
+  name: string | null;
+  profiles: string[];
+  startUrl: string;
+}
+
+// `$${` keeps a literal `${` in a name from being read as an environment variable. (A function
+// replacer, because in a replacement string `$$` itself means one `$`.)
+function scalar(value: string): string {
+  return stringify(value.replaceAll('${', () => '$${')).trimEnd();
+}
+
+function comment(value: string): string {
+  return value.replace(/\s+/g, ' ');
+}
+
+function sessionLines(sessions: readonly FoundSession[]): string[] {
+  if (sessions.length === 0) {
+    return [
+      '# No sso-session or SSO profile was found in the AWS config. Without a `sessions` list, every',
+      '# session found there when the supervisor starts is supervised. To pick some, list them:',
+      '# sessions:',
+      '#   - name: my-session        # an [sso-session my-session] section',
+      '#   - profile: my-profile     # a legacy profile with sso_start_url in the profile itself',
+    ];
+  }
+  const lines = [
+    '# The sessions to keep fresh, found in the AWS config. Delete the whole list to supervise every',
+    '# session there, including ones added later. An entry can override any key of `defaults`, e.g.',
+    '#   - name: corp',
+    '#     threshold: 30m',
+    'sessions:',
+  ];
+  for (const session of sessions) {
+    if (session.name !== null) {
+      const profiles =
+        session.profiles.length > 0 ? `profiles ${session.profiles.join(', ')}` : 'no profiles';
+      lines.push(`  - name: ${scalar(session.name)}  # ${comment(`${profiles}; ${session.startUrl}`)}`);
+    } else {
+      for (const profile of session.profiles) {
+        lines.push(
+          `  - profile: ${scalar(profile)}  # ${comment(`legacy SSO profile; ${session.startUrl}`)}`,
+        );
+      }
+    }
+  }
+  return lines;
+}
+
+/** The commented supervisor.yaml that `init` writes, listing the sessions found in the AWS config. */
+export function starterConfig(sessions: readonly FoundSession[]): string {
+  return [
+    '# sso-supervisor configuration. Check it with `sso-supervisor validate`.',
+    '# Durations: 500ms, 90s, 20m, 1h, 1d or a number of seconds. ${NAME} is read from the environment',
+    '# (an unset variable is an error); write $${ for a literal ${.',
+    'version: 1',
+    '',
+    '# Where the AWS CLI keeps its config and token cache; these are its defaults.',
+    '# aws:',
+    '#   configFile: ~/.aws/config',
+    '#   cacheDir: ~/.aws/sso/cache',
+    '',
+    ...sessionLines(sessions),
+    '',
+    '# How every session is watched.',
+    'defaults:',
+    '  # When to check: a cron expression of 5 fields, or 6 with seconds first.',
+    "  schedule: '* * * * *'",
+    '  # Refresh once less than this remains. Keep it above 15m: the AWS CLI refreshes by itself under',
+    '  # 15 minutes and would race the supervisor for a refresh token that may be single-use.',
+    '  threshold: 20m',
+    '  # A failed refresh is tried this many times, waiting baseDelay, doubling up to maxDelay.',
+    '  retry:',
+    '    attempts: 4',
+    '    baseDelay: 2s',
+    '    maxDelay: 1m',
+    '  # Give up on one refresh call after this long.',
+    '  timeout: 15s',
+    '',
+    '# When a refresh token is dead, a person must log in again.',
+    'reauth:',
+    '  # notify: send session.reauth_required; device-code: also start a device-code login and send',
+    '  # its link to the notifiers marked private.',
+    '  mode: notify',
+    '  # Wait this long before trying a session that needs a login again.',
+    '  backoff: 1h',
+    '',
+    '# Where events go: built-in types macos, slack, email, webhook, or `module:` for your own.',
+    '# notifiers:',
+    '#   - name: team',
+    '#     type: slack',
+    '#     webhookUrl: ${SLACK_WEBHOOK_URL}',
+    '#     events: [session.reauth_required, token.refresh_failed]',
+    '#   - name: me',
+    '#     type: macos',
+    '#     private: true   # may receive login links and codes',
+    '',
+    "# The daemon's log, in the state directory.",
+    'log:',
+    '  level: info   # error | warn | info | debug',
+    '  file: supervisor.log',
+    '  maxSize: 10m',
+    '  maxFiles: 5',
+    '',
+  ].join('\n');
+}

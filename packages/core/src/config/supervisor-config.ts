@@ -1,0 +1,57 @@
+/** How one session is watched. Every duration is in milliseconds. */
+export interface SessionSettings {
+  /** Cron expression, 5 or 6 fields, deciding when the session is checked. */
+  schedule: string;
+  /** Refresh once less than this remains on the access token. */
+  threshold: number;
+  retry: { attempts: number; baseDelay: number; maxDelay: number };
+  /** Budget for one refresh call. */
+  timeout: number;
+}
+
+/**
+ * A supervised session: an sso-session by `name`, or a legacy SSO profile by `profile`,
+ * with its own overrides of the defaults. `line` points back into the file for messages.
+ */
+export type SessionSelector = ({ name: string } | { profile: string }) &
+  Partial<SessionSettings> & { line?: number };
+
+export interface NotifierEntry {
+  name: string;
+  /** A built-in notifier (macos, slack, email, webhook); exactly one of type and module is set. */
+  type?: string;
+  /** A package name or a path (relative to the config file's folder) exporting a notifier plugin. */
+  module?: string;
+  /** Event types this notifier receives ('*' for all); undefined means the notifier's own default. */
+  events?: string[];
+  /** Session names this notifier is limited to; undefined means every session. */
+  sessions?: string[];
+  /** May receive login links and codes (login.pending). */
+  private: boolean;
+  /** Minimum time between two identical notifications. */
+  cooldown: number;
+  /** The plugin's own options: validated and parsed by its schema when the type's schema was given. */
+  options: Record<string, unknown>;
+  /** Where the entry sits in the file, e.g. 'notifiers[2]', for messages about it. */
+  path: string;
+}
+
+export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
+
+/** The parsed and defaulted supervisor.yaml (version 1). */
+export interface SupervisorConfig {
+  /** Absolute path of the file it came from; null for the built-in defaults. */
+  file: string | null;
+  version: 1;
+  /** Absolute when given; undefined falls back to $AWS_CONFIG_FILE / ~/.aws/config and ~/.aws/sso/cache. */
+  aws: { configFile?: string; cacheDir?: string };
+  /** Absolute when given; undefined falls back to $SSO_SUPERVISOR_STATE_DIR and the platform default. */
+  stateDir?: string;
+  /** undefined means every session found in the AWS config. */
+  sessions?: SessionSelector[];
+  defaults: SessionSettings;
+  reauth: { mode: 'notify' | 'device-code'; backoffMs: number };
+  notifiers: NotifierEntry[];
+  /** `file` is relative to the state dir unless absolute; `maxSize` is in bytes. */
+  log: { level: LogLevel; file: string; maxSize: number; maxFiles: number };
+}

@@ -1,0 +1,88 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { SsoSession } from '../aws-config/sso-session';
+import { formatCachedToken } from '../cache/format-cached-token';
+import { sampleSession } from '../test-support/sample-session';
+import { SECRET_MARK, sampleToken } from '../test-support/sample-token';
+import { readSessionStatus } from './session-status';
+
+const NOW = new Date('2026-11-22T09:00:00Z');
+const minutes = (n: number) => new Date(NOW.getTime() + n * 60_000);
+const threshold = 20 * 60_000;
+
+let dir: string;
+let session: SsoSession;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'sso-status-'));
+  session = sampleSession(dir, 'corp');
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+const base = () => ({
+  name: 'corp',
+  startUrl: 'https://d-123.awsapps.com/start',
+  region: 'us-east-1',
+  profiles: ['corp-dev'],
+  cacheFile: session.cacheFile,
+});
+
+describe(readSessionStatus.name, () => {
+  it.each([
+    ['valid', 40, '2026-11-22T09:40:00Z', 2400],
+    ['expiring', 10, '2026-11-22T09:10:00Z', 600],
+    ['expired', -3, '2026-11-22T08:57:00Z', -180],
+  ])('says %s with the time left', async (state, left, expiresAt, secondsLeft) => {
+    await writeFile(session.cacheFile, formatCachedToken(sampleToken(minutes(left))));
+    const status = await readSessionStatus(session, NOW, threshold);
+    expect(status).toEqual({ ...base(), state, expiresAt, secondsLeft });
+    expect(JSON.stringify(status)).not.toContain(SECRET_MARK);
+  });
+
+  it('says reauth_required with the reason and the login command when due and not refreshable', async () => {
+    await writeFile(
+      session.cacheFile,
+      formatCachedToken(sampleToken(minutes(10), { refreshToken: undefined })),
+    );
+    expect(await readSessionStatus(session, NOW, threshold)).toEqual({
+      ...base(),
+      state: 'reauth_required',
+      expiresAt: '2026-11-22T09:10:00Z',
+      secondsLeft: 600,
+      detail:
+        'no refreshToken in the cache file, so it cannot be refreshed: run aws sso login --sso-session corp',
+    });
+  });
+
+  it('says missing with the login command when there is no cache file', async () => {
+    expect(await readSessionStatus(session, NOW, threshold)).toEqual({
+      ...base(),
+      state: 'missing',
+      expiresAt: null,
+      secondsLeft: null,
+      detail: 'run aws sso login --sso-session corp',
+    });
+  });
+
+  it('says invalid with the file and field for a malformed cache file', async () => {
+    await writeFile(
+      session.cacheFile,
+      JSON.stringify({ accessToken: `${SECRET_MARK}-a`, expiresAt: 'soon' }),
+    );
+    const status = await readSessionStatus(session, NOW, threshold);
+    expect(status).toEqual({
+      ...base(),
+      state: 'invalid',
+      expiresAt: null,
+      secondsLeft: null,
+      detail: `${session.cacheFile}: field expiresAt is not an ISO 8601 timestamp with a zone`,
+    });
+    expect(JSON.stringify(status)).not.toContain(SECRET_MARK);
+  });
+
+  it('gives a legacy session a null name', async () => {
+    const legacy = { ...session, id: 'legacy:https://d-123.awsapps.com/start', name: null };
+    await writeFile(legacy.cacheFile, formatCachedToken(sampleToken(minutes(40))));
+    expect(await readSessionStatus(legacy, NOW, threshold)).toMatchObject({ name: null, state: 'valid' });
+  });
+});

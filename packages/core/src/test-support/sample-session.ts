@@ -1,0 +1,16 @@
+import type { SsoSession } from '../aws-config/sso-session';
+import { cacheFilePath } from '../cache/cache-file-path';
+
+/** An sso-session named `name` whose cache file lives in `cacheDir`. */
+export function sampleSession(cacheDir: string, name: string): SsoSession {
+  return {
+    id: name,
+    name,
+    startUrl: 'https://d-123.awsapps.com/start',
+    region: 'us-east-1',
+    registrationScopes: ['sso:account:access'],
+    profiles: [`${name}-dev`],
+    cacheFile: cacheFilePath(cacheDir, { sessionName: name }),
+    loginCommand: `aws sso login --sso-session ${name}`,
+  };
+}
