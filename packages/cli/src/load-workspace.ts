@@ -7,6 +7,7 @@ import {
   selectSessions,
   type AwsConfigFinding,
   type ConfigIssue,
+  type ParseConfigOptions,
   type ResolvedPaths,
   type SupervisedSession,
   type SupervisorConfig,
@@ -25,10 +26,17 @@ export interface Workspace {
 
 export type WorkspaceLoad = { workspace: Workspace } | { errors: string[]; warnings: string[] };
 
-/** Reads supervisor.yaml (or the defaults) and the AWS config. Config mistakes are returned, never thrown. */
-export async function loadWorkspace(io: CliIo, flags: { config?: string }): Promise<WorkspaceLoad> {
+/**
+ * Reads supervisor.yaml (or the defaults) and the AWS config. Config mistakes are returned, never thrown.
+ * Notifier options are checked only when `notifierSchemas` is given: `status` does not load the plugins.
+ */
+export async function loadWorkspace(
+  io: CliIo,
+  flags: { config?: string },
+  notifierSchemas?: ParseConfigOptions['notifierSchemas'],
+): Promise<WorkspaceLoad> {
   const home = io.env.HOME || homedir();
-  const parsed = await loadConfigFile({ flag: flags.config, env: io.env, cwd: io.cwd, home });
+  const parsed = await loadConfigFile({ flag: flags.config, env: io.env, cwd: io.cwd, home, notifierSchemas });
   const warnings = parsed.warnings.map(formatIssue);
   if (!parsed.config) return { errors: parsed.errors.map(formatIssue), warnings };
   const config = parsed.config;

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, processIo, type CliIo } from './cli-io';
+import { parseSeconds } from './parse-seconds';
 import { withWorkspace } from './with-workspace';
 
 /**
@@ -45,6 +46,24 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
       result.code = await withWorkspace(io, program.opts(), async (ws) =>
         (await import('./commands/validate-command')).validateCommand(ws, io, opts),
       );
+    });
+
+  program
+    .command('run')
+    .description('the daemon, in the foreground: keeps every session fresh; SIGHUP or a config change reloads')
+    .option('--duration <seconds>', 'stop by itself after this many seconds', parseSeconds)
+    .action(async (opts: { duration?: number }) => {
+      const { runCommand } = await import('./commands/run-command');
+      result.code = await runCommand(io, program.opts(), { durationMs: opts.duration });
+    });
+
+  program
+    .command('demo')
+    .description('the daemon against the embedded AWS SSO emulator in a throw-away home; no AWS account needed')
+    .option('--duration <seconds>', 'stop by itself after this many seconds', parseSeconds)
+    .action(async (opts: { duration?: number }) => {
+      const { demoCommand } = await import('./commands/demo-command');
+      result.code = await demoCommand(io, { durationMs: opts.duration });
     });
 
   return program;

@@ -1,6 +1,11 @@
+/**
+ * The engine: config, AWS config discovery, token cache, refresh, status, events and the notifier
+ * contract. Light to load, so `status` starts fast; the daemon's runtime is in `./daemon`.
+ */
 export { EVENT_TYPES, type EventType, type Severity } from './events/event-types';
 export type { SupervisorEvent } from './events/supervisor-event';
 export { EventBus, type EventListener } from './events/event-bus';
+export { logEvent } from './events/log-event';
 export type { Notifier } from './notifiers/notifier';
 export type { NotifierPlugin, NotifierDeps } from './notifiers/notifier-plugin';
 export type { Logger } from './util/logger';
@@ -23,46 +28,40 @@ export { openCacheWrite, writeCachedToken, TEMP_SUFFIX, type PendingWrite } from
 export { assessToken, type TokenAssessment, type TokenState } from './engine/assess-token';
 export { DEFAULT_RETRY, backoffDelay, type RetrySettings } from './engine/retry-settings';
 export { classifyOidcError } from './engine/classify-oidc-error';
-export { createOidcRefresher, type TokenRefresher, type RefreshGrant, type RefreshedToken } from './engine/oidc-refresher';
+export {
+  createOidcRefresher,
+  type TokenRefresher,
+  type RefreshGrant,
+  type RefreshedToken,
+} from './engine/oidc-refresher';
 export type { RefreshResult, RefreshOutcome } from './engine/refresh-result';
 export { refreshSession, type RefreshOptions } from './engine/refresh-session';
 export { SessionRefresher } from './engine/session-refresher';
+export { secretRecordingRefresher } from './engine/secret-recording-refresher';
 export { readSessionStatus, type SessionStatus, type SessionState } from './status/session-status';
 export { resolvePaths, type ResolvedPaths, type PathInputs } from './paths/resolve-paths';
 export { NotifierError } from './notifiers/notifier-error';
-export type { RoutedNotifier } from './notifiers/routed-notifier';
-export type { DeliveryOutcome } from './notifiers/delivery-outcome';
-export type { DispatcherOptions, DispatcherOverrides } from './notifiers/dispatcher-options';
-export { DISPATCHER_OPTIONS } from './notifiers/dispatcher-options-token';
-export { Dispatcher } from './notifiers/dispatcher';
-export { acceptsEvent } from './notifiers/accepts-event';
-export { cleanEvent } from './notifiers/clean-event';
 export { httpFailure } from './notifiers/http-failure';
-export { errorText } from './notifiers/error-text';
 export { summarizeEvent, type EventSummary } from './notifiers/summarize-event';
-export { webhookOptionsSchema, type WebhookOptions } from './notifiers/webhook-options-schema';
-export { createWebhookNotifier, type WebhookDeps } from './notifiers/create-webhook-notifier';
-export { webhookNotifier } from './notifiers/webhook-notifier';
-export { loadCustomNotifier, type ModuleImporter } from './notifiers/load-custom-notifier';
-export { createRoutedNotifiers, type RoutedNotifierDeps } from './notifiers/create-routed-notifiers';
-export { notifierContract, type ContractHarness, type NotifierContractOptions } from './testing/notifier-contract';
-export { contractEvent } from './testing/contract-event';
-export { CONTRACT_VALUES } from './testing/contract-values';
-export { RecordingLogger, type LogLine } from './testing/recording-logger';
-export { scriptedNotifier, type ScriptedNotifier, type SendStep } from './testing/scripted-notifier';
-export { startCaptureServer, type CaptureServer, type CapturedRequest, type CaptureReply, type CaptureResponder } from './testing/capture-server';
-export { requireImporter } from './testing/require-importer';
-export { parseConfig, type ParseConfigOptions } from './config/parse-config';
+export type { ParseConfigOptions } from './config/parse-config';
 export type { ParseResult } from './config/parse-result';
 export type { ConfigIssue } from './config/config-issue';
 export { formatIssue } from './config/format-issue';
-export type { SupervisorConfig, SessionSettings, SessionSelector, NotifierEntry, LogLevel } from './config/supervisor-config';
+export type {
+  SupervisorConfig,
+  SessionSettings,
+  SessionSelector,
+  NotifierEntry,
+  LogLevel,
+} from './config/supervisor-config';
 export { defaultConfig } from './config/default-config';
 export { findConfigFile, type FindConfigFileOptions } from './config/find-config-file';
 export { loadConfigFile, type LoadConfigFileOptions } from './config/load-config-file';
-export { starterConfig } from './config/starter-config';
 export { parseDuration } from './config/parse-duration';
 export { parseSize } from './config/parse-size';
 export { selectSessions, type SupervisedSession } from './supervisor/select-sessions';
 export type { WorkerState } from './supervisor/worker-state';
-export { Supervisor, type SupervisorDeps, type ApplyResult } from './supervisor/supervisor';
+export { withDaemonRecord } from './status/with-daemon-record';
+export { readStateFile, type StateFileRead } from './daemon/read-state-file';
+export { isDaemonRunning } from './daemon/is-daemon-running';
+export type { StateFile, SessionRecord } from './daemon/state-file';

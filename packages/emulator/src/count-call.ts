@@ -7,8 +7,10 @@ export function countCall(calls: Emulator['calls'], operation: string, body: Rec
   if (operation === 'registerClient') calls.registerClient += 1;
   else if (operation === 'startDeviceAuthorization') calls.startDeviceAuthorization += 1;
   else if (operation === 'getRoleCredentials') calls.getRoleCredentials += 1;
-  else if (operation === 'createToken' && body.grantType === 'refresh_token')
+  else if (operation === 'createToken' && body.grantType === 'refresh_token') {
     calls.createToken.refresh_token += 1;
-  else if (operation === 'createToken' && body.grantType === DEVICE_CODE_GRANT)
+    const client = String(body.clientId);
+    calls.refreshByClient[client] = (calls.refreshByClient[client] ?? 0) + 1;
+  } else if (operation === 'createToken' && body.grantType === DEVICE_CODE_GRANT)
     calls.createToken.device_code += 1;
 }

@@ -30,6 +30,7 @@ export function createContext(options: EmulatorOptions): EmulatorContext {
       registerClient: 0,
       startDeviceAuthorization: 0,
       createToken: { refresh_token: 0, device_code: 0 },
+      refreshByClient: {},
       getRoleCredentials: 0,
     },
     deniedRoles: new Set(),

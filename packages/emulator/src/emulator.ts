@@ -34,6 +34,8 @@ export interface Emulator {
     registerClient: number;
     startDeviceAuthorization: number;
     createToken: { refresh_token: number; device_code: number };
+    /** CreateToken with grant refresh_token, per clientId: which session called, since each login registers its own client. */
+    refreshByClient: Record<string, number>;
     getRoleCredentials: number;
   };
   resetCalls(): void;

@@ -6,3 +6,4 @@ export type { EmulatorAccount } from './emulator-account';
 export type { Fault } from './fault';
 export type { FaultTarget } from './fault-target';
 export { createSsoHome, type SsoHome, type SsoHomeSession } from './sso-home';
+export { writeCachedLogin } from './write-cached-login';

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Emulator } from './emulator';
+import { writeCachedLogin } from './write-cached-login';
 
 export interface SsoHomeSession {
   /** sso-session name; for a legacy session, the name of its only profile. */
@@ -29,7 +30,6 @@ export interface SsoHome {
 }
 
 const REGION = 'us-east-1';
-const stamp = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 const sha1 = (s: string) => createHash('sha1').update(s, 'utf8').digest('hex');
 
 /**
@@ -74,10 +74,7 @@ export async function createSsoHome(
       accessTokenTtlSeconds: s.accessTokenTtlSeconds,
       withRefreshToken: s.withRefreshToken,
     });
-    const body = Object.entries(login)
-      .map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v instanceof Date ? stamp(v) : v)}`)
-      .join(', ');
-    await writeFile(cacheFile, `{${body}}`, { mode: 0o600 });
+    await writeCachedLogin(cacheFile, login);
     result[s.name].login = login;
   }
   const configFile = join(home, '.aws', 'config');

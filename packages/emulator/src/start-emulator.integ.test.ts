@@ -73,6 +73,7 @@ describe(startEmulator.name, () => {
       registerClient: 0,
       startDeviceAuthorization: 0,
       createToken: { refresh_token: 0, device_code: 0 },
+      refreshByClient: {},
       getRoleCredentials: 0,
     });
     await emulator.close();

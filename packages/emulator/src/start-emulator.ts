@@ -45,7 +45,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     seedLogin: (input) => seedLogin(ctx, input),
     calls: ctx.calls,
     resetCalls() {
-      Object.assign(ctx.calls, { registerClient: 0, startDeviceAuthorization: 0, getRoleCredentials: 0 });
+      Object.assign(ctx.calls, {
+        registerClient: 0,
+        startDeviceAuthorization: 0,
+        getRoleCredentials: 0,
+        refreshByClient: {},
+      });
       Object.assign(ctx.calls.createToken, { refresh_token: 0, device_code: 0 });
     },
     injectFault: (target, fault, times = 1) => ctx.faults.add(target, fault, times),

@@ -30,15 +30,13 @@ export async function refreshCommand(
   const chosen = names.length ? ws.supervised.filter((s) => names.some((n) => matches(s.session, n))) : ws.supervised;
   const refresher = createOidcRefresher();
   try {
-    const engine = new SessionRefresher(refresher);
-    const results = await Promise.all(
-      chosen.map(({ session, settings }) =>
-        engine.refresh(session, {
-          thresholdMs: settings.threshold,
-          retry: { ...settings.retry, timeout: settings.timeout },
-          force: opts.force,
-        }),
-      ),
+    const settings = new Map(chosen.map((s) => [s.session.id, s.settings]));
+    const results = await new SessionRefresher(refresher).refreshAll(
+      chosen.map((s) => s.session),
+      (session) => {
+        const { threshold, retry, timeout } = settings.get(session.id)!;
+        return { thresholdMs: threshold, retry: { ...retry, timeout }, force: opts.force };
+      },
     );
     if (opts.json) io.stdout.write(`${JSON.stringify({ results }, null, 2)}\n`);
     else {

@@ -1,4 +1,10 @@
-import { formatFinding, readSessionStatus } from '@sso-supervisor/core';
+import {
+  formatFinding,
+  isDaemonRunning,
+  readSessionStatus,
+  readStateFile,
+  withDaemonRecord,
+} from '@sso-supervisor/core';
 import { EXIT, type CliIo } from '../cli-io';
 import type { Workspace } from '../load-workspace';
 import { formatStatusLines } from '../output/format-status';
@@ -6,19 +12,30 @@ import { painter } from '../output/paint';
 
 const HEALTHY = new Set(['valid', 'expiring']);
 
-/** `status`: every session's cache file, read without network or AWS SDK. Exit 1 when one needs a person. */
+/**
+ * `status`: every session's cache file, merged with the daemon's state file when there is one. No network,
+ * no AWS SDK. Exit 1 when a session needs a person.
+ */
 export async function statusCommand(ws: Workspace, io: CliIo, opts: { json?: boolean }): Promise<number> {
   const now = new Date();
-  const sessions = await Promise.all(
-    ws.supervised.map(({ session, settings }) => readSessionStatus(session, now, settings.threshold)),
-  );
+  const [{ state, warning }, statuses] = await Promise.all([
+    readStateFile(ws.paths.stateDir),
+    Promise.all(ws.supervised.map(({ session, settings }) => readSessionStatus(session, now, settings.threshold))),
+  ]);
+  const running = isDaemonRunning(state);
+  const sessions = statuses.map((s, i) => withDaemonRecord(s, state?.sessions[ws.supervised[i].session.id], running));
   for (const f of ws.findings) io.stderr.write(`${formatFinding(f)}\n`);
+  if (warning) io.stderr.write(`warning: ${warning}\n`);
+  const daemon = running ? { running, pid: state!.pid, startedAt: state!.startedAt } : { running };
   if (opts.json) {
-    io.stdout.write(`${JSON.stringify({ daemon: { running: false }, sessions }, null, 2)}\n`);
-  } else if (sessions.length === 0) {
-    io.stdout.write(`no SSO sessions found in ${ws.paths.awsConfigFile}\n`);
+    io.stdout.write(`${JSON.stringify({ daemon, sessions }, null, 2)}\n`);
   } else {
-    io.stdout.write(`${formatStatusLines(sessions, painter(io.stdout, io.env)).join('\n')}\n`);
+    const paint = painter(io.stdout, io.env);
+    const head = running ? `daemon running (pid ${state!.pid}, since ${state!.startedAt})` : 'daemon not running';
+    const lines = sessions.length
+      ? formatStatusLines(sessions, paint)
+      : [`no SSO sessions found in ${ws.paths.awsConfigFile}`];
+    io.stdout.write(`${paint('dim', head)}\n${lines.join('\n')}\n`);
   }
   return sessions.every((s) => HEALTHY.has(s.state)) ? EXIT.ok : EXIT.failed;
 }

@@ -2,25 +2,25 @@ import { z } from 'zod';
 
 // ISO 8601 with a zone, as botocore and the JS SDK write it; Date.parse alone would take "1" as a year.
 const ISO_TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:?\d\d)$/;
-const timestamp = z
-  .string()
-  .refine((s) => ISO_TIMESTAMP.test(s) && !Number.isNaN(Date.parse(s)), {
-    message: 'is not an ISO 8601 timestamp with a zone',
-  });
+const timestamp = z.string().refine((s) => ISO_TIMESTAMP.test(s) && !Number.isNaN(Date.parse(s)), {
+  message: 'is not an ISO 8601 timestamp with a zone',
+});
 
 /**
  * A token cache file as botocore and the JS SDK write it. Unknown keys are kept so a rewrite
  * never drops what another tool stored.
  */
-export const cachedTokenSchema = z.looseObject({
-  startUrl: z.string().optional(),
-  region: z.string().optional(),
-  accessToken: z.string().min(1, 'is empty'),
-  expiresAt: timestamp,
-  clientId: z.string().optional(),
-  clientSecret: z.string().optional(),
-  registrationExpiresAt: timestamp.optional(),
-  refreshToken: z.string().optional(),
-});
+export const cachedTokenSchema = z
+  .object({
+    startUrl: z.string().optional(),
+    region: z.string().optional(),
+    accessToken: z.string().min(1, 'is empty'),
+    expiresAt: timestamp,
+    clientId: z.string().optional(),
+    clientSecret: z.string().optional(),
+    registrationExpiresAt: timestamp.optional(),
+    refreshToken: z.string().optional(),
+  })
+  .passthrough();
 
 export type CachedToken = z.infer<typeof cachedTokenSchema>;

@@ -44,15 +44,14 @@ export async function readCachedToken(file: string): Promise<CacheRead> {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     return { status: 'invalid', message: `${file}: is not a JSON object`, raw };
   }
-  // zod v4 leaves `input` out of issues unless asked, and without it every wrong type reads as missing.
-  const parsed = cachedTokenSchema.safeParse(json, { reportInput: true });
+  const parsed = cachedTokenSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue.path.join('.') || '(root)';
     const detail =
       issue.code !== 'invalid_type'
         ? issue.message
-        : issue.input === undefined
+        : issue.received === 'undefined'
           ? 'is missing'
           : `must be a ${issue.expected}`;
     return { status: 'invalid', message: `${file}: field ${field} ${detail}`, raw };

@@ -63,7 +63,7 @@ export function buildNotifierEntries(
     if (type !== undefined && schemas && !schema) {
       issues.push({ path: [...at, 'type'], message: unknownType(type, Object.keys(schemas)) });
     } else if (schema) {
-      const result = schema.safeParse(merged, { error: requiredMessage });
+      const result = schema.safeParse(merged, { errorMap: requiredMessage });
       if (result.success) merged = result.data as Record<string, unknown>;
       else {
         const toConfigPath = ([key, ...rest]: (string | number)[]) =>

@@ -8,9 +8,10 @@ import { parseSize } from './parse-size';
 function duration(options: { positive: boolean }) {
   return z.unknown().transform((value, ctx) => {
     const result = parseDuration(value);
-    if ('error' in result) ctx.addIssue({ code: 'custom', message: result.error });
+    // Fatal: the entry's own checks (`name` or `profile`) wait until this value is right.
+    if ('error' in result) ctx.addIssue({ code: 'custom', message: result.error, fatal: true });
     else if (options.positive && result.ms === 0)
-      ctx.addIssue({ code: 'custom', message: 'must be more than 0' });
+      ctx.addIssue({ code: 'custom', message: 'must be more than 0', fatal: true });
     else return result.ms;
     return z.NEVER;
   });
@@ -19,7 +20,7 @@ function duration(options: { positive: boolean }) {
 const size = z.unknown().transform((value, ctx) => {
   const result = parseSize(value);
   if ('bytes' in result) return result.bytes;
-  ctx.addIssue({ code: 'custom', message: result.error });
+  ctx.addIssue({ code: 'custom', message: result.error, fatal: true });
   return z.NEVER;
 });
 
@@ -34,10 +35,24 @@ const schedule = z.string().superRefine((expression, ctx) => {
     ctx.addIssue({ code: 'custom', message: `invalid cron expression: ${error?.message ?? 'rejected'}` });
 });
 
-const wholeNumber = (min: number) =>
-  z.int({ error: 'expected a whole number' }).min(min, { error: `must be at least ${min}` });
+const WHOLE_NUMBER = 'expected a whole number';
 
-const text = z.string().min(1, { error: 'must not be empty' });
+// Not .int().min(): a fraction is fatal like a bad duration, and gets one message, not two.
+const wholeNumber = (min: number) =>
+  z.number({ message: WHOLE_NUMBER }).superRefine((n, ctx) => {
+    if (!Number.isInteger(n)) {
+      ctx.addIssue({ code: 'custom', message: WHOLE_NUMBER, fatal: true });
+      return;
+    }
+    if (!Number.isSafeInteger(n)) ctx.addIssue({ code: 'custom', message: WHOLE_NUMBER });
+    if (n < min) ctx.addIssue({ code: 'custom', message: `must be at least ${min}` });
+  });
+
+const text = z.string().min(1, 'must not be empty');
+
+// Worded as plainErrorMap words an enum, for a value of any type, not only a wrong string.
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { message: `Invalid option: expected one of ${values.map((v) => `"${v}"`).join('|')}` });
 
 const eventName = z.string().superRefine((event, ctx) => {
   if (event === '*' || (EVENT_TYPES as readonly string[]).includes(event)) return;
@@ -54,17 +69,19 @@ const settingsShape = {
   schedule: schedule.optional(),
   threshold: duration({ positive: true }).optional(),
   retry: z
-    .strictObject({
+    .object({
       attempts: wholeNumber(1).optional(),
       baseDelay: duration({ positive: false }).optional(),
       maxDelay: duration({ positive: false }).optional(),
     })
+    .strict()
     .optional(),
   timeout: duration({ positive: true }).optional(),
 };
 
 const session = z
-  .strictObject({ name: text.optional(), profile: text.optional(), ...settingsShape })
+  .object({ name: text.optional(), profile: text.optional(), ...settingsShape })
+  .strict()
   .superRefine((entry, ctx) => {
     if (entry.name === undefined && entry.profile === undefined) {
       ctx.addIssue({
@@ -82,7 +99,7 @@ const session = z
 
 // Loose: every key that is not one of these is the notifier's own option (see buildNotifierEntries).
 const notifier = z
-  .looseObject({
+  .object({
     name: text,
     type: text.optional(),
     module: text.optional(),
@@ -92,6 +109,7 @@ const notifier = z
     cooldown: duration({ positive: false }).optional(),
     options: z.record(z.string(), z.unknown()).optional(),
   })
+  .passthrough()
   .superRefine((entry, ctx) => {
     if (entry.type === undefined && entry.module === undefined) {
       ctx.addIssue({
@@ -104,30 +122,36 @@ const notifier = z
   });
 
 /** The shape of supervisor.yaml version 1, after `${NAME}` interpolation; durations come out in ms. */
-export const configSchema = z.strictObject({
-  version: z.literal(1, {
-    error: (issue) =>
-      issue.input === undefined
-        ? 'missing required field; this file format needs `version: 1`'
-        : 'unsupported version; this supervisor reads `version: 1`',
-  }),
-  aws: z.strictObject({ configFile: text.optional(), cacheDir: text.optional() }).optional(),
-  stateDir: text.optional(),
-  sessions: z.array(session).optional(),
-  defaults: z.strictObject(settingsShape).optional(),
-  reauth: z
-    .strictObject({
-      mode: z.enum(['notify', 'device-code']).optional(),
-      backoff: duration({ positive: true }).optional(),
-    })
-    .optional(),
-  notifiers: z.array(notifier).optional(),
-  log: z
-    .strictObject({
-      level: z.enum(['error', 'warn', 'info', 'debug']).optional(),
-      file: text.optional(),
-      maxSize: size.optional(),
-      maxFiles: wholeNumber(1).optional(),
-    })
-    .optional(),
-});
+export const configSchema = z
+  .object({
+    version: z.literal(1, {
+      errorMap: (_issue, ctx) => ({
+        message:
+          ctx.data === undefined
+            ? 'missing required field; this file format needs `version: 1`'
+            : 'unsupported version; this supervisor reads `version: 1`',
+      }),
+    }),
+    aws: z.object({ configFile: text.optional(), cacheDir: text.optional() }).strict().optional(),
+    stateDir: text.optional(),
+    sessions: z.array(session).optional(),
+    defaults: z.object(settingsShape).strict().optional(),
+    reauth: z
+      .object({
+        mode: oneOf(['notify', 'device-code']).optional(),
+        backoff: duration({ positive: true }).optional(),
+      })
+      .strict()
+      .optional(),
+    notifiers: z.array(notifier).optional(),
+    log: z
+      .object({
+        level: oneOf(['error', 'warn', 'info', 'debug']).optional(),
+        file: text.optional(),
+        maxSize: size.optional(),
+        maxFiles: wholeNumber(1).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();

@@ -1,25 +1,32 @@
 import type { z } from 'zod';
 
 interface SchemaDef {
-  type: string;
-  shape?: Record<string, z.core.$ZodType>;
-  element?: z.core.$ZodType;
-  innerType?: z.core.$ZodType;
-  in?: z.core.$ZodType;
+  typeName?: string;
+  shape?: () => Record<string, z.ZodTypeAny>;
+  type?: z.ZodTypeAny;
+  innerType?: z.ZodTypeAny;
+  schema?: z.ZodTypeAny;
+  in?: z.ZodTypeAny;
 }
 
-function defOf(schema: z.core.$ZodType): SchemaDef {
-  return schema._zod.def as unknown as SchemaDef;
+function defOf(schema: z.ZodTypeAny): SchemaDef {
+  return schema._def as SchemaDef;
 }
 
-// Optional, default, nullable and pipe (transform) wrappers do not change which keys an object takes.
-function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
+function childAt(def: SchemaDef, segment: string | number): z.ZodTypeAny | undefined {
+  if (def.typeName === 'ZodArray') return def.type;
+  const shape = def.typeName === 'ZodObject' ? def.shape?.() : undefined;
+  return shape && Object.hasOwn(shape, segment) ? shape[segment] : undefined;
+}
+
+// Optional, default, nullable, effects (refine, transform) and pipe wrappers do not change which keys an object takes.
+function unwrap(schema: z.ZodTypeAny): z.ZodTypeAny {
   let current = schema;
   for (;;) {
     const def = defOf(current);
-    if (def.innerType) current = def.innerType;
-    else if (def.type === 'pipe' && def.in) current = def.in;
-    else return current;
+    const inner = def.innerType ?? (def.typeName === 'ZodEffects' ? def.schema : def.in);
+    if (!inner) return current;
+    current = inner;
   }
 }
 
@@ -27,14 +34,13 @@ function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
  * The keys the object schema at `path` accepts, for "did you mean" suggestions. Reads the
  * schema definition rather than instanceof checks, so plugin schemas from another zod copy work too.
  */
-export function knownKeysAt(schema: z.core.$ZodType, path: readonly (string | number)[]): string[] {
+export function knownKeysAt(schema: z.ZodTypeAny, path: readonly (string | number)[]): string[] {
   let current = unwrap(schema);
   for (const segment of path) {
-    const def = defOf(current);
-    const child = def.type === 'object' ? def.shape?.[String(segment)] : def.element;
+    const child = childAt(defOf(current), segment);
     if (!child) return [];
     current = unwrap(child);
   }
   const def = defOf(current);
-  return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+  return def.typeName === 'ZodObject' && def.shape ? Object.keys(def.shape()) : [];
 }

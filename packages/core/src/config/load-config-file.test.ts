@@ -35,7 +35,7 @@ describe(loadConfigFile.name, () => {
       file,
       'version: 1\ndefaults: { threshold: 5m }\nnotifiers: [{ name: a, type: macos, loud: 1 }]\n',
     );
-    const schemas = { macos: z.strictObject({}) };
+    const schemas = { macos: z.object({}).strict() };
     const result = await loadConfigFile({ env: {}, cwd, home, notifierSchemas: schemas });
     expect(result.errors).toEqual([
       { file, line: 3, col: 37, path: 'notifiers[0].loud', message: expect.stringContaining('unknown key') },

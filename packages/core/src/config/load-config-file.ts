@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { defaultConfig } from './default-config';
 import { findConfigFile, type FindConfigFileOptions } from './find-config-file';
-import { parseConfig, type ParseConfigOptions } from './parse-config';
+import type { ParseConfigOptions } from './parse-config';
 import type { ParseResult } from './parse-result';
 
 export type LoadConfigFileOptions = FindConfigFileOptions & Pick<ParseConfigOptions, 'notifierSchemas'>;
@@ -32,5 +32,7 @@ export async function loadConfigFile(opts: LoadConfigFileOptions): Promise<Parse
     const reason = (code && READ_FAILURES[code]) ?? `cannot read the config file: ${message}`;
     return { config: null, warnings: [], errors: [{ file, path: '', message: reason + origin(opts) }] };
   }
+  // The YAML parser and cron validation load only when there is a file to parse: `status` without one stays light.
+  const { parseConfig } = await import('./parse-config');
   return parseConfig(text, { file, env: opts.env, home: opts.home, notifierSchemas: opts.notifierSchemas });
 }

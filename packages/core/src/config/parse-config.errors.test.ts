@@ -3,9 +3,9 @@ import { formatIssue } from './format-issue';
 import { parseConfig } from './parse-config';
 
 const SCHEMAS = {
-  slack: z.strictObject({ webhookUrl: z.url() }),
-  webhook: z.strictObject({ url: z.url(), secret: z.string().min(16).optional() }),
-  macos: z.strictObject({}),
+  slack: z.object({ webhookUrl: z.string().url() }).strict(),
+  webhook: z.object({ url: z.string().url(), secret: z.string().min(16).optional() }).strict(),
+  macos: z.object({}).strict(),
 };
 const ENV = { SHORT_SECRET: 'tiny-secret', NOT_A_URL: 'secret-not-a-url' };
 

@@ -50,9 +50,9 @@ log:
 const ENV = { SLACK_WEBHOOK_URL: 'https://hooks.slack.com/services/T/B/x', HOOK_SECRET: 'hook-secret-value' };
 
 const SCHEMAS = {
-  slack: z.strictObject({ webhookUrl: z.url() }),
-  macos: z.strictObject({ sound: z.boolean().default(false) }),
-  webhook: z.strictObject({ url: z.url(), secret: z.string().optional() }),
+  slack: z.object({ webhookUrl: z.string().url() }).strict(),
+  macos: z.object({ sound: z.boolean().default(false) }).strict(),
+  webhook: z.object({ url: z.string().url(), secret: z.string().optional() }).strict(),
 };
 
 describe(parseConfig.name, () => {

@@ -99,7 +99,7 @@ export function parseConfig(text: string, opts: ParseConfigOptions): ParseResult
 
   const interpolated = interpolateEnv(data, opts.env);
   const warnings = [...yamlWarnings, ...thresholdWarnings(interpolated.value)];
-  const parsed = configSchema.safeParse(interpolated.value, { error: requiredMessage });
+  const parsed = configSchema.safeParse(interpolated.value, { errorMap: requiredMessage });
   if (!parsed.success) {
     const shape = zodToRawIssues(parsed.error.issues, configSchema);
     return result(withoutFollowUps(shape, interpolated.issues), warnings, null);

@@ -18,8 +18,8 @@ function unknownKeyMessage(key: string, known: readonly string[], alsoSuggest: r
  * as suggestions only.
  */
 export function zodToRawIssues(
-  issues: readonly z.core.$ZodIssue[],
-  schema: z.core.$ZodType,
+  issues: readonly z.ZodIssue[],
+  schema: z.ZodTypeAny,
   toConfigPath: (path: Path) => Path = (path) => path,
   rootKeys: readonly string[] = [],
 ): RawIssue[] {

@@ -119,6 +119,7 @@ describe(refreshSession.name, () => {
       outcome: 'reauth_required',
       error: `${reason}: run ${login}`,
       command: login,
+      expiresAt: JSON.parse(raw).expiresAt,
     });
     expect(fake.grants).toHaveLength(0);
     expect(await readFile(session.cacheFile, 'utf8')).toBe(raw);
@@ -141,6 +142,7 @@ describe(refreshSession.name, () => {
       outcome: 'reauth_required',
       error: `refresh token rejected (InvalidGrantException): run ${login}`,
       command: login,
+      expiresAt: JSON.parse(raw).expiresAt,
     });
     expect(await readFile(session.cacheFile, 'utf8')).toBe(raw);
     expect(await readdir(dir)).toEqual([basename(session.cacheFile)]);

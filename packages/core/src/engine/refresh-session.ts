@@ -15,6 +15,8 @@ export interface RefreshOptions {
   now?: () => Date;
   signal?: AbortSignal;
   retry?: RetrySettings;
+  /** Told the cache file's content each pass decided on (null: no file), so a caller can wait for it to change. */
+  onRead?: (raw: string | null) => void;
 }
 
 /** Someone else wrote the file between our read and our rename; look again this many times. */
@@ -34,6 +36,7 @@ export async function refreshSession(
   let force = options.force ?? false;
   for (let round = 0; round <= MAX_REEVALUATIONS; round++) {
     const read = await readCachedToken(session.cacheFile);
+    options.onRead?.(read.raw);
     if (read.status === 'missing') {
       return {
         ...base,
@@ -52,6 +55,7 @@ export async function refreshSession(
         outcome: 'reauth_required',
         error: `${assessment.reason}: run ${session.loginCommand}`,
         command: session.loginCommand,
+        expiresAt: token.expiresAt,
       };
     }
     let pending: PendingWrite | undefined;
@@ -77,7 +81,13 @@ export async function refreshSession(
     } catch (error) {
       await pending?.abort();
       if (error instanceof ReauthRequiredError) {
-        return { ...base, outcome: 'reauth_required', error: error.message, command: error.command };
+        return {
+          ...base,
+          outcome: 'reauth_required',
+          error: error.message,
+          command: error.command,
+          expiresAt: token.expiresAt,
+        };
       }
       const message = error instanceof SupervisorError ? error.message : `refresh failed: ${String(error)}`;
       return { ...base, outcome: 'failed', error: message, expiresAt: token.expiresAt };

@@ -1,4 +1,4 @@
-import type { ZodType } from 'zod';
+import type { ZodType, ZodTypeDef } from 'zod';
 import type { Logger } from '../util/logger';
 import type { Notifier } from './notifier';
 
@@ -14,6 +14,7 @@ export interface NotifierDeps {
  */
 export interface NotifierPlugin<Options = unknown> {
   readonly type: string;
-  readonly optionsSchema: ZodType<Options>;
+  /** Input is unknown: the schema may fill defaults, so what it takes is not what it gives. */
+  readonly optionsSchema: ZodType<Options, ZodTypeDef, unknown>;
   create(options: Options, deps: NotifierDeps): Notifier;
 }

@@ -95,13 +95,15 @@ export class SessionWorker {
     this.state.lastCheck = now.toISOString();
     try {
       if (this.heldOn && !(await this.heldFileChanged())) return;
+      let decidedOn: string | null = null;
       const result = await this.deps.refresher.refresh(session, {
         thresholdMs: settings.threshold,
         retry: { ...settings.retry, timeout: settings.timeout },
         now: () => this.deps.clock.now(),
         signal: this.controller.signal,
+        onRead: (raw) => (decidedOn = raw),
       });
-      await this.react(result);
+      this.react(result, decidedOn);
     } catch (error) {
       this.deps.logger.error('session check failed unexpectedly', { session: session.id, error: String(error) });
     } finally {
@@ -124,22 +126,22 @@ export class SessionWorker {
     return false;
   }
 
-  private async react(result: RefreshResult): Promise<void> {
-    const reaction = reactToResult(this.supervised.session, result, this.state, this.deps.clock.now());
+  /**
+   * Holds on the content the refresh decided on, not on a fresh read: a login landing between the two
+   * would otherwise be taken for the dead token and never noticed.
+   */
+  private react(result: RefreshResult, decidedOn: string | null): void {
+    const now = this.deps.clock.now();
+    const reaction = reactToResult(this.supervised.session, result, this.state, now);
     this.state = reaction.state;
-    for (const event of reaction.events) this.emit(event);
     if (reaction.hold) {
-      const read = await readCachedToken(this.supervised.session.cacheFile);
-      const lapsed = read.status !== 'ok' || Date.parse(read.token.expiresAt) <= this.deps.clock.now().getTime();
-      this.heldOn = { raw: read.raw, expiredSent: lapsed };
+      const lapsed = result.expiresAt === undefined || Date.parse(result.expiresAt) <= now.getTime();
+      this.heldOn = { raw: decidedOn, expiredSent: lapsed };
     }
+    for (const event of reaction.events) this.emit(event);
   }
 
   private emit(event: SupervisorEvent): void {
-    this.deps.logger[event.severity === 'info' ? 'info' : event.severity === 'warning' ? 'warn' : 'error'](event.message, {
-      event: event.type,
-      session: event.session,
-    });
     this.deps.publish(event);
   }
 

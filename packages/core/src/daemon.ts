@@ -1,0 +1,41 @@
+/**
+ * The daemon's runtime: supervisor and workers, notifier dispatch (tsyringe), the webhook notifier,
+ * custom notifier loading, logging, lock and state files, service files, the starter config.
+ * `@sso-supervisor/core/daemon`: everything `status` does not need, so it loads only for the commands that do.
+ */
+// tsyringe refuses to load without the Reflect metadata polyfill; it registers nothing.
+import 'reflect-metadata';
+export type { RoutedNotifier } from './notifiers/routed-notifier';
+export type { DeliveryOutcome } from './notifiers/delivery-outcome';
+export type { DispatcherOptions, DispatcherOverrides } from './notifiers/dispatcher-options';
+export { DISPATCHER_OPTIONS } from './notifiers/dispatcher-options-token';
+export { Dispatcher } from './notifiers/dispatcher';
+export { webhookOptionsSchema, type WebhookOptions } from './notifiers/webhook-options-schema';
+export { createWebhookNotifier, type WebhookDeps } from './notifiers/create-webhook-notifier';
+export { webhookNotifier } from './notifiers/webhook-notifier';
+export { loadCustomNotifier, type ModuleImporter } from './notifiers/load-custom-notifier';
+export { createRoutedNotifiers, type RoutedNotifierDeps } from './notifiers/create-routed-notifiers';
+export { Supervisor, type SupervisorDeps, type ApplyResult } from './supervisor/supervisor';
+export { starterConfig } from './config/starter-config';
+export { SecretRegistry } from './logging/secret-registry';
+export { redactFormat } from './logging/redact-format';
+export { redactValue } from './logging/redact-value';
+export { createLogger, type LoggerOptions } from './logging/create-logger';
+export { closeLogger } from './logging/close-logger';
+export { readLogLines, type LogTail } from './logging/read-log-lines';
+export { followLog, type FollowOptions } from './logging/follow-log';
+export { acquireLock, type LockResult } from './daemon/acquire-lock';
+export { isProcessAlive } from './daemon/is-process-alive';
+export { STATE_FILE_NAME } from './daemon/state-file';
+export { writeStateFile } from './daemon/write-state-file';
+export { StateFileWriter, type StateFileWriterOptions } from './daemon/state-file-writer';
+export { removeStaleTempFiles } from './daemon/remove-stale-temp-files';
+export { servicePaths, SYSTEMD_UNIT_NAME, LAUNCHD_LABEL, type ServicePaths } from './service/service-paths';
+export { serviceCommand, type ServiceSpec } from './service/service-spec';
+export { systemdUnit } from './service/systemd-unit';
+export { launchdPlist } from './service/launchd-plist';
+export { installService, type InstallServiceOptions } from './service/install-service';
+export { uninstallService, type UninstallServiceOptions } from './service/uninstall-service';
+export { runCommand, type CommandRunner, type CommandOutcome } from './service/run-command';
+export type { ServiceResult } from './service/apply-steps';
+export { parseConfig } from './config/parse-config';

@@ -1,0 +1,68 @@
+import { join } from 'node:path';
+import type { NotifierEntry } from '../config/supervisor-config';
+import { RecordingLogger } from '../testing/recording-logger';
+import { requireImporter } from '../testing/require-importer';
+import { createRoutedNotifiers } from './create-routed-notifiers';
+import type { NotifierPlugin } from './notifier-plugin';
+import { webhookNotifier } from './webhook-notifier';
+
+const exploding: NotifierPlugin = {
+  type: 'exploding',
+  optionsSchema: webhookNotifier.optionsSchema,
+  create: () => {
+    throw new Error('cannot read CA file');
+  },
+};
+const deps = {
+  logger: new RecordingLogger(),
+  configFile: join(__dirname, 'supervisor.yaml'),
+  importModule: requireImporter,
+};
+
+function entry(index: number, over: Partial<NotifierEntry>): NotifierEntry {
+  return {
+    name: `n${index}`,
+    private: false,
+    cooldown: 0,
+    options: {},
+    path: `notifiers[${index}]`,
+    ...over,
+  };
+}
+
+describe(createRoutedNotifiers.name, () => {
+  it('creates built-in and custom notifiers with their entries', async () => {
+    const entries = [
+      entry(0, { type: 'webhook', options: { url: 'https://hooks.example.com/a' } }),
+      entry(1, { module: './fixtures/example-notifier.cjs', options: { url: 'https://chat.example.com/b' } }),
+    ];
+    const { routed, errors } = await createRoutedNotifiers(entries, [webhookNotifier], deps);
+    expect(errors).toEqual([]);
+    expect(routed.map((r) => [r.notifier.name, r.entry])).toEqual([
+      ['n0', entries[0]],
+      ['n1', entries[1]],
+    ]);
+  });
+
+  it('reports every problem with its config path and keeps the notifiers that work', async () => {
+    const entries = [
+      entry(0, { type: 'webhook', options: { url: 'ftp://nope' } }),
+      entry(1, { type: 'pager' }),
+      entry(2, { module: './fixtures/missing.cjs' }),
+      entry(3, { module: './fixtures/example-notifier.cjs', options: {} }),
+      entry(4, { type: 'exploding', options: { url: 'https://hooks.example.com' } }),
+      entry(5, { type: 'webhook', options: { url: 'https://hooks.example.com' } }),
+    ];
+    const { routed, errors } = await createRoutedNotifiers(entries, [webhookNotifier, exploding], deps);
+    expect(routed.map((r) => r.entry.name)).toEqual(['n5']);
+    expect(errors).toEqual([
+      'notifiers[0].url: must be an http or https URL',
+      'notifiers[1].type: unknown notifier type "pager" (known types: webhook, exploding)',
+      expect.stringMatching(
+        /^notifiers\[2\]\.module: notifier module "\.\/fixtures\/missing\.cjs" could not be found from /,
+      ),
+      expect.stringMatching(/^notifiers\[3\]\.options\.url: /),
+      'notifiers[4]: notifier "n4" could not be created: cannot read CA file',
+    ]);
+  });
+});

@@ -1,0 +1,66 @@
+import { plainErrorMap } from '../config/plain-error-map';
+import type { NotifierEntry } from '../config/supervisor-config';
+import type { Logger } from '../util/logger';
+import { errorText } from './error-text';
+import { loadCustomNotifier, type ModuleImporter } from './load-custom-notifier';
+import type { NotifierPlugin } from './notifier-plugin';
+import type { RoutedNotifier } from './routed-notifier';
+
+export interface RoutedNotifierDeps {
+  logger: Logger;
+  /** The supervisor.yaml path: custom `module:` entries resolve from its folder. */
+  configFile: string;
+  importModule?: ModuleImporter;
+}
+
+async function findPlugin(
+  entry: NotifierEntry,
+  plugins: readonly NotifierPlugin[],
+  deps: RoutedNotifierDeps,
+): Promise<{ plugin: NotifierPlugin } | { error: string }> {
+  if (entry.module !== undefined) {
+    const loaded = await loadCustomNotifier(entry.module, deps.configFile, deps.importModule);
+    return 'error' in loaded ? { error: `${entry.path}.module: ${loaded.error}` } : loaded;
+  }
+  const plugin = plugins.find((p) => p.type === entry.type);
+  if (plugin) return { plugin };
+  const known = plugins.map((p) => p.type).join(', ');
+  return { error: `${entry.path}.type: unknown notifier type "${entry.type}" (known types: ${known})` };
+}
+
+/**
+ * Creates every configured notifier: a built-in plugin by `type`, or a custom one loaded from `module`,
+ * with options validated by the plugin's own schema. Problems come back as `notifiers[2].field: message`
+ * lines; the notifiers that could be created are returned either way.
+ */
+export async function createRoutedNotifiers(
+  entries: readonly NotifierEntry[],
+  plugins: readonly NotifierPlugin[],
+  deps: RoutedNotifierDeps,
+): Promise<{ routed: RoutedNotifier[]; errors: string[] }> {
+  const routed: RoutedNotifier[] = [];
+  const errors: string[] = [];
+  for (const entry of entries) {
+    const found = await findPlugin(entry, plugins, deps);
+    if ('error' in found) {
+      errors.push(found.error);
+      continue;
+    }
+    const parsed = found.plugin.optionsSchema.safeParse(entry.options, { errorMap: plainErrorMap });
+    if (!parsed.success) {
+      // Custom modules take their options under `options:`; built-in types beside the entry's own keys.
+      const base = entry.module !== undefined ? `${entry.path}.options` : entry.path;
+      errors.push(
+        ...parsed.error.issues.map((i) => `${[base, ...i.path.map(String)].join('.')}: ${i.message}`),
+      );
+      continue;
+    }
+    try {
+      const notifier = found.plugin.create(parsed.data, { name: entry.name, logger: deps.logger });
+      routed.push({ notifier, entry });
+    } catch (error) {
+      errors.push(`${entry.path}: notifier "${entry.name}" could not be created: ${errorText(error)}`);
+    }
+  }
+  return { routed, errors };
+}

@@ -1,0 +1,151 @@
+// tsyringe refuses to load without a Reflect metadata polyfill, and plugins and tests reach this file
+// through core's index without loading one themselves. The polyfill registers nothing.
+import 'reflect-metadata';
+import { inject, injectAll, injectable } from 'tsyringe';
+import { TOKENS } from '../di/tokens';
+import type { SupervisorEvent } from '../events/supervisor-event';
+import type { Clock } from '../util/clock';
+import type { Logger } from '../util/logger';
+import { acceptsEvent } from './accepts-event';
+import { cleanEvent } from './clean-event';
+import { CooldownTracker } from './cooldown-tracker';
+import type { DeliveryOutcome } from './delivery-outcome';
+import type { DispatcherOptions, DispatcherOverrides } from './dispatcher-options';
+import { DISPATCHER_OPTIONS } from './dispatcher-options-token';
+import { errorText } from './error-text';
+import { NotifierWorker } from './notifier-worker';
+import type { RoutedNotifier } from './routed-notifier';
+import { sendWithRetry } from './send-with-retry';
+
+const DEFAULTS: DispatcherOptions = {
+  retry: { attempts: 3, baseDelay: 1000, maxDelay: 30_000, timeout: 10_000 },
+  maxRetryAfter: 60_000,
+  queueSize: 50,
+};
+
+/**
+ * Routes events to notifiers: filters, privacy and cooldown decided synchronously in `handle`, sending
+ * done later on each notifier's own queue, so a publisher (a refresh) never waits on a notifier.
+ */
+@injectable()
+export class Dispatcher {
+  private readonly options: DispatcherOptions;
+  private readonly workers: NotifierWorker[];
+  private readonly cooldowns = new CooldownTracker();
+  private readonly stop = new AbortController();
+  private closing?: Promise<void>;
+
+  constructor(
+    @injectAll(TOKENS.RoutedNotifier, { isOptional: true }) routed: RoutedNotifier[],
+    @inject(TOKENS.Logger) private readonly logger: Logger,
+    @inject(TOKENS.Clock) private readonly clock: Clock,
+    @inject(DISPATCHER_OPTIONS, { isOptional: true }) options?: DispatcherOverrides,
+  ) {
+    this.options = { ...DEFAULTS, ...options, retry: { ...DEFAULTS.retry, ...options?.retry } };
+    this.workers = routed.map((r) => new NotifierWorker(r, this.options, logger, this.stop.signal));
+  }
+
+  /** Takes one event and returns at once (an EventBus listener: `bus.subscribe(dispatcher.handle)`). */
+  readonly handle = (event: SupervisorEvent): void => {
+    if (this.closing) {
+      this.logger.debug('notification ignored, dispatcher closed', {
+        event: event.type,
+        session: event.session,
+      });
+      return;
+    }
+    const now = this.clock.now().getTime();
+    const generation = this.cooldowns.observe(event);
+    for (const worker of this.workers) {
+      const { entry } = worker.routed;
+      if (!acceptsEvent(entry, event)) continue;
+      const release = this.cooldowns.admit(entry.name, entry.cooldown, event, generation, now);
+      if (!release) {
+        this.logger.debug('notification held back by cooldown', {
+          notifier: entry.name,
+          event: event.type,
+          session: event.session,
+        });
+        continue;
+      }
+      worker.enqueue({ event: cleanEvent(event, entry.private), onFailed: release });
+    }
+  };
+
+  /**
+   * Sends now through the named notifiers (every one when omitted), past filters, cooldown and queue,
+   * and reports each outcome: for `notify test`. login.pending still goes to private notifiers only.
+   */
+  async deliver(event: SupervisorEvent, names?: readonly string[]): Promise<DeliveryOutcome[]> {
+    const chosen = this.workers.filter((w) => !names || names.includes(w.routed.entry.name));
+    const unknown = (names ?? []).filter((name) => !chosen.some((w) => w.routed.entry.name === name));
+    const outcomes = await Promise.all(
+      chosen.map(({ routed }): Promise<DeliveryOutcome> => {
+        if (event.type === 'login.pending' && !routed.entry.private) {
+          const error = 'login.pending goes only to notifiers with private: true';
+          return Promise.resolve({ notifier: routed.entry.name, delivered: false, attempts: 0, error });
+        }
+        const clean = cleanEvent(event, routed.entry.private);
+        return sendWithRetry(routed, clean, this.options, this.logger, this.stop.signal);
+      }),
+    );
+    const missing = unknown.map((name) => ({
+      notifier: name,
+      delivered: false,
+      attempts: 0,
+      error: 'no such notifier',
+    }));
+    return [...outcomes, ...missing];
+  }
+
+  /** Resolves true once every queue is empty and nothing is in flight, false if `timeoutMs` passes first. */
+  async flush(timeoutMs: number): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const idle = Promise.all(this.workers.map((w) => w.idle())).then(() => true);
+    const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+    try {
+      return await Promise.race([idle, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /**
+   * Stops taking events, gives queued ones `timeoutMs` to go out, abandons the rest (logged), then
+   * closes every notifier. Safe to call more than once.
+   */
+  close(timeoutMs = 5000): Promise<void> {
+    this.closing ??= this.shutdown(timeoutMs);
+    return this.closing;
+  }
+
+  private async shutdown(timeoutMs: number): Promise<void> {
+    if (!(await this.flush(timeoutMs))) {
+      for (const worker of this.workers) {
+        const pending = worker.discard();
+        if (pending > 0)
+          this.logger.warn('notifications not sent before shutdown', {
+            notifier: worker.routed.entry.name,
+            pending,
+          });
+      }
+      this.stop.abort();
+    }
+    await Promise.all(this.workers.map((w) => this.closeNotifier(w.routed, timeoutMs)));
+  }
+
+  private async closeNotifier({ notifier, entry }: RoutedNotifier, timeoutMs: number): Promise<void> {
+    if (!notifier.close) return;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`close took over ${timeoutMs} ms`)), timeoutMs);
+    });
+    try {
+      await Promise.race([Promise.resolve().then(() => notifier.close?.()), late]);
+    } catch (error) {
+      this.logger.warn('notifier close failed', { notifier: entry.name, error: errorText(error) });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

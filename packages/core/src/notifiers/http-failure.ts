@@ -1,0 +1,40 @@
+import { NotifierError } from './notifier-error';
+
+interface HttpErrorShape {
+  code?: string;
+  response?: { status?: number; headers?: Record<string, unknown>; data?: unknown };
+}
+
+/** Retry-After in seconds or as an HTTP date (RFC 9110 section 10.2.3). */
+function retryAfterMs(value: unknown, now: number): number | undefined {
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+  const text = String(value).trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/** A short machine word from the body (Slack answers `no_service`, `invalid_token`), never free text. */
+function bodyHint(data: unknown): string {
+  return typeof data === 'string' && /^[\w.-]{1,60}$/.test(data.trim()) ? ` (${data.trim()})` : '';
+}
+
+/**
+ * Classifies an axios-style error (`response.status`, `code`) as a NotifierError: 5xx, 408, 429 and
+ * network trouble are retryable, other 4xx are not (a dead URL stays dead). Built from the status and
+ * code only, because the original error carries the request URL and headers.
+ */
+export function httpFailure(error: unknown, now: number = Date.now()): NotifierError {
+  if (error instanceof NotifierError) return error;
+  const { code, response } = (error ?? {}) as HttpErrorShape;
+  const status = response?.status;
+  if (typeof status !== 'number') {
+    return new NotifierError(`no HTTP response (${code ?? 'unknown error'})`, { retryable: true });
+  }
+  const retryable = status >= 500 || status === 408 || status === 429;
+  const wait = retryAfterMs(response?.headers?.['retry-after'], now);
+  return new NotifierError(`HTTP ${status}${bodyHint(response?.data)}`, {
+    retryable,
+    ...(retryable && wait !== undefined && { retryAfterMs: wait }),
+  });
+}

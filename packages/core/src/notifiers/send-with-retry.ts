@@ -1,0 +1,93 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { backoffDelay } from '../engine/retry-settings';
+import type { SupervisorEvent } from '../events/supervisor-event';
+import { SupervisorError } from '../errors/supervisor-error';
+import type { Logger } from '../util/logger';
+import type { DeliveryOutcome } from './delivery-outcome';
+import type { DispatcherOptions } from './dispatcher-options';
+import { errorText } from './error-text';
+import { NotifierError } from './notifier-error';
+import type { RoutedNotifier } from './routed-notifier';
+
+/** One `send`, bounded in time and by `stop`; a hung notifier is abandoned, not awaited. */
+function attempt(routed: RoutedNotifier, event: SupervisorEvent, timeoutMs: number, stop: AbortSignal) {
+  return new Promise<void>((resolve, reject) => {
+    const finish = (error?: Error) => {
+      clearTimeout(timer);
+      stop.removeEventListener('abort', onStop);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onStop = () => finish(new NotifierError('dispatcher closed', { retryable: false }));
+    const timer = setTimeout(
+      () => finish(new NotifierError(`no answer within ${timeoutMs} ms`, { retryable: true })),
+      timeoutMs,
+    );
+    if (stop.aborted) return onStop();
+    stop.addEventListener('abort', onStop, { once: true });
+    // Called on a later tick and through a promise, so a notifier that throws synchronously (a broken
+    // custom plugin) is caught like one that rejects.
+    Promise.resolve()
+      .then(() => routed.notifier.send(event))
+      .then(
+        () => finish(),
+        (error: unknown) => finish(error instanceof Error ? error : new Error(String(error))),
+      );
+  });
+}
+
+/** Milliseconds to wait before the next attempt, or undefined when there should be none. */
+function nextDelay(error: unknown, attempts: number, options: DispatcherOptions): number | undefined {
+  if (attempts >= options.retry.attempts) return undefined;
+  // Unknown errors (a custom plugin throwing a plain Error) are retried: the attempts are bounded.
+  if (error instanceof SupervisorError && !error.retryable) return undefined;
+  const retryAfter = error instanceof NotifierError ? error.retryAfterMs : undefined;
+  if (retryAfter === undefined) return backoffDelay(attempts, options.retry);
+  return retryAfter <= options.maxRetryAfter ? retryAfter : undefined;
+}
+
+/**
+ * Sends one event with a per-attempt timeout and bounded retries. Never rejects: the outcome says how
+ * it went, and a final failure is logged once with secret-free fields.
+ */
+export async function sendWithRetry(
+  routed: RoutedNotifier,
+  event: SupervisorEvent,
+  options: DispatcherOptions,
+  logger: Logger,
+  stop: AbortSignal,
+): Promise<DeliveryOutcome> {
+  const { entry } = routed;
+  const fields = {
+    notifier: entry.name,
+    plugin: entry.type ?? entry.module,
+    event: event.type,
+    session: event.session,
+  };
+  for (let attempts = 1; ; attempts += 1) {
+    let failure: unknown;
+    try {
+      await attempt(routed, event, options.retry.timeout, stop);
+      return { notifier: entry.name, delivered: true, attempts };
+    } catch (error) {
+      failure = error;
+    }
+    const error = errorText(failure);
+    const delay = stop.aborted ? undefined : nextDelay(failure, attempts, options);
+    if (delay === undefined) {
+      logger.warn('notification failed', { ...fields, attempts, error });
+      return { notifier: entry.name, delivered: false, attempts, error };
+    }
+    logger.debug('notification failed, retrying', { ...fields, attempts, delayMs: delay, error });
+    try {
+      await sleep(delay, undefined, { signal: stop });
+    } catch {
+      logger.warn('notification failed', {
+        ...fields,
+        attempts,
+        error: 'dispatcher closed during a retry wait',
+      });
+      return { notifier: entry.name, delivered: false, attempts, error };
+    }
+  }
+}

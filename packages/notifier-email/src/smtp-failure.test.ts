@@ -1,0 +1,36 @@
+import { smtpFailure } from './smtp-failure';
+
+describe(smtpFailure.name, () => {
+  it.each([
+    [
+      { code: 'ECONNECTION', message: 'connect ECONNREFUSED 127.0.0.1:25' },
+      true,
+      'SMTP ECONNECTION: connect ECONNREFUSED 127.0.0.1:25',
+    ],
+    [
+      { code: 'ETIMEDOUT', message: 'Greeting never received' },
+      true,
+      'SMTP ETIMEDOUT: Greeting never received',
+    ],
+    [
+      { code: 'EENVELOPE', responseCode: 451, message: 'Try again later' },
+      true,
+      'SMTP EENVELOPE: Try again later',
+    ],
+    [
+      { code: 'EAUTH', responseCode: 535, message: 'Invalid login: 535 Invalid username or password' },
+      false,
+      'SMTP EAUTH: Invalid login: 535 Invalid username or password',
+    ],
+    [
+      { code: 'EENVELOPE', responseCode: 550, message: 'No such user\nmore' },
+      false,
+      'SMTP EENVELOPE: No such user',
+    ],
+    [{ code: 'ETLS', message: 'self-signed certificate' }, false, 'SMTP ETLS: self-signed certificate'],
+  ])('classifies %j', (error, retryable, message) => {
+    const failure = smtpFailure(error);
+    expect(failure.retryable).toBe(retryable);
+    expect(failure.message).toBe(message);
+  });
+});

@@ -1,0 +1,46 @@
+import { NotifierError, type Notifier, type NotifierDeps } from '@sso-supervisor/core';
+import nodeNotifier from 'node-notifier';
+import { buildDesktopNotification, type DesktopNotification } from './build-desktop-notification';
+import type { MacosOptions } from './macos-options-schema';
+
+/** The part of node-notifier the notifier uses; tests hand in their own. */
+export interface DesktopNotifierClient {
+  notify(notification: DesktopNotification, callback: (error: Error | string | null) => void): unknown;
+}
+
+export interface MacosDeps extends NotifierDeps {
+  client?: DesktopNotifierClient;
+  platform?: NodeJS.Platform;
+}
+
+function desktopFailure(error: Error & { code?: unknown }): NotifierError {
+  const lines = error.message
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  // node-notifier runs notify-send through a shell, and the first line of its error repeats the whole
+  // command, login code included; what follows is the tool's stderr.
+  const detail = lines[0]?.startsWith('Command failed:') ? lines.slice(1).pop() : lines[0];
+  const exit = typeof error.code === 'number' ? ` (exit ${error.code})` : '';
+  return new NotifierError(`desktop notification failed${exit}${detail ? `: ${detail}` : ''}`, {
+    retryable: true,
+  });
+}
+
+/** Shows each event as a desktop notification through node-notifier. */
+export function createMacosNotifier(options: MacosOptions, deps: MacosDeps): Notifier {
+  const client: DesktopNotifierClient = deps.client ?? (nodeNotifier as unknown as DesktopNotifierClient);
+  return {
+    name: deps.name,
+    send(event) {
+      return new Promise<void>((resolve, reject) => {
+        const notification = buildDesktopNotification(event, options, deps.platform);
+        // node-notifier reports success with a null or stderr-string first argument; only an Error fails.
+        // Not `instanceof`: child_process errors may come from another realm (jest's sandbox).
+        client.notify(notification, (error) =>
+          typeof error === 'object' && error !== null ? reject(desktopFailure(error)) : resolve(),
+        );
+      });
+    },
+  };
+}
