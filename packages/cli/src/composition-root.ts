@@ -1,4 +1,10 @@
-import { TOKENS, type Clock, type Logger, type NotifierPlugin, type SupervisorConfig } from '@sso-supervisor/core';
+import {
+  TOKENS,
+  type Clock,
+  type Logger,
+  type NotifierPlugin,
+  type SupervisorConfig,
+} from '@sso-supervisor/core';
 import { createRoutedNotifiers, Dispatcher } from '@sso-supervisor/core/daemon';
 import { container as rootContainer } from 'tsyringe';
 import { BUILTIN_PLUGINS } from './builtin-plugins';

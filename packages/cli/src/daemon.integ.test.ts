@@ -1,7 +1,13 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createSsoHome, startEmulator, writeCachedLogin, type Emulator, type SsoHome } from '@sso-supervisor/emulator';
+import {
+  createSsoHome,
+  startEmulator,
+  writeCachedLogin,
+  type Emulator,
+  type SsoHome,
+} from '@sso-supervisor/emulator';
 import { DaemonProcess } from './test-support/daemon-process';
 import { leakedSecrets, runCli } from './test-support/run-cli';
 
@@ -35,7 +41,11 @@ describe('sso-supervisor run', () => {
     home = await createSsoHome(
       emulator,
       join(dir, 'home'),
-      ['dev', 'staging', 'prod'].map((name) => ({ name, profiles: [`${name}-a`, `${name}-b`], accessTokenTtlSeconds: 6 })),
+      ['dev', 'staging', 'prod'].map((name) => ({
+        name,
+        profiles: [`${name}-a`, `${name}-b`],
+        accessTokenTtlSeconds: 6,
+      })),
     );
     configFile = join(dir, 'supervisor.yaml');
     await writeFile(configFile, CONFIG);
@@ -57,7 +67,9 @@ describe('sso-supervisor run', () => {
 
   it('refreshes each session once per due point, whatever its number of profiles', async () => {
     const d = start();
-    await d.waitFor(() => ['dev', 'staging', 'prod'].every((s) => d.events('token.refreshed', s).length >= 2));
+    await d.waitFor(() =>
+      ['dev', 'staging', 'prod'].every((s) => d.events('token.refreshed', s).length >= 2),
+    );
     await d.stop();
     const refreshed = d.events('token.refreshed').length;
     expect(emulator.calls.createToken.refresh_token).toBe(refreshed);
@@ -77,9 +89,15 @@ describe('sso-supervisor run', () => {
     // New logins for dev and staging: they go back to refreshing; prod stays held and silent.
     for (const name of ['dev', 'staging']) {
       const { startUrl, cacheFile } = home.sessions[name];
-      await writeCachedLogin(cacheFile, emulator.seedLogin({ startUrl, region: 'us-east-1', accessTokenTtlSeconds: 6 }));
+      await writeCachedLogin(
+        cacheFile,
+        emulator.seedLogin({ startUrl, region: 'us-east-1', accessTokenTtlSeconds: 6 }),
+      );
     }
-    await d.waitFor(() => d.events('token.refreshed', 'dev').length >= 2 && d.events('token.refreshed', 'staging').length >= 2);
+    await d.waitFor(
+      () =>
+        d.events('token.refreshed', 'dev').length >= 2 && d.events('token.refreshed', 'staging').length >= 2,
+    );
     expect(emulator.calls.refreshByClient[prodClient]).toBe(heldCalls);
     expect(d.events('session.reauth_required', 'prod')).toHaveLength(1);
     expect(d.events('session.reauth_required', 'prod')[0]).toMatchObject({
@@ -88,14 +106,22 @@ describe('sso-supervisor run', () => {
     });
     expect(d.events('session.restored', 'dev')).toHaveLength(1);
     const { startUrl, cacheFile } = home.sessions.prod;
-    await writeCachedLogin(cacheFile, emulator.seedLogin({ startUrl, region: 'us-east-1', accessTokenTtlSeconds: 6 }));
-    await d.waitFor(() => d.events('session.restored', 'prod').length === 1 && d.events('token.refreshed', 'prod').length >= 1);
+    await writeCachedLogin(
+      cacheFile,
+      emulator.seedLogin({ startUrl, region: 'us-east-1', accessTokenTtlSeconds: 6 }),
+    );
+    await d.waitFor(
+      () =>
+        d.events('session.restored', 'prod').length === 1 && d.events('token.refreshed', 'prod').length >= 1,
+    );
   });
 
   it('SIGTERM in the middle of refreshes exits 0 and leaves every cache file whole, no temp files', async () => {
     emulator.setLatency(1500);
     const d = start();
-    await d.waitFor(() => d.entries.some((e) => e.message === 'sso-supervisor started; watching 3 session(s)'));
+    await d.waitFor(() =>
+      d.entries.some((e) => e.message === 'sso-supervisor started; watching 3 session(s)'),
+    );
     await new Promise((r) => setTimeout(r, 2500));
     d.signal('SIGTERM');
     expect(await d.exited).toBe(0);
@@ -103,7 +129,9 @@ describe('sso-supervisor run', () => {
     const files = await readdir(home.cacheDir);
     expect(files.filter((f) => !f.endsWith('.json'))).toEqual([]);
     for (const name of ['dev', 'staging', 'prod']) {
-      expect(JSON.parse(await readFile(home.sessions[name].cacheFile, 'utf8'))).toMatchObject({ accessToken: expect.any(String) });
+      expect(JSON.parse(await readFile(home.sessions[name].cacheFile, 'utf8'))).toMatchObject({
+        accessToken: expect.any(String),
+      });
     }
   });
 

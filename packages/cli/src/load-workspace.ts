@@ -36,7 +36,13 @@ export async function loadWorkspace(
   notifierSchemas?: ParseConfigOptions['notifierSchemas'],
 ): Promise<WorkspaceLoad> {
   const home = io.env.HOME || homedir();
-  const parsed = await loadConfigFile({ flag: flags.config, env: io.env, cwd: io.cwd, home, notifierSchemas });
+  const parsed = await loadConfigFile({
+    flag: flags.config,
+    env: io.env,
+    cwd: io.cwd,
+    home,
+    notifierSchemas,
+  });
   const warnings = parsed.warnings.map(formatIssue);
   if (!parsed.config) return { errors: parsed.errors.map(formatIssue), warnings };
   const config = parsed.config;
@@ -45,7 +51,11 @@ export async function loadWorkspace(
     home,
     platform: io.platform,
     cwd: io.cwd,
-    configured: { awsConfigFile: config.aws.configFile, cacheDir: config.aws.cacheDir, stateDir: config.stateDir },
+    configured: {
+      awsConfigFile: config.aws.configFile,
+      cacheDir: config.aws.cacheDir,
+      stateDir: config.stateDir,
+    },
   });
   const { sessions, findings } = await loadSessions(paths.awsConfigFile, paths.cacheDir);
   const { supervised, errors } = selectSessions(sessions, config, paths.awsConfigFile);

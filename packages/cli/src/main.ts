@@ -50,7 +50,9 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
 
   program
     .command('run')
-    .description('the daemon, in the foreground: keeps every session fresh; SIGHUP or a config change reloads')
+    .description(
+      'the daemon, in the foreground: keeps every session fresh; SIGHUP or a config change reloads',
+    )
     .option('--duration <seconds>', 'stop by itself after this many seconds', parseSeconds)
     .action(async (opts: { duration?: number }) => {
       const { runCommand } = await import('./commands/run-command');
@@ -59,7 +61,9 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
 
   program
     .command('demo')
-    .description('the daemon against the embedded AWS SSO emulator in a throw-away home; no AWS account needed')
+    .description(
+      'the daemon against the embedded AWS SSO emulator in a throw-away home; no AWS account needed',
+    )
     .option('--duration <seconds>', 'stop by itself after this many seconds', parseSeconds)
     .action(async (opts: { duration?: number }) => {
       const { demoCommand } = await import('./commands/demo-command');

@@ -38,8 +38,14 @@ describe('one-shot commands', () => {
     const r = await cli('status', '--json');
     expect(r.code).toBe(1);
     const { sessions } = JSON.parse(r.stdout);
-    const byName = Object.fromEntries(sessions.map((s: { name: string | null; profiles: string[] }) => [s.name ?? s.profiles[0], s]));
-    expect(byName.corp).toMatchObject({ profiles: ['dev', 'prod'], state: 'expiring', cacheFile: home.sessions.corp.cacheFile });
+    const byName = Object.fromEntries(
+      sessions.map((s: { name: string | null; profiles: string[] }) => [s.name ?? s.profiles[0], s]),
+    );
+    expect(byName.corp).toMatchObject({
+      profiles: ['dev', 'prod'],
+      state: 'expiring',
+      cacheFile: home.sessions.corp.cacheFile,
+    });
     expect(byName.fresh.state).toBe('valid');
     expect(byName['legacy-admin']).toMatchObject({ name: null, state: 'expiring' });
     expect(byName.nobody.state).toBe('missing');
@@ -48,7 +54,7 @@ describe('one-shot commands', () => {
 
   it('status prints one plain line per session without colour when NO_COLOR is set', async () => {
     const r = await cli('status');
-    expect(r.stdout).not.toMatch(/\u001b\[/);
+    expect(r.stdout).not.toContain('\u001b[');
     expect(r.stdout).toMatch(/^corp\s+dev,prod\s+\d+m left\s+expiring$/m);
     expect(r.stdout).toMatch(/^nobody\s+sandbox\s+-\s+missing$/m);
   });
@@ -71,7 +77,10 @@ describe('one-shot commands', () => {
     const r = await cli('refresh', '--json');
     expect(r.code).toBe(1);
     const outcomes = Object.fromEntries(
-      JSON.parse(r.stdout).results.map((x: { session: string | null; id: string; outcome: string }) => [x.session ?? x.id, x.outcome]),
+      JSON.parse(r.stdout).results.map((x: { session: string | null; id: string; outcome: string }) => [
+        x.session ?? x.id,
+        x.outcome,
+      ]),
     );
     expect(outcomes).toEqual({
       corp: 'refreshed',
@@ -114,6 +123,11 @@ describe('one-shot commands', () => {
   it('no token, refresh token or client secret reached any output', () => {
     expect(outputs.length).toBeGreaterThan(5);
     expect(emulator.issuedSecrets().length).toBeGreaterThan(5);
-    expect(leakedSecrets(emulator.issuedSecrets(), outputs.flatMap((o) => [o.stdout, o.stderr]))).toEqual([]);
+    expect(
+      leakedSecrets(
+        emulator.issuedSecrets(),
+        outputs.flatMap((o) => [o.stdout, o.stderr]),
+      ),
+    ).toEqual([]);
   });
 });

@@ -21,17 +21,25 @@ export async function demoCommand(io: CliIo, opts: { durationMs?: number }): Pro
   const timers: NodeJS.Timeout[] = [];
   try {
     say(`AWS SSO emulator at ${world.emulator.url}; throw-away HOME at ${world.home.home}`);
-    say('sessions dev, staging and prod, two profiles each; tokens live ~30 s; refresh under 20 s left, checks every 2 s');
+    say(
+      'sessions dev, staging and prod, two profiles each; tokens live ~30 s; refresh under 20 s left, checks every 2 s',
+    );
     const daemon = await Daemon.start({ io: demoIo, flags: {}, console: io.stdout });
     if (typeof daemon === 'number') return daemon;
     for (const step of DEMO_SCRIPT) {
       timers.push(setTimeout(() => (say(step.say), void step.act(world)), step.atMs));
     }
-    say(opts.durationMs ? `running for ${opts.durationMs / 1000} s (Ctrl-C stops earlier)` : 'running until Ctrl-C');
+    say(
+      opts.durationMs
+        ? `running for ${opts.durationMs / 1000} s (Ctrl-C stops earlier)`
+        : 'running until Ctrl-C',
+    );
     await waitForStop({ durationMs: opts.durationMs });
     timers.forEach(clearTimeout);
     await daemon.stop();
-    say(`done: ${world.emulator.calls.createToken.refresh_token} refreshes through CreateToken; final status:`);
+    say(
+      `done: ${world.emulator.calls.createToken.refresh_token} refreshes through CreateToken; final status:`,
+    );
     await withWorkspace(demoIo, {}, (ws) => statusCommand(ws, demoIo, {}));
     return 0;
   } finally {

@@ -1,4 +1,9 @@
-import { createOidcRefresher, SessionRefresher, type RefreshResult, type SsoSession } from '@sso-supervisor/core';
+import {
+  createOidcRefresher,
+  SessionRefresher,
+  type RefreshResult,
+  type SsoSession,
+} from '@sso-supervisor/core';
 import { EXIT, type CliIo } from '../cli-io';
 import type { Workspace } from '../load-workspace';
 import { painter } from '../output/paint';
@@ -27,7 +32,9 @@ export async function refreshCommand(
     io.stderr.write(`unknown session: ${unknown.join(', ')} (known: ${known})\n`);
     return EXIT.usage;
   }
-  const chosen = names.length ? ws.supervised.filter((s) => names.some((n) => matches(s.session, n))) : ws.supervised;
+  const chosen = names.length
+    ? ws.supervised.filter((s) => names.some((n) => matches(s.session, n)))
+    : ws.supervised;
   const refresher = createOidcRefresher();
   try {
     const settings = new Map(chosen.map((s) => [s.session.id, s.settings]));
@@ -41,7 +48,8 @@ export async function refreshCommand(
     if (opts.json) io.stdout.write(`${JSON.stringify({ results }, null, 2)}\n`);
     else {
       const paint = painter(io.stdout, io.env);
-      for (const r of results) io.stdout.write(`${paint(OK.has(r.outcome) ? 'green' : 'red', describe(r))}\n`);
+      for (const r of results)
+        io.stdout.write(`${paint(OK.has(r.outcome) ? 'green' : 'red', describe(r))}\n`);
     }
     return results.every((r) => OK.has(r.outcome)) ? EXIT.ok : EXIT.failed;
   } finally {

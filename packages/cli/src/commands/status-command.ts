@@ -20,10 +20,14 @@ export async function statusCommand(ws: Workspace, io: CliIo, opts: { json?: boo
   const now = new Date();
   const [{ state, warning }, statuses] = await Promise.all([
     readStateFile(ws.paths.stateDir),
-    Promise.all(ws.supervised.map(({ session, settings }) => readSessionStatus(session, now, settings.threshold))),
+    Promise.all(
+      ws.supervised.map(({ session, settings }) => readSessionStatus(session, now, settings.threshold)),
+    ),
   ]);
   const running = isDaemonRunning(state);
-  const sessions = statuses.map((s, i) => withDaemonRecord(s, state?.sessions[ws.supervised[i].session.id], running));
+  const sessions = statuses.map((s, i) =>
+    withDaemonRecord(s, state?.sessions[ws.supervised[i].session.id], running),
+  );
   for (const f of ws.findings) io.stderr.write(`${formatFinding(f)}\n`);
   if (warning) io.stderr.write(`warning: ${warning}\n`);
   const daemon = running ? { running, pid: state!.pid, startedAt: state!.startedAt } : { running };
@@ -31,7 +35,9 @@ export async function statusCommand(ws: Workspace, io: CliIo, opts: { json?: boo
     io.stdout.write(`${JSON.stringify({ daemon, sessions }, null, 2)}\n`);
   } else {
     const paint = painter(io.stdout, io.env);
-    const head = running ? `daemon running (pid ${state!.pid}, since ${state!.startedAt})` : 'daemon not running';
+    const head = running
+      ? `daemon running (pid ${state!.pid}, since ${state!.startedAt})`
+      : 'daemon not running';
     const lines = sessions.length
       ? formatStatusLines(sessions, paint)
       : [`no SSO sessions found in ${ws.paths.awsConfigFile}`];

@@ -13,7 +13,9 @@ export async function validateCommand(ws: Workspace, io: CliIo, opts: { json?: b
   const cacheErrors = reads.flatMap((r) => (r.status === 'invalid' ? [r.message] : []));
   const code = configErrors.length ? EXIT.usage : cacheErrors.length ? EXIT.failed : EXIT.ok;
   if (opts.json) {
-    io.stdout.write(`${JSON.stringify({ valid: code === EXIT.ok, errors: [...configErrors, ...cacheErrors], warnings: configWarnings }, null, 2)}\n`);
+    io.stdout.write(
+      `${JSON.stringify({ valid: code === EXIT.ok, errors: [...configErrors, ...cacheErrors], warnings: configWarnings }, null, 2)}\n`,
+    );
     return code;
   }
   for (const line of [...configErrors, ...cacheErrors]) io.stderr.write(`error: ${line}\n`);

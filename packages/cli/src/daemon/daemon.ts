@@ -73,12 +73,27 @@ export class Daemon {
       return EXIT.failed;
     }
     const secrets = new SecretRegistry();
-    const logger = createLogger({ ...logSettings(ws), console: opts.console ?? io.stderr, env: io.env, secrets, clock: opts.clock });
-    for (const w of ws.warnings) logger.warn('config warning', { file: w.file, line: w.line, path: w.path, problem: w.message });
-    for (const f of ws.findings) logger.warn('AWS config problem', { file: f.file, section: f.section, field: f.field, problem: f.message });
+    const logger = createLogger({
+      ...logSettings(ws),
+      console: opts.console ?? io.stderr,
+      env: io.env,
+      secrets,
+      clock: opts.clock,
+    });
+    for (const w of ws.warnings)
+      logger.warn('config warning', { file: w.file, line: w.line, path: w.path, problem: w.message });
+    for (const f of ws.findings)
+      logger.warn('AWS config problem', {
+        file: f.file,
+        section: f.section,
+        field: f.field,
+        problem: f.message,
+      });
     await removeStaleTempFiles(ws.paths.cacheDir);
     const state = new StateFileWriter({ stateDir: ws.paths.stateDir, logger, clock: opts.clock, secrets });
-    const bus = new EventBus((error, event) => logger.error('event listener failed', { event: event.type, error: String(error) }));
+    const bus = new EventBus((error, event) =>
+      logger.error('event listener failed', { event: event.type, error: String(error) }),
+    );
     const refresher = secretRecordingRefresher(createOidcRefresher(), (s) => secrets.add(s));
     const supervisor = new Supervisor({
       refresher: new SessionRefresher(refresher),
@@ -165,7 +180,11 @@ function logSettings(ws: Workspace) {
   return { level, maxSize, maxFiles, file: isAbsolute(file) ? file : join(ws.paths.stateDir, file) };
 }
 
-async function daemonDispatcher(config: SupervisorConfig, logger: DaemonLogger, opts: { clock: Clock; plugins: readonly NotifierPlugin[] }) {
+async function daemonDispatcher(
+  config: SupervisorConfig,
+  logger: DaemonLogger,
+  opts: { clock: Clock; plugins: readonly NotifierPlugin[] },
+) {
   const { dispatcher, errors } = await composeNotifiers(config, logger, opts.clock, opts.plugins);
   for (const problem of errors) logger.error('notifier not started', { problem });
   return dispatcher;

@@ -2,7 +2,10 @@
  * Resolves on SIGINT, SIGTERM or after `durationMs`; calls `onHangup` on SIGHUP meanwhile. Handlers are
  * removed again before it resolves, so a second Ctrl-C during shutdown gets Node's default (exit).
  */
-export function waitForStop(opts: { durationMs?: number; onHangup?: () => void }): Promise<'signal' | 'duration'> {
+export function waitForStop(opts: {
+  durationMs?: number;
+  onHangup?: () => void;
+}): Promise<'signal' | 'duration'> {
   return new Promise((resolve) => {
     const hangup = () => opts.onHangup?.();
     const done = (why: 'signal' | 'duration') => () => {

@@ -23,7 +23,10 @@ export const DEMO_SCRIPT: DemoStep[] = [
     say: 'you run `aws sso login --sso-session prod` (a new token lands in the cache)',
     act: async (world) => {
       const { startUrl, cacheFile } = world.home.sessions.prod;
-      await writeCachedLogin(cacheFile, world.emulator.seedLogin({ startUrl, region: 'us-east-1', accessTokenTtlSeconds: 30 }));
+      await writeCachedLogin(
+        cacheFile,
+        world.emulator.seedLogin({ startUrl, region: 'us-east-1', accessTokenTtlSeconds: 30 }),
+      );
     },
   },
 ];

@@ -39,6 +39,10 @@ export async function createDemoWorld(): Promise<DemoWorld> {
   ]);
   const configFile = join(dir, 'supervisor.yaml');
   await writeFile(configFile, SUPERVISOR_YAML);
-  const env = { ...home.env, SSO_SUPERVISOR_STATE_DIR: join(dir, 'state'), SSO_SUPERVISOR_CONFIG: configFile };
+  const env = {
+    ...home.env,
+    SSO_SUPERVISOR_STATE_DIR: join(dir, 'state'),
+    SSO_SUPERVISOR_CONFIG: configFile,
+  };
   return { dir, emulator, home, configFile, env };
 }

@@ -21,7 +21,12 @@ export function formatStatusLines(sessions: SessionStatus[], paint: Paint): stri
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
   return sessions.flatMap((s, i) => {
     const [name, profiles, left, state] = rows[i];
-    const line = [name.padEnd(widths[0]), profiles.padEnd(widths[1]), left.padEnd(widths[2]), paint(STATE_STYLE[s.state], state)];
+    const line = [
+      name.padEnd(widths[0]),
+      profiles.padEnd(widths[1]),
+      left.padEnd(widths[2]),
+      paint(STATE_STYLE[s.state], state),
+    ];
     return s.detail ? [line.join('  '), `  ${paint('dim', s.detail)}`] : [line.join('  ')];
   });
 }

@@ -62,7 +62,11 @@ export class DaemonProcess {
       };
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w !== check);
-        reject(new Error(`timed out; seen:\n${this.entries.map((e) => `${e.event ?? ''} ${e.message}`).join('\n')}`));
+        reject(
+          new Error(
+            `timed out; seen:\n${this.entries.map((e) => `${e.event ?? ''} ${e.message}`).join('\n')}`,
+          ),
+        );
       }, timeoutMs);
       this.waiters.push(check);
       check();

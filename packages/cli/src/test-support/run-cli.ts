@@ -10,7 +10,11 @@ export interface CliRun {
 }
 
 /** Runs the built CLI as a user would, in its own process, with exactly the environment given. */
-export function runCli(args: string[], env: Record<string, string>, nodeArgs: string[] = []): Promise<CliRun> {
+export function runCli(
+  args: string[],
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): Promise<CliRun> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,

@@ -12,7 +12,12 @@ const DEFAULT_SCOPES = ['sso:account:access'];
 
 function scopes(section: IniSection): string[] {
   const raw = section.sso_registration_scopes;
-  return raw ? raw.split(',').map((s) => s.trim()).filter(Boolean) : DEFAULT_SCOPES;
+  return raw
+    ? raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : DEFAULT_SCOPES;
 }
 
 /**
@@ -26,7 +31,13 @@ export function discoverSessions(config: AwsConfigData, file: string, cacheDir: 
   for (const [name, section] of Object.entries(config.ssoSessions)) {
     const missing = ['sso_start_url', 'sso_region'].filter((k) => !section[k]);
     for (const field of missing) {
-      findings.push({ severity: 'error', file, section: `sso-session ${name}`, field, message: 'is required' });
+      findings.push({
+        severity: 'error',
+        file,
+        section: `sso-session ${name}`,
+        field,
+        message: 'is required',
+      });
     }
     if (missing.length) continue;
     byId.set(name, {
@@ -57,7 +68,13 @@ export function discoverSessions(config: AwsConfigData, file: string, cacheDir: 
       }
     } else if (section.sso_start_url) {
       if (!section.sso_region) {
-        findings.push({ severity: 'error', file, section: sectionName, field: 'sso_region', message: 'is required' });
+        findings.push({
+          severity: 'error',
+          file,
+          section: sectionName,
+          field: 'sso_region',
+          message: 'is required',
+        });
         continue;
       }
       const id = `legacy:${section.sso_start_url}`;

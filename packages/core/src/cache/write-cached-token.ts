@@ -19,9 +19,14 @@ const PERMANENT = ['EACCES', 'EPERM', 'EROFS', 'EISDIR', 'ENOTDIR'];
 
 function writeError(file: string, error: unknown): CacheFileError {
   const code = (error as NodeJS.ErrnoException).code ?? String(error);
-  return new CacheFileError(file, `cannot be written (${code}); the old token is left as it was`, !PERMANENT.includes(code), {
-    cause: error,
-  });
+  return new CacheFileError(
+    file,
+    `cannot be written (${code}); the old token is left as it was`,
+    !PERMANENT.includes(code),
+    {
+      cause: error,
+    },
+  );
 }
 
 async function currentContent(file: string): Promise<string | null> {
@@ -87,6 +92,10 @@ async function syncDirectory(dir: string): Promise<void> {
 }
 
 /** One-shot write, for callers with nothing to spend in between (login, tests). */
-export async function writeCachedToken(file: string, token: CachedToken, expected: string | null): Promise<WriteOutcome> {
+export async function writeCachedToken(
+  file: string,
+  token: CachedToken,
+  expected: string | null,
+): Promise<WriteOutcome> {
   return (await openCacheWrite(file)).commit(token, expected);
 }

@@ -22,14 +22,20 @@ interface SdkErrorLike {
 }
 
 /** Turns what the SDK threw (after its own retries) into a terminal or retryable failure. */
-export function classifyOidcError(error: unknown, loginCommand: string): ReauthRequiredError | TransientError {
+export function classifyOidcError(
+  error: unknown,
+  loginCommand: string,
+): ReauthRequiredError | TransientError {
   const e = (error ?? {}) as SdkErrorLike;
   const name = e.name ?? 'Error';
   const status = e.$metadata?.httpStatusCode;
   const detail = e.error_description ?? e.message ?? '';
-  const terminal = TERMINAL.has(name) || (status !== undefined && status >= 400 && status < 500 && ![408, 429].includes(status));
+  const terminal =
+    TERMINAL.has(name) ||
+    (status !== undefined && status >= 400 && status < 500 && ![408, 429].includes(status));
   if (terminal) {
-    const what = name === 'InvalidClientException' ? 'client registration rejected' : 'refresh token rejected';
+    const what =
+      name === 'InvalidClientException' ? 'client registration rejected' : 'refresh token rejected';
     return new ReauthRequiredError(`${what} (${name}): run ${loginCommand}`, loginCommand, { cause: error });
   }
   const where = status ? `HTTP ${status} ${name}` : (e.code ?? name);

@@ -41,8 +41,14 @@ export function createOidcRefresher(defaults: RetrySettings = DEFAULT_RETRY): To
     ]);
     const created = new SSOOIDCClient({
       region,
-      retryStrategy: new ConfiguredRetryStrategy(settings.attempts, (attempt) => backoffDelay(attempt, settings)),
-      requestHandler: { requestTimeout: settings.timeout, connectionTimeout: settings.timeout, throwOnRequestTimeout: true },
+      retryStrategy: new ConfiguredRetryStrategy(settings.attempts, (attempt) =>
+        backoffDelay(attempt, settings),
+      ),
+      requestHandler: {
+        requestTimeout: settings.timeout,
+        connectionTimeout: settings.timeout,
+        throwOnRequestTimeout: true,
+      },
     });
     clients.set(key, created);
     return created;
@@ -69,7 +75,11 @@ export function createOidcRefresher(defaults: RetrySettings = DEFAULT_RETRY): To
       if (!response.accessToken || typeof response.expiresIn !== 'number' || response.expiresIn <= 0) {
         throw new TransientError('refresh failed: the response had no accessToken or expiresIn');
       }
-      return { accessToken: response.accessToken, expiresIn: response.expiresIn, refreshToken: response.refreshToken };
+      return {
+        accessToken: response.accessToken,
+        expiresIn: response.expiresIn,
+        refreshToken: response.refreshToken,
+      };
     },
     destroy() {
       for (const c of clients.values()) c.destroy();

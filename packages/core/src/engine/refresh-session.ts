@@ -74,7 +74,12 @@ export async function refreshSession(
       );
       const expiresAt = formatTimestamp(new Date(now().getTime() + fresh.expiresIn * 1000));
       // No refresh token in the response means the old one stays valid; dropping it would end silent refresh.
-      const next = { ...token, accessToken: fresh.accessToken, expiresAt, refreshToken: fresh.refreshToken ?? token.refreshToken };
+      const next = {
+        ...token,
+        accessToken: fresh.accessToken,
+        expiresAt,
+        refreshToken: fresh.refreshToken ?? token.refreshToken,
+      };
       const written = await pending.commit(next, read.raw);
       if (written.written) return { ...base, outcome: 'refreshed', expiresAt };
       force = false;
@@ -93,5 +98,9 @@ export async function refreshSession(
       return { ...base, outcome: 'failed', error: message, expiresAt: token.expiresAt };
     }
   }
-  return { ...base, outcome: 'failed', error: `${session.cacheFile}: kept changing while we refreshed; will look again` };
+  return {
+    ...base,
+    outcome: 'failed',
+    error: `${session.cacheFile}: kept changing while we refreshed; will look again`,
+  };
 }

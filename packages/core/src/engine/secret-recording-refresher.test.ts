@@ -12,8 +12,18 @@ describe(secretRecordingRefresher.name, () => {
     };
     const seen: Array<string | undefined> = [];
     const wrapped = secretRecordingRefresher(inner, (s) => seen.push(s));
-    const grant = { region: 'r', clientId: 'id', clientSecret: 'secret', refreshToken: 'old-refresh', loginCommand: 'x' };
-    await expect(wrapped.refresh(grant)).resolves.toEqual({ accessToken: 'new-access', expiresIn: 3600, refreshToken: 'new-refresh' });
+    const grant = {
+      region: 'r',
+      clientId: 'id',
+      clientSecret: 'secret',
+      refreshToken: 'old-refresh',
+      loginCommand: 'x',
+    };
+    await expect(wrapped.refresh(grant)).resolves.toEqual({
+      accessToken: 'new-access',
+      expiresIn: 3600,
+      refreshToken: 'new-refresh',
+    });
     expect(seen).toEqual(['old-refresh', 'secret', 'new-access', 'new-refresh']);
     wrapped.destroy();
     expect(destroyed).toBe(true);

@@ -4,7 +4,10 @@ import type { TokenRefresher } from './oidc-refresher';
  * Wraps a refresher so every secret that passes through it (refresh token, client secret, new tokens)
  * is handed to `record`, which feeds the logger's redaction by value.
  */
-export function secretRecordingRefresher(inner: TokenRefresher, record: (secret: string | undefined) => void): TokenRefresher {
+export function secretRecordingRefresher(
+  inner: TokenRefresher,
+  record: (secret: string | undefined) => void,
+): TokenRefresher {
   return {
     async refresh(grant, signal, retry) {
       record(grant.refreshToken);

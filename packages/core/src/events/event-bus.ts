@@ -9,7 +9,9 @@ export type EventListener = (event: SupervisorEvent) => void;
 export class EventBus {
   private readonly listeners = new Set<EventListener>();
 
-  constructor(private readonly onListenerError: (error: unknown, event: SupervisorEvent) => void = () => {}) {}
+  constructor(
+    private readonly onListenerError: (error: unknown, event: SupervisorEvent) => void = () => {},
+  ) {}
 
   subscribe(listener: EventListener): () => void {
     this.listeners.add(listener);

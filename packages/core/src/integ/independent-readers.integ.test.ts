@@ -5,7 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fromSSO } from '@aws-sdk/credential-providers';
-import { createSsoHome, startEmulator, writeAwsCliDataPath, type Emulator, type SsoHome } from '@sso-supervisor/emulator';
+import {
+  createSsoHome,
+  startEmulator,
+  writeAwsCliDataPath,
+  type Emulator,
+  type SsoHome,
+} from '@sso-supervisor/emulator';
 import { loadSessions } from '../aws-config/load-sessions';
 import { createOidcRefresher } from '../engine/oidc-refresher';
 import { refreshSession } from '../engine/refresh-session';
@@ -28,7 +34,9 @@ describe('independent readers of a refreshed cache file', () => {
     emulator = await startEmulator();
     dir = await mkdtemp(join(tmpdir(), 'readers-'));
     // Five minutes left: due for us (threshold 20 min), not for the SDK (5 min) or the CLI (15 min) once refreshed.
-    home = await createSsoHome(emulator, join(dir, 'home'), [{ name: 'corp', profiles: ['dev', 'prod'], accessTokenTtlSeconds: 300 }]);
+    home = await createSsoHome(emulator, join(dir, 'home'), [
+      { name: 'corp', profiles: ['dev', 'prod'], accessTokenTtlSeconds: 300 },
+    ]);
     Object.assign(process.env, home.env);
     const { sessions } = await loadSessions(home.configFile, home.cacheDir);
     const refresher = createOidcRefresher();
@@ -59,9 +67,18 @@ describe('independent readers of a refreshed cache file', () => {
     const dataPath = join(dir, 'aws-data');
     await writeAwsCliDataPath(dataPath, emulator.url);
     const before = await readFile(home.sessions.corp.cacheFile, 'utf8');
-    const { stdout } = await run(AWS, ['configure', 'export-credentials', '--profile', 'dev', '--format', 'process'], {
-      env: { PATH: process.env.PATH, HOME: home.home, AWS_CONFIG_FILE: home.configFile, AWS_DATA_PATH: dataPath },
-    });
+    const { stdout } = await run(
+      AWS,
+      ['configure', 'export-credentials', '--profile', 'dev', '--format', 'process'],
+      {
+        env: {
+          PATH: process.env.PATH,
+          HOME: home.home,
+          AWS_CONFIG_FILE: home.configFile,
+          AWS_DATA_PATH: dataPath,
+        },
+      },
+    );
     expect(JSON.parse(stdout)).toMatchObject({ Version: 1, AccessKeyId: expect.stringMatching(/^ASIA/) });
     expect(emulator.calls.getRoleCredentials).toBe(1);
     expect(emulator.calls.createToken.refresh_token).toBe(0);

@@ -23,7 +23,9 @@ describe(refreshSession.name, () => {
   beforeEach(async () => {
     emulator = await startEmulator();
     dir = await mkdtemp(join(tmpdir(), 'engine-'));
-    home = await createSsoHome(emulator, join(dir, 'home'), [{ name: 'corp', profiles: ['dev', 'prod'], accessTokenTtlSeconds: 300 }]);
+    home = await createSsoHome(emulator, join(dir, 'home'), [
+      { name: 'corp', profiles: ['dev', 'prod'], accessTokenTtlSeconds: 300 },
+    ]);
     Object.assign(process.env, home.env);
     session = (await loadSessions(home.configFile, home.cacheDir)).sessions[0];
     refresher = createOidcRefresher(FAST);

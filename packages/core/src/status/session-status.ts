@@ -21,7 +21,11 @@ export interface SessionStatus {
 }
 
 /** Reads one session's cache file and says how it stands. No network, no AWS SDK. */
-export async function readSessionStatus(session: SsoSession, now: Date, thresholdMs: number): Promise<SessionStatus> {
+export async function readSessionStatus(
+  session: SsoSession,
+  now: Date,
+  thresholdMs: number,
+): Promise<SessionStatus> {
   const base = {
     name: session.name,
     startUrl: session.startUrl,
@@ -31,9 +35,16 @@ export async function readSessionStatus(session: SsoSession, now: Date, threshol
   };
   const read = await readCachedToken(session.cacheFile);
   if (read.status === 'missing') {
-    return { ...base, state: 'missing', expiresAt: null, secondsLeft: null, detail: `run ${session.loginCommand}` };
+    return {
+      ...base,
+      state: 'missing',
+      expiresAt: null,
+      secondsLeft: null,
+      detail: `run ${session.loginCommand}`,
+    };
   }
-  if (read.status === 'invalid') return { ...base, state: 'invalid', expiresAt: null, secondsLeft: null, detail: read.message };
+  if (read.status === 'invalid')
+    return { ...base, state: 'invalid', expiresAt: null, secondsLeft: null, detail: read.message };
   const a = assessToken(read.token, now, thresholdMs);
   return {
     ...base,

@@ -5,7 +5,11 @@ import type { SessionStatus } from './session-status';
  * Adds what the daemon knows to what the cache file says: last refresh, next check, and a dead refresh
  * token, which the file alone cannot show (it still looks merely `expiring` until someone logs in).
  */
-export function withDaemonRecord(status: SessionStatus, record: SessionRecord | undefined, running: boolean): SessionStatus {
+export function withDaemonRecord(
+  status: SessionStatus,
+  record: SessionRecord | undefined,
+  running: boolean,
+): SessionStatus {
   if (!record) return status;
   const merged: SessionStatus = {
     ...status,

@@ -10,7 +10,14 @@ export function sessionEvent(
   now: Date,
   fields: Omit<SupervisorEvent, 'type' | 'severity' | 'time' | 'session' | 'profiles'>,
 ): SupervisorEvent {
-  return { type, time: now.toISOString(), severity, session: session.name, profiles: session.profiles, ...fields };
+  return {
+    type,
+    time: now.toISOString(),
+    severity,
+    session: session.name,
+    profiles: session.profiles,
+    ...fields,
+  };
 }
 
 /** `10:20 UTC`, the short form messages use. */

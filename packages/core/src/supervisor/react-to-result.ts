@@ -17,15 +17,26 @@ const NEEDS_PERSON = new Set(['reauth_required', 'invalid']);
  * What a refresh result means for a session: the new worker state, the events to send, and whether to
  * wait for a person. A failure streak is reported once, not on every tick.
  */
-export function reactToResult(session: SsoSession, result: RefreshResult, prev: WorkerState, now: Date): Reaction {
+export function reactToResult(
+  session: SsoSession,
+  result: RefreshResult,
+  prev: WorkerState,
+  now: Date,
+): Reaction {
   const at = now.toISOString();
-  const base: WorkerState = { name: prev.name, lastCheck: prev.lastCheck, lastRefresh: prev.lastRefresh, consecutiveFailures: 0 };
+  const base: WorkerState = {
+    name: prev.name,
+    lastCheck: prev.lastCheck,
+    lastRefresh: prev.lastRefresh,
+    consecutiveFailures: 0,
+  };
   const wasHeld = prev.state === 'reauth_required' || prev.state === 'invalid';
   switch (result.outcome) {
     case 'refreshed':
     case 'skipped': {
       const events = wasHeld ? [sessionEvents.restored(session, result.expiresAt, now)] : [];
-      if (result.outcome === 'refreshed') events.push(sessionEvents.refreshed(session, result.expiresAt!, now));
+      if (result.outcome === 'refreshed')
+        events.push(sessionEvents.refreshed(session, result.expiresAt!, now));
       return {
         state: { ...base, ...(result.outcome === 'refreshed' ? { lastRefresh: at } : {}) },
         events,
@@ -36,7 +47,12 @@ export function reactToResult(session: SsoSession, result: RefreshResult, prev: 
     case 'invalid': {
       const same = prev.state === result.outcome && prev.lastError === result.error;
       return {
-        state: { ...base, state: result.outcome, stateSince: same ? prev.stateSince : at, lastError: result.error },
+        state: {
+          ...base,
+          state: result.outcome,
+          stateSince: same ? prev.stateSince : at,
+          lastError: result.error,
+        },
         events: same ? [] : [sessionEvents.reauthRequired(session, result, now)],
         hold: NEEDS_PERSON.has(result.outcome),
       };

@@ -17,7 +17,8 @@ export function selectSessions(
   config: SupervisorConfig,
   awsConfigFile: string,
 ): { supervised: SupervisedSession[]; errors: ConfigIssue[] } {
-  if (!config.sessions) return { supervised: discovered.map((session) => ({ session, settings: config.defaults })), errors: [] };
+  if (!config.sessions)
+    return { supervised: discovered.map((session) => ({ session, settings: config.defaults })), errors: [] };
   const errors: ConfigIssue[] = [];
   const chosen = new Map<string, SupervisedSession>();
   config.sessions.forEach((selector, i) => {

@@ -51,7 +51,11 @@ export class SessionWorker {
   }
 
   start(): void {
-    this.job = CronJob.from({ cronTime: this.supervised.settings.schedule, onTick: () => void this.check(), start: true });
+    this.job = CronJob.from({
+      cronTime: this.supervised.settings.schedule,
+      onTick: () => void this.check(),
+      start: true,
+    });
     this.publishState();
   }
 
@@ -105,7 +109,10 @@ export class SessionWorker {
       });
       this.react(result, decidedOn);
     } catch (error) {
-      this.deps.logger.error('session check failed unexpectedly', { session: session.id, error: String(error) });
+      this.deps.logger.error('session check failed unexpectedly', {
+        session: session.id,
+        error: String(error),
+      });
     } finally {
       this.publishState();
     }
@@ -119,7 +126,11 @@ export class SessionWorker {
       this.heldOn = null;
       return true;
     }
-    if (!held.expiredSent && read.status === 'ok' && Date.parse(read.token.expiresAt) <= this.deps.clock.now().getTime()) {
+    if (
+      !held.expiredSent &&
+      read.status === 'ok' &&
+      Date.parse(read.token.expiresAt) <= this.deps.clock.now().getTime()
+    ) {
       held.expiredSent = true;
       this.emit(sessionEvents.expired(this.supervised.session, read.token.expiresAt, this.deps.clock.now()));
     }
