@@ -1,8 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { defaultConfig } from './default-config';
 import { findConfigFile, type FindConfigFileOptions } from './find-config-file';
 import type { ParseConfigOptions } from './parse-config';
 import type { ParseResult } from './parse-result';
+import { secretExposureWarnings } from './secret-exposure-warnings';
 
 export type LoadConfigFileOptions = FindConfigFileOptions & Pick<ParseConfigOptions, 'notifierSchemas'>;
 
@@ -34,5 +35,12 @@ export async function loadConfigFile(opts: LoadConfigFileOptions): Promise<Parse
   }
   // The YAML parser and cron validation load only when there is a file to parse: `status` without one stays light.
   const { parseConfig } = await import('./parse-config');
-  return parseConfig(text, { file, env: opts.env, home: opts.home, notifierSchemas: opts.notifierSchemas });
+  const result = parseConfig(text, {
+    file,
+    env: opts.env,
+    home: opts.home,
+    notifierSchemas: opts.notifierSchemas,
+  });
+  const { mode } = await stat(file);
+  return { ...result, warnings: [...result.warnings, ...secretExposureWarnings(file, text, mode)] };
 }

@@ -1,0 +1,34 @@
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { formatFinding, loadSessions, resolvePaths } from '@sso-supervisor/core';
+import { starterConfig } from '@sso-supervisor/core/daemon';
+import { EXIT, type CliIo } from '../cli-io';
+
+/**
+ * `init`: a commented starter supervisor.yaml listing the sessions the AWS config holds. Written to
+ * `--config`, else the user-level location the daemon looks in last; never over an existing file without --force.
+ */
+export async function initCommand(
+  io: CliIo,
+  flags: { config?: string },
+  opts: { force?: boolean },
+): Promise<number> {
+  const home = io.env.HOME || homedir();
+  const target = flags.config
+    ? resolve(io.cwd, flags.config)
+    : join(io.env.XDG_CONFIG_HOME || join(home, '.config'), 'sso-supervisor', 'supervisor.yaml');
+  if (existsSync(target) && !opts.force) {
+    io.stderr.write(`${target} exists; use --force to replace it\n`);
+    return EXIT.failed;
+  }
+  const paths = resolvePaths({ env: io.env, home, platform: io.platform, cwd: io.cwd });
+  const { sessions, findings } = await loadSessions(paths.awsConfigFile, paths.cacheDir);
+  for (const f of findings) io.stderr.write(`warning: ${formatFinding(f)}\n`);
+  await mkdir(dirname(target), { recursive: true });
+  // 0600: the file may come to hold webhook URLs and SMTP passwords.
+  await writeFile(target, starterConfig(sessions), { mode: 0o600 });
+  io.stdout.write(`wrote ${target} with ${sessions.length} session(s) from ${paths.awsConfigFile}\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,59 @@
+import { SecretRegistry, closeLogger, createLogger } from '@sso-supervisor/core/daemon';
+import type { SupervisorEvent } from '@sso-supervisor/core';
+import { EXIT, type CliIo } from '../cli-io';
+import { composeNotifiers } from '../composition-root';
+import type { Workspace } from '../load-workspace';
+import { painter } from '../output/paint';
+
+function sampleEvent(ws: Workspace): SupervisorEvent {
+  const session = ws.supervised[0]?.session;
+  const name = session?.name ?? 'example';
+  const command = session?.loginCommand ?? `aws sso login --sso-session ${name}`;
+  return {
+    type: 'session.reauth_required',
+    time: new Date().toISOString(),
+    severity: 'error',
+    session: name,
+    profiles: session?.profiles ?? [],
+    command,
+    message: `test from sso-supervisor notify test: this is what "${name} needs a new login" looks like; run ${command}`,
+  };
+}
+
+/** `notify test [--notifier NAME]`: a sample event through the configured notifiers, delivered or the error for each. */
+export async function notifyTestCommand(
+  ws: Workspace,
+  io: CliIo,
+  opts: { notifier?: string[] },
+): Promise<number> {
+  if (ws.config.notifiers.length === 0) {
+    io.stderr.write(
+      `no notifiers configured in ${ws.config.file ?? 'the built-in defaults (no supervisor.yaml)'}\n`,
+    );
+    return EXIT.failed;
+  }
+  const logger = createLogger({
+    level: 'warn',
+    maxSize: 0,
+    maxFiles: 1,
+    console: io.stderr,
+    env: io.env,
+    secrets: new SecretRegistry(),
+  });
+  const { dispatcher, errors } = await composeNotifiers(ws.config, logger, { now: () => new Date() });
+  for (const problem of errors) io.stderr.write(`error: ${problem}\n`);
+  const outcomes = await dispatcher.deliver(
+    sampleEvent(ws),
+    opts.notifier?.length ? opts.notifier : undefined,
+  );
+  await dispatcher.close();
+  await closeLogger(logger);
+  const paint = painter(io.stdout, io.env);
+  for (const o of outcomes) {
+    const line = o.delivered
+      ? paint('green', `${o.notifier}: delivered (${o.attempts} attempt${o.attempts === 1 ? '' : 's'})`)
+      : paint('red', `${o.notifier}: failed: ${o.error}`);
+    io.stdout.write(`${line}\n`);
+  }
+  return errors.length === 0 && outcomes.every((o) => o.delivered) ? EXIT.ok : EXIT.failed;
+}

@@ -1,0 +1,118 @@
+import { createHmac } from 'node:crypto';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startCaptureServer, type CaptureServer } from '@sso-supervisor/core/testing';
+import { createSsoHome, startEmulator, type Emulator, type SsoHome } from '@sso-supervisor/emulator';
+import { CLI_BIN, leakedSecrets, runCli, type CliRun } from './test-support/run-cli';
+
+/** init, install, logs and notify test, as a user runs them. */
+describe('tool commands', () => {
+  let emulator: Emulator;
+  let hooks: CaptureServer;
+  let dir: string;
+  let home: SsoHome;
+  let env: Record<string, string>;
+  const runs: CliRun[] = [];
+  const cli = async (args: string[], extra: Record<string, string> = {}) => {
+    const r = await runCli(args, { ...env, ...extra });
+    runs.push(r);
+    return r;
+  };
+
+  beforeAll(async () => {
+    emulator = await startEmulator();
+    hooks = await startCaptureServer();
+    dir = await mkdtemp(join(tmpdir(), 'tools-'));
+    home = await createSsoHome(emulator, join(dir, 'home'), [
+      { name: 'corp', profiles: ['dev', 'prod'] },
+      { name: 'old', profiles: ['legacy'], legacy: true },
+    ]);
+    env = {
+      ...home.env,
+      XDG_CONFIG_HOME: join(dir, 'xdg'),
+      SSO_SUPERVISOR_STATE_DIR: join(dir, 'state'),
+      NO_COLOR: '1',
+    };
+  });
+
+  afterAll(async () => {
+    expect(
+      leakedSecrets(
+        emulator.issuedSecrets(),
+        runs.flatMap((r) => [r.stdout, r.stderr]),
+      ),
+    ).toEqual([]);
+    await hooks.close();
+    await emulator.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('init writes a 0600 starter file the daemon accepts, and will not overwrite it without --force', async () => {
+    const file = join(dir, 'xdg', 'sso-supervisor', 'supervisor.yaml');
+    const r = await cli(['init']);
+    expect(r).toMatchObject({ code: 0, stdout: `wrote ${file} with 2 session(s) from ${home.configFile}\n` });
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    const text = await readFile(file, 'utf8');
+    expect(text).toContain('- name: corp');
+    expect(text).toContain('- profile: legacy');
+    expect((await cli(['validate'])).code).toBe(0);
+    expect((await cli(['init'])).code).toBe(1);
+    expect((await cli(['init', '--force'])).code).toBe(0);
+  });
+
+  it('install --dry-run shows a unit that runs this node and this CLI with the config, and writes nothing', async () => {
+    const configFile = join(dir, 'xdg', 'sso-supervisor', 'supervisor.yaml');
+    const r = await cli(['install', '--dry-run']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`ExecStart=${process.execPath} ${CLI_BIN} run --config ${configFile}`);
+    expect(r.stdout).toContain(`SSO_SUPERVISOR_STATE_DIR=${join(dir, 'state')}`);
+    expect(r.stdout).toContain('would run: systemctl --user enable --now sso-supervisor.service');
+    await expect(stat(join(home.home, '.config', 'systemd'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('logs -n shows the last lines of what the daemon logged', async () => {
+    expect((await cli(['run', '--duration', '1'])).code).toBe(0);
+    const r = await cli(['logs', '-n', '1']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ level: 'info', event: 'supervisor.stopped' });
+    expect((await cli(['logs', '-n', 'x'])).code).toBe(2);
+  });
+
+  it('notify test reports delivered or the error for each notifier, signed as configured', async () => {
+    const config = join(dir, 'notify.yaml');
+    await writeFile(
+      config,
+      [
+        'version: 1',
+        'notifiers:',
+        '  - name: audit',
+        '    type: webhook',
+        '    url: ${HOOK_URL}',
+        '    secret: ${HOOK_SECRET}',
+        '  - name: dead',
+        '    type: webhook',
+        '    url: http://127.0.0.1:9/hook',
+        '',
+      ].join('\n'),
+      { mode: 0o600 },
+    );
+    const secretEnv = { HOOK_URL: `${hooks.url}/sso`, HOOK_SECRET: 'hook-secret-value-1' };
+    const r = await cli(['--config', config, 'notify', 'test'], secretEnv);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^audit: delivered \(1 attempt\)$/m);
+    expect(r.stdout).toMatch(/^dead: failed: /m);
+    const [request] = hooks.requests;
+    const event = JSON.parse(request.body);
+    expect(event).toMatchObject({
+      type: 'session.reauth_required',
+      session: 'corp',
+      command: 'aws sso login --sso-session corp',
+    });
+    const signature = createHmac('sha256', secretEnv.HOOK_SECRET).update(request.body).digest('hex');
+    expect(request.headers['x-sso-supervisor-signature']).toBe(`sha256=${signature}`);
+    const only = await cli(['--config', config, 'notify', 'test', '--notifier', 'audit'], secretEnv);
+    expect(only).toMatchObject({ code: 0, stdout: 'audit: delivered (1 attempt)\n' });
+    expect(`${r.stdout}${r.stderr}${only.stdout}${only.stderr}`).not.toContain(secretEnv.HOOK_SECRET);
+  });
+});
