@@ -63,5 +63,5 @@ export { selectSessions, type SupervisedSession } from './supervisor/select-sess
 export type { WorkerState } from './supervisor/worker-state';
 export { withDaemonRecord } from './status/with-daemon-record';
 export { readStateFile, type StateFileRead } from './daemon/read-state-file';
-export { isDaemonRunning } from './daemon/is-daemon-running';
+export { runningDaemonPid } from './daemon/running-daemon-pid';
 export type { StateFile, SessionRecord } from './daemon/state-file';

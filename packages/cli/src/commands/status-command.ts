@@ -1,6 +1,6 @@
 import {
   formatFinding,
-  isDaemonRunning,
+  runningDaemonPid,
   readSessionStatus,
   readStateFile,
   withDaemonRecord,
@@ -18,19 +18,21 @@ const HEALTHY = new Set(['valid', 'expiring']);
  */
 export async function statusCommand(ws: Workspace, io: CliIo, opts: { json?: boolean }): Promise<number> {
   const now = new Date();
-  const [{ state, warning }, statuses] = await Promise.all([
+  const [{ state, warning }, pid, statuses] = await Promise.all([
     readStateFile(ws.paths.stateDir),
+    runningDaemonPid(ws.paths.stateDir),
     Promise.all(
       ws.supervised.map(({ session, settings }) => readSessionStatus(session, now, settings.threshold)),
     ),
   ]);
-  const running = isDaemonRunning(state);
+  const running = pid !== null;
   const sessions = statuses.map((s, i) =>
     withDaemonRecord(s, state?.sessions[ws.supervised[i].session.id], running),
   );
   for (const f of ws.findings) io.stderr.write(`${formatFinding(f)}\n`);
   if (warning) io.stderr.write(`warning: ${warning}\n`);
-  const daemon = running ? { running, pid: state!.pid, startedAt: state!.startedAt } : { running };
+  const startedAt = state?.pid === pid ? state?.startedAt : undefined;
+  const daemon = running ? { running, pid, startedAt } : { running };
   if (opts.json) {
     io.stdout.write(`${JSON.stringify({ daemon, sessions }, null, 2)}\n`);
   } else {

@@ -1,0 +1,59 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { BenchOptions } from '../bench-options';
+import { BenchDaemon } from '../bench-daemon';
+import type { BenchRow } from '../bench-row';
+import { createBenchWorld } from '../bench-world';
+import { formatRatio } from '../format-ratio';
+import { IdleNode } from '../idle-node';
+import { sampleRss } from '../sample-rss';
+
+const TARGET = 1.3;
+const TARGET_SESSIONS = 100;
+const CONFIG = `version: 1
+log:
+  level: info
+`;
+
+const mb = (kb: number) => `${(kb / 1024).toFixed(1)} MB`;
+
+async function measure(sessions: number, quick: boolean): Promise<BenchRow> {
+  const world = await createBenchWorld({ sessions, tokenTtlSeconds: 8 * 3600 });
+  const env = await world.withConfig('rss', CONFIG);
+  const daemon = new BenchDaemon(env);
+  const bare = new IdleNode();
+  try {
+    await daemon.waitFor('supervisor.started');
+    const settleMs = quick ? 3000 : 5000;
+    await sleep(settleMs);
+    const count = quick ? 3 : 5;
+    const [daemonKb, bareKb] = await sampleRss([daemon.pid, bare.pid], count, 1000);
+    const calls = world.emulator.calls.createToken.refresh_token;
+    if (calls !== 0) throw new Error(`the idle daemon made ${calls} CreateToken calls; nothing was due`);
+    const ratio = daemonKb / bareKb;
+    const targeted = sessions === TARGET_SESSIONS;
+    return {
+      benchmark: `idle RSS of run, ${sessions} session${sessions === 1 ? '' : 's'}`,
+      measured: mb(daemonKb),
+      baseline: `${mb(bareKb)} (idle bare node)`,
+      ratio: formatRatio(daemonKb, bareKb),
+      target: targeted ? `<= ${TARGET}x` : '-',
+      verdict: targeted ? (ratio <= TARGET ? 'pass' : 'miss') : 'info',
+      notes: [
+        `VmRSS median of ${count} samples 1 s apart, starting ${settleMs / 1000} s after supervisor.started; ` +
+          `${mb(daemonKb - bareKb)} over bare node; no CreateToken call made`,
+      ],
+    };
+  } finally {
+    await daemon.stop();
+    await bare.stop();
+    await world.close();
+  }
+}
+
+/** 3. Idle RSS of `sso-supervisor run` with nothing due, beside an idle bare Node process started with it. */
+export async function idleRss(opts: BenchOptions): Promise<BenchRow[]> {
+  const sizes = opts.quick ? [1, 10, 100] : [1, 10, 100, 1000];
+  const rows: BenchRow[] = [];
+  for (const sessions of sizes) rows.push(await measure(sessions, opts.quick));
+  return rows;
+}

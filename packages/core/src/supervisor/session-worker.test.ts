@@ -1,0 +1,224 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CachedToken } from '../cache/cached-token';
+import { formatCachedToken } from '../cache/format-cached-token';
+import type { TokenRefresher } from '../engine/oidc-refresher';
+import { SessionRefresher } from '../engine/session-refresher';
+import { ReauthRequiredError } from '../errors/reauth-required-error';
+import { TransientError } from '../errors/transient-error';
+import type { SupervisorEvent } from '../events/supervisor-event';
+import { defaultConfig } from '../config/default-config';
+import { FakeTokenRefresher, type FakeResponse } from '../test-support/fake-token-refresher';
+import { sampleSession } from '../test-support/sample-session';
+import { SECRET_MARK, sampleToken } from '../test-support/sample-token';
+import { RecordingLogger } from '../testing/recording-logger';
+import { SessionWorker } from './session-worker';
+import type { WorkerState } from './worker-state';
+
+const NOW = new Date('2026-11-22T09:00:00.000Z');
+const minutes = (n: number) => new Date(now.getTime() + n * 60_000);
+/** Never in a test's lifetime, so only explicit check() calls run. */
+const FAR = '0 0 1 1 *';
+const settings = { ...defaultConfig().defaults, schedule: FAR, retry: { attempts: 1, baseDelay: 1, maxDelay: 1 } };
+const fresh = { accessToken: `${SECRET_MARK}-access-new`, expiresIn: 3600 };
+
+let dir: string;
+let now: Date;
+let events: SupervisorEvent[];
+let states: WorkerState[];
+let logger: RecordingLogger;
+let worker: SessionWorker | undefined;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'sso-worker-'));
+  now = NOW;
+  events = [];
+  states = [];
+  logger = new RecordingLogger();
+});
+afterEach(async () => {
+  worker?.stop();
+  worker = undefined;
+  const output = JSON.stringify({ events, states }) + logger.text();
+  expect(output).not.toContain(SECRET_MARK);
+  await rm(dir, { recursive: true, force: true });
+});
+
+const session = () => sampleSession(dir, 'corp');
+const put = (token: CachedToken) => writeFile(session().cacheFile, formatCachedToken(token));
+const types = () => events.map((e) => e.type);
+
+function startWorker(refresher: TokenRefresher, schedule = FAR): SessionWorker {
+  worker = new SessionWorker(
+    { session: session(), settings: { ...settings, schedule } },
+    {
+      refresher: new SessionRefresher(refresher),
+      publish: (event) => events.push(event),
+      logger,
+      clock: { now: () => now },
+      onState: (id, state) => {
+        expect(id).toBe('corp');
+        states.push(state);
+      },
+    },
+  );
+  worker.start();
+  return worker;
+}
+
+function gate(): { opened: Promise<void>; open: () => void } {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { opened, open };
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe(SessionWorker.name, () => {
+  it('reads, decides, refreshes and writes on check(), then tells token.refreshed', async () => {
+    await put(sampleToken(minutes(5)));
+    const fake = new FakeTokenRefresher(() => fresh);
+    await startWorker(fake).check();
+    expect(fake.grants).toHaveLength(1);
+    const written = JSON.parse(await readFile(session().cacheFile, 'utf8')) as CachedToken;
+    expect(written).toMatchObject({ accessToken: fresh.accessToken, expiresAt: '2026-11-22T10:00:00Z' });
+    expect(events).toEqual([expect.objectContaining({ type: 'token.refreshed', session: 'corp' })]);
+    expect(fake.retries).toEqual([{ attempts: 1, baseDelay: 1, maxDelay: 1, timeout: settings.timeout }]);
+  });
+
+  it('joins a check() made while another runs instead of starting a second', async () => {
+    await put(sampleToken(minutes(5)));
+    const held = gate();
+    const fake = new FakeTokenRefresher(async () => {
+      await held.opened;
+      return fresh;
+    });
+    const w = startWorker(fake);
+    const first = w.check();
+    expect(w.check()).toBe(first);
+    held.open();
+    await first;
+    expect(fake.grants).toHaveLength(1);
+    expect(types()).toEqual(['token.refreshed']);
+  });
+
+  it('makes no refresher call after reauth_required until the cache file changes', async () => {
+    await put(sampleToken(minutes(5)));
+    const fake = new FakeTokenRefresher((grant, call) => {
+      if (call === 1) throw new ReauthRequiredError('refresh token expired', grant.loginCommand);
+      return fresh;
+    });
+    const w = startWorker(fake);
+    await w.check();
+    expect(w.held).toBe(true);
+    now = minutes(1);
+    await w.check();
+    await w.check();
+    expect(fake.grants).toHaveLength(1);
+    expect(types()).toEqual(['session.reauth_required']);
+    await put(sampleToken(minutes(10), { accessToken: `${SECRET_MARK}-access-login` }));
+    await w.check();
+    expect(w.held).toBe(false);
+    expect(fake.grants).toHaveLength(2);
+    expect(types()).toEqual(['session.reauth_required', 'session.restored', 'token.refreshed']);
+  });
+
+  it('waits for a cache file that does not exist yet, then tells session.restored', async () => {
+    const fake = new FakeTokenRefresher(() => fresh);
+    const w = startWorker(fake);
+    await w.check();
+    await w.check();
+    expect(types()).toEqual(['session.reauth_required']);
+    expect(events[0].command).toBe('aws sso login --sso-session corp');
+    await put(sampleToken(minutes(60)));
+    await w.check();
+    expect(types()).toEqual(['session.reauth_required', 'session.restored']);
+    expect(fake.grants).toHaveLength(0);
+  });
+
+  it('tells token.expired once when the access token lapses while it waits for a login', async () => {
+    await put(sampleToken(minutes(5), { refreshToken: undefined }));
+    const w = startWorker(new FakeTokenRefresher(() => fresh));
+    await w.check();
+    now = minutes(4);
+    await w.check();
+    expect(types()).toEqual(['session.reauth_required']);
+    now = minutes(2);
+    await w.check();
+    now = minutes(1);
+    await w.check();
+    expect(types()).toEqual(['session.reauth_required', 'token.expired']);
+    expect(events[1]).toMatchObject({ severity: 'error', expiresAt: '2026-11-22T09:05:00Z' });
+  });
+
+  it('publishes its state: next check on start, then last check, last refresh and failures', async () => {
+    await put(sampleToken(minutes(5)));
+    const responses: FakeResponse[] = [
+      () => {
+        throw new TransientError('refresh failed: timeout');
+      },
+      () => fresh,
+    ];
+    const w = startWorker(new FakeTokenRefresher((grant, call) => responses[Math.min(call, 2) - 1](grant, call)));
+    expect(states).toEqual([{ name: 'corp', consecutiveFailures: 0, nextCheck: expect.any(String) }]);
+    const nextCheck = states[0].nextCheck!;
+    expect(Date.parse(nextCheck)).toBeGreaterThan(Date.now());
+    await w.check();
+    expect(states[1]).toMatchObject({
+      lastCheck: NOW.toISOString(),
+      consecutiveFailures: 1,
+      state: 'failed',
+      lastError: 'refresh failed: timeout',
+      nextCheck,
+    });
+    expect(states[1].lastRefresh).toBeUndefined();
+    now = minutes(1);
+    await w.check();
+    expect(states[2]).toEqual({
+      name: 'corp',
+      lastCheck: now.toISOString(),
+      lastRefresh: now.toISOString(),
+      consecutiveFailures: 0,
+      nextCheck,
+    });
+  });
+
+  it('rebuilds its cron job only when the schedule changes', () => {
+    const w = startWorker(new FakeTokenRefresher(() => fresh));
+    w.retune({ session: session(), settings: { ...settings, threshold: 5 * 60_000 } });
+    expect(states).toHaveLength(1);
+    expect(w.current.settings.threshold).toBe(5 * 60_000);
+    w.retune({ session: session(), settings: { ...settings, schedule: '0 0 1 6 *' } });
+    expect(states).toHaveLength(2);
+    expect(states[1].nextCheck).not.toBe(states[0].nextCheck);
+  });
+
+  it('checks on its cron schedule, and no more once stopped', async () => {
+    await put(sampleToken(minutes(60)));
+    const fake = new FakeTokenRefresher(() => fresh);
+    const w = startWorker(fake, '* * * * * *');
+    for (let waited = 0; states.length < 2 && waited < 3_000; waited += 20) await pause(20);
+    expect(states[1]?.lastCheck).toBe(NOW.toISOString());
+    w.stop();
+    const seen = states.length;
+    await pause(1_200);
+    expect(states).toHaveLength(seen);
+  });
+
+  it('drains: waits for a running check, and aborts it once the grace time is over', async () => {
+    await put(sampleToken(minutes(5)));
+    const hanging: TokenRefresher = {
+      refresh: (_grant, signal) =>
+        new Promise((_resolve, reject) => signal?.addEventListener('abort', () => reject(signal.reason))),
+      destroy: () => {},
+    };
+    const w = startWorker(hanging);
+    const check = w.check();
+    w.stop();
+    await w.drain(50);
+    await check;
+    expect(types()).toEqual(['token.refresh_failed']);
+    expect(events[0].error).toContain('abort');
+  });
+});
