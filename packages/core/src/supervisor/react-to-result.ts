@@ -59,7 +59,11 @@ export function reactToResult(
     }
     case 'failed': {
       const failures = prev.consecutiveFailures + 1;
-      const lapsed = result.expiresAt !== undefined && Date.parse(result.expiresAt) <= now.getTime();
+      // A result without expiresAt (the file kept changing) says nothing new about the lapse.
+      const lapsed =
+        result.expiresAt === undefined
+          ? (prev.lapsed ?? false)
+          : Date.parse(result.expiresAt) <= now.getTime();
       const events = failures === 1 ? [sessionEvents.refreshFailed(session, result, lapsed, now)] : [];
       if (lapsed && !prev.lapsed) events.push(sessionEvents.expired(session, result.expiresAt!, now));
       return {

@@ -9,7 +9,7 @@ import { ReauthRequiredError } from '../errors/reauth-required-error';
 import { TransientError } from '../errors/transient-error';
 import type { SupervisorEvent } from '../events/supervisor-event';
 import { defaultConfig } from '../config/default-config';
-import { FakeTokenRefresher, type FakeResponse } from '../test-support/fake-token-refresher';
+import { FakeTokenRefresher } from '../test-support/fake-token-refresher';
 import { sampleSession } from '../test-support/sample-session';
 import { SECRET_MARK, sampleToken } from '../test-support/sample-token';
 import { RecordingLogger } from '../testing/recording-logger';
@@ -17,10 +17,14 @@ import { SessionWorker } from './session-worker';
 import type { WorkerState } from './worker-state';
 
 const NOW = new Date('2026-11-22T09:00:00.000Z');
-const minutes = (n: number) => new Date(now.getTime() + n * 60_000);
+const minutes = (n: number) => new Date(NOW.getTime() + n * 60_000);
 /** Never in a test's lifetime, so only explicit check() calls run. */
 const FAR = '0 0 1 1 *';
-const settings = { ...defaultConfig().defaults, schedule: FAR, retry: { attempts: 1, baseDelay: 1, maxDelay: 1 } };
+const settings = {
+  ...defaultConfig().defaults,
+  schedule: FAR,
+  retry: { attempts: 1, baseDelay: 1, maxDelay: 1 },
+};
 const fresh = { accessToken: `${SECRET_MARK}-access-new`, expiresIn: 3600 };
 
 let dir: string;
@@ -144,9 +148,9 @@ describe(SessionWorker.name, () => {
     now = minutes(4);
     await w.check();
     expect(types()).toEqual(['session.reauth_required']);
-    now = minutes(2);
+    now = minutes(6);
     await w.check();
-    now = minutes(1);
+    now = minutes(7);
     await w.check();
     expect(types()).toEqual(['session.reauth_required', 'token.expired']);
     expect(events[1]).toMatchObject({ severity: 'error', expiresAt: '2026-11-22T09:05:00Z' });
@@ -154,13 +158,11 @@ describe(SessionWorker.name, () => {
 
   it('publishes its state: next check on start, then last check, last refresh and failures', async () => {
     await put(sampleToken(minutes(5)));
-    const responses: FakeResponse[] = [
-      () => {
-        throw new TransientError('refresh failed: timeout');
-      },
-      () => fresh,
-    ];
-    const w = startWorker(new FakeTokenRefresher((grant, call) => responses[Math.min(call, 2) - 1](grant, call)));
+    const fake = new FakeTokenRefresher((_grant, call) => {
+      if (call === 1) throw new TransientError('refresh failed: timeout');
+      return fresh;
+    });
+    const w = startWorker(fake);
     expect(states).toEqual([{ name: 'corp', consecutiveFailures: 0, nextCheck: expect.any(String) }]);
     const nextCheck = states[0].nextCheck!;
     expect(Date.parse(nextCheck)).toBeGreaterThan(Date.now());
@@ -201,12 +203,32 @@ describe(SessionWorker.name, () => {
     for (let waited = 0; states.length < 2 && waited < 3_000; waited += 20) await pause(20);
     expect(states[1]?.lastCheck).toBe(NOW.toISOString());
     w.stop();
+    await w.drain(1_000);
     const seen = states.length;
     await pause(1_200);
     expect(states).toHaveLength(seen);
   });
 
-  it('drains: waits for a running check, and aborts it once the grace time is over', async () => {
+  it('drains: waits for the running check to finish', async () => {
+    await put(sampleToken(minutes(5)));
+    const held = gate();
+    const fake = new FakeTokenRefresher(async () => {
+      await held.opened;
+      return fresh;
+    });
+    const w = startWorker(fake);
+    void w.check();
+    w.stop();
+    let drained = false;
+    const draining = w.drain(5_000).then(() => (drained = true));
+    await pause(50);
+    expect(drained).toBe(false);
+    held.open();
+    await draining;
+    expect(types()).toEqual(['token.refreshed']);
+  });
+
+  it('drains: aborts a running check once the grace time is over', async () => {
     await put(sampleToken(minutes(5)));
     const hanging: TokenRefresher = {
       refresh: (_grant, signal) =>

@@ -29,6 +29,7 @@ export interface ApplyResult {
 export class Supervisor {
   private readonly workers = new Map<string, SessionWorker>();
   private unwatch: Array<() => void> = [];
+  private started = false;
   private readonly detector: ClockJumpDetector;
 
   constructor(private readonly deps: SupervisorDeps) {
@@ -48,6 +49,7 @@ export class Supervisor {
 
   start(supervised: SupervisedSession[]): void {
     this.apply(supervised);
+    this.started = true;
     this.detector.start();
     this.deps.publish({
       type: 'supervisor.started',
@@ -58,7 +60,7 @@ export class Supervisor {
     void this.checkAll();
   }
 
-  /** Starts, stops and retunes workers so they match `supervised`. */
+  /** Starts, stops and retunes workers so they match `supervised`. A session added by a reload is checked at once. */
   apply(supervised: SupervisedSession[]): ApplyResult {
     const result: ApplyResult = { added: [], removed: [], retuned: [] };
     const wanted = new Map(supervised.map((s) => [s.session.id, s]));
@@ -77,9 +79,16 @@ export class Supervisor {
         worker.retune(next);
         continue;
       }
-      const created = new SessionWorker(next, this.deps);
+      const created: SessionWorker = new SessionWorker(next, {
+        ...this.deps,
+        // A check can end after its worker was removed; its state must not bring the session back.
+        onState: (wid, state) => {
+          if (this.workers.get(wid) === created) this.deps.onState(wid, state);
+        },
+      });
       this.workers.set(id, created);
       created.start();
+      if (this.started) void created.check();
       result.added.push(id);
     }
     this.rewatch();
