@@ -1,6 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, processIo, type CliIo } from './cli-io';
+import { registerCredentialsCommand } from './commands/credentials-command';
+import { registerDoctorCommand } from './commands/doctor-command';
+import { registerTokenCommand } from './commands/token-command';
 import { registerDaemonCommands } from './program/register-daemon-commands';
+import { registerLoginCommand } from './program/register-login-command';
 import { registerSessionCommands } from './program/register-session-commands';
 
 /**
@@ -17,7 +21,11 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
   const context = { program, io, result };
   registerSessionCommands(context);
+  registerLoginCommand(context);
   registerDaemonCommands(context);
+  registerCredentialsCommand(program, io, result);
+  registerTokenCommand(program, io, result);
+  registerDoctorCommand(program, io, result);
   return program;
 }
 

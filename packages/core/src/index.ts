@@ -38,6 +38,11 @@ export type { RefreshResult, RefreshOutcome } from './engine/refresh-result';
 export { refreshSession, type RefreshOptions } from './engine/refresh-session';
 export { SessionRefresher } from './engine/session-refresher';
 export { secretRecordingRefresher } from './engine/secret-recording-refresher';
+export { deviceLogin, type DeviceLoginOptions } from './login/device-login';
+export type { LoginResult, LoginOutcome } from './login/login-result';
+export type { LoginProgress } from './login/login-progress';
+export type { Sleep } from './login/abortable-sleep';
+export { supervisorLoginCommand } from './login/supervisor-login-command';
 export { readSessionStatus, type SessionStatus, type SessionState } from './status/session-status';
 export { resolvePaths, type ResolvedPaths, type PathInputs } from './paths/resolve-paths';
 export { NotifierError } from './notifiers/notifier-error';
@@ -65,3 +70,53 @@ export { withDaemonRecord } from './status/with-daemon-record';
 export { readStateFile, type StateFileRead } from './daemon/read-state-file';
 export { runningDaemonPid } from './daemon/running-daemon-pid';
 export type { StateFile, SessionRecord } from './daemon/state-file';
+export type { RoleCredentials } from './credentials/role-credentials';
+export type { CredentialsFailure, CredentialsFailureKind } from './credentials/credentials-failure';
+export { CredentialsError } from './credentials/credentials-error';
+export type { SsoProfile } from './credentials/sso-profile';
+export { buildCredentialsSetup, type CredentialsSetup } from './credentials/credentials-setup';
+export { loadCredentialsSetup, type SetupOptions } from './credentials/load-credentials-setup';
+export { resolveSsoProfile } from './credentials/resolve-sso-profile';
+export { findSession } from './credentials/find-session';
+export {
+  obtainSessionToken,
+  type SessionTokenOptions,
+  type SessionTokenOutcome,
+} from './credentials/obtain-session-token';
+export { classifyPortalError, type PortalTarget } from './credentials/classify-portal-error';
+export {
+  createPortalClient,
+  type RoleCredentialsFetcher,
+  type RoleRequest,
+  type RoleFetch,
+} from './credentials/portal-client';
+export { roleCacheFile, ROLE_CACHE_DIR } from './credentials/role-cache-file';
+export { readRoleCache } from './credentials/read-role-cache';
+export { writeRoleCache } from './credentials/write-role-cache';
+export {
+  obtainRoleCredentials,
+  DEFAULT_MIN_REMAINING_MS,
+  type RoleCredentialsOptions,
+  type RoleCredentialsOutcome,
+} from './credentials/obtain-role-credentials';
+export {
+  formatCredentials,
+  CREDENTIALS_FORMATS,
+  type CredentialsFormat,
+} from './credentials/format-credentials';
+export { locateSession, type SessionSelection } from './credentials/locate-session';
+export {
+  ensureFreshSession,
+  type EnsureFreshSessionOptions,
+  type FreshSession,
+} from './credentials/ensure-fresh-session';
+export { getSessionStatus } from './credentials/get-session-status';
+export {
+  fromSupervisor,
+  type FromSupervisorOptions,
+  type SupervisorCredentialProvider,
+} from './credentials/from-supervisor';
+export type { DoctorCheck, DoctorStatus } from './doctor/doctor-check';
+export { runDoctor, type DoctorOptions } from './doctor/run-doctor';
+export { probeEndpoint, type EndpointProbe, type ProbeResult } from './doctor/probe-endpoint';
+export { ssoEndpoints, type SsoEndpoints } from './doctor/sso-endpoints';

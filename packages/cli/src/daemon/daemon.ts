@@ -3,6 +3,7 @@ import {
   createOidcRefresher,
   EventBus,
   logEvent,
+  readStateFile,
   secretRecordingRefresher,
   SessionRefresher,
   systemClock,
@@ -53,6 +54,8 @@ export class Daemon {
       release: () => Promise<void>;
       state: StateFileWriter;
       destroyRefresher: () => void;
+      /** Read by the workers each time a person must log in, so a reload applies to the next one. */
+      reauth: { current: SupervisorConfig['reauth'] };
     },
     private dispatcher: Awaited<ReturnType<typeof composeNotifiers>>['dispatcher'],
   ) {}
@@ -90,23 +93,28 @@ export class Daemon {
         problem: f.message,
       });
     await removeStaleTempFiles(ws.paths.cacheDir);
+    // Read before this run writes its own: the last login seen survives a restart.
+    const previous = await readStateFile(ws.paths.stateDir);
     const state = new StateFileWriter({ stateDir: ws.paths.stateDir, logger, clock: opts.clock, secrets });
     const bus = new EventBus((error, event) =>
       logger.error('event listener failed', { event: event.type, error: String(error) }),
     );
     const refresher = secretRecordingRefresher(createOidcRefresher(), (s) => secrets.add(s));
+    const reauth = { current: ws.config.reauth };
     const supervisor = new Supervisor({
       refresher: new SessionRefresher(refresher),
       publish: (e) => bus.publish(e),
       logger,
       clock: opts.clock,
       onState: (id, s) => state.setSession(id, s),
+      reauth: () => reauth.current,
+      carriedOver: previous.state?.sessions,
     });
     const daemon = new Daemon(
       opts,
       ws,
       logger,
-      { bus, supervisor, release: lock.release, state, destroyRefresher: () => refresher.destroy() },
+      { bus, supervisor, release: lock.release, state, destroyRefresher: () => refresher.destroy(), reauth },
       await daemonDispatcher(ws.config, logger, opts),
     );
     daemon.unsubscribe.push(bus.subscribe(logEvent(logger)));
@@ -142,6 +150,7 @@ export class Daemon {
     }
     this.logger.level = next.config.log.level;
     this.ws = next;
+    this.parts.reauth.current = next.config.reauth;
     const changes = this.parts.supervisor.apply(next.supervised);
     this.watch();
     this.parts.bus.publish({

@@ -15,7 +15,10 @@ function label(s: SessionStatus): string {
   return s.name ?? `(legacy) ${s.profiles[0] ?? s.startUrl}`;
 }
 
-/** One aligned line per session: name, profiles, time left, state; then the detail that says what to do. */
+/**
+ * One aligned line per session: name, profiles, time left, state; then the detail that says what to do,
+ * and the estimated end of the Identity Center session when the daemon knows it.
+ */
 export function formatStatusLines(sessions: SessionStatus[], paint: Paint): string[] {
   const rows = sessions.map((s) => [label(s), s.profiles.join(','), formatTimeLeft(s.secondsLeft), s.state]);
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
@@ -27,6 +30,8 @@ export function formatStatusLines(sessions: SessionStatus[], paint: Paint): stri
       left.padEnd(widths[2]),
       paint(STATE_STYLE[s.state], state),
     ];
-    return s.detail ? [line.join('  '), `  ${paint('dim', s.detail)}`] : [line.join('  ')];
+    const notes = [s.detail, s.sessionEndsAt && `Identity Center session ends about ${s.sessionEndsAt}`];
+    const shown = notes.filter((note): note is string => Boolean(note));
+    return [line.join('  '), ...shown.map((note) => `  ${paint('dim', note)}`)];
   });
 }

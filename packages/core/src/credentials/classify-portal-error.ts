@@ -3,6 +3,7 @@ import type { CredentialsFailure } from './credentials-failure';
 interface SdkErrorLike {
   name?: string;
   code?: string;
+  message?: string;
   $metadata?: { httpStatusCode?: number };
 }
 
@@ -40,7 +41,10 @@ export function classifyPortalError(error: unknown, target: PortalTarget): Crede
       message: `the SSO portal refused ${role} (HTTP 400 ${name}); check sso_account_id and sso_role_name`,
     };
   }
-  const where = status ? `HTTP ${status} ${name}` : (e.code ?? name);
+  // The SDK re-wraps an error from another realm (a vm context, as under jest) as "AWS SDK error wrapper
+  // for Error: connect ECONNREFUSED ...", keeping the errno code only in the message.
+  const code = e.code ?? /\b(E[A-Z]{3,})\b/.exec(e.message ?? '')?.[1];
+  const where = status ? `HTTP ${status} ${name}` : (code ?? name);
   return {
     kind: 'unavailable',
     message: `GetRoleCredentials for ${role} failed (${where}); try again later`,

@@ -20,8 +20,8 @@ export type SessionTokenOutcome =
   | { ok: true; accessToken: string; expiresAt: string; refreshed: boolean; warning?: string }
   | { ok: false; failure: CredentialsFailure };
 
-/** A token this close to its end is not handed out: the caller's request could arrive after it. */
-const MIN_USABLE_MS = 10_000;
+/** A token this close to its end is refreshed, or else not handed out: a request could arrive after it. */
+const MIN_USABLE_MS = 1000;
 
 function unreadable(session: SsoSession, read: Exclude<CacheRead, { status: 'ok' }>): SessionTokenOutcome {
   const command = session.loginCommand;
@@ -57,7 +57,7 @@ export async function obtainSessionToken(
   if (read.status !== 'ok') return unreadable(session, read);
   const before = read.raw;
   let result: RefreshResult | undefined;
-  if (assessToken(read.token, now(), options.thresholdMs).due) {
+  if (assessToken(read.token, now(), Math.max(options.thresholdMs, MIN_USABLE_MS)).due) {
     const refresher = options.refresher ?? createOidcRefresher();
     try {
       result = await refreshSession(session, refresher, {
@@ -77,12 +77,12 @@ export async function obtainSessionToken(
     return { ok: false, failure: refreshFailure(session, result) };
   }
   // A failed refresh matters only if nobody else renewed the token meanwhile.
-  const failed = result && result.outcome !== 'refreshed' && read.raw === before;
+  const failed = result !== undefined && result.outcome !== 'refreshed' && read.raw === before;
   return {
     ok: true,
     accessToken: token.accessToken,
     expiresAt: token.expiresAt,
     refreshed: result?.outcome === 'refreshed',
-    ...(failed && result.error && { warning: `${result.error} (the current token still works)` }),
+    ...(failed && result?.error && { warning: `${result.error} (the current token still works)` }),
   };
 }

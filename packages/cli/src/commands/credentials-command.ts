@@ -1,0 +1,64 @@
+import { Option, type Command } from 'commander';
+import type { CredentialsFormat } from '@sso-supervisor/core';
+import { EXIT, type CliIo } from '../cli-io';
+import type { Workspace } from '../load-workspace';
+import { withWorkspace } from '../with-workspace';
+
+const FORMATS = ['process', 'env', 'dotenv', 'json'];
+
+const HELP = `
+Role credentials for an SSO profile, from its cached SSO token (refreshed first when it is due), through
+GetRoleCredentials. Reused from a 0600 cache in the state dir while more than 5 minutes remain.
+Only the credentials go to stdout; messages go to stderr.
+
+Formats:
+  process   credential_process JSON (default)
+  env       export lines, for: eval "$(sso-supervisor credentials --profile dev --format env)"
+  dotenv    KEY=value lines, for .env files
+  json      {accessKeyId, secretAccessKey, sessionToken, expiration}
+
+Every AWS SDK and the AWS CLI get self-renewing credentials from a profile such as:
+  [profile app]
+  credential_process = sso-supervisor credentials --profile dev
+
+Exit codes: 0 done; 1 failed (a login is needed, the role is not assigned, the portal throttles or is
+unreachable); 2 usage or config error (unknown profile, not an SSO profile, no account or role).
+`;
+
+async function credentials(
+  ws: Workspace,
+  io: CliIo,
+  opts: { profile: string; format: CredentialsFormat },
+): Promise<number> {
+  const core = await import('@sso-supervisor/core');
+  const setup = await core.buildCredentialsSetup(ws.config, ws.paths);
+  const found = core.resolveSsoProfile(setup, opts.profile);
+  if ('failure' in found) {
+    io.stderr.write(`error: ${found.failure.message}\n`);
+    return EXIT.usage;
+  }
+  const outcome = await core.obtainRoleCredentials(found.profile, {
+    stateDir: setup.stateDir,
+    settings: setup.settingsFor(found.profile.session),
+  });
+  if (!outcome.ok) {
+    io.stderr.write(`error: ${outcome.failure.message}\n`);
+    return outcome.failure.kind === 'config' ? EXIT.usage : EXIT.failed;
+  }
+  if (outcome.warning) io.stderr.write(`warning: ${outcome.warning}\n`);
+  io.stdout.write(core.formatCredentials(outcome.credentials, opts.format));
+  return EXIT.ok;
+}
+
+/** `credentials --profile P [--format F]`: role credentials on stdout, credential_process compatible. */
+export function registerCredentialsCommand(program: Command, io: CliIo, result: { code: number }): void {
+  program
+    .command('credentials')
+    .description('role credentials for an SSO profile from its cached token (credential_process compatible)')
+    .requiredOption('--profile <profile>', 'the SSO profile (its sso_account_id and sso_role_name)')
+    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('process'))
+    .addHelpText('after', HELP)
+    .action(async (opts: { profile: string; format: CredentialsFormat }) => {
+      result.code = await withWorkspace(io, program.opts(), (ws) => credentials(ws, io, opts));
+    });
+}

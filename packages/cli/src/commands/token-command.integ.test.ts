@@ -1,0 +1,97 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { Command } from 'commander';
+import { createSsoHome, startEmulator, type Emulator, type SsoHome } from '@sso-supervisor/emulator';
+import type { CliIo } from '../cli-io';
+import type { CliRun } from '../test-support/run-cli';
+import { runCli } from '../test-support/run-cli';
+import { registerTokenCommand } from './token-command';
+
+function terminalIo(env: Record<string, string>): { io: CliIo; out: () => string; err: () => string } {
+  const stdout = Object.assign(new PassThrough(), { isTTY: true });
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d) => (out += d));
+  stderr.on('data', (d) => (err += d));
+  const io = { stdout, stderr, env, cwd: tmpdir(), platform: process.platform };
+  return { io, out: () => out, err: () => err };
+}
+
+async function runInProcess(io: CliIo, args: string[]): Promise<number> {
+  const result = { code: 0 };
+  const program = new Command('sso-supervisor').option('-c, --config <file>').exitOverride();
+  registerTokenCommand(program, io, result);
+  await program.parseAsync(['node', 'sso-supervisor', ...args]);
+  return result.code;
+}
+
+describe('token command', () => {
+  let emulator: Emulator;
+  let dir: string;
+  let home: SsoHome;
+  const runs: CliRun[] = [];
+  const cli = async (...args: string[]) => {
+    const r = await runCli(args, home.env);
+    runs.push(r);
+    return r;
+  };
+
+  beforeAll(async () => {
+    emulator = await startEmulator();
+    dir = await mkdtemp(join(tmpdir(), 'token-cli-'));
+    home = await createSsoHome(emulator, join(dir, 'home'), [
+      { name: 'corp', profiles: ['dev'], accessTokenTtlSeconds: 300 },
+      { name: 'fresh', profiles: ['prod'] },
+      { name: 'nobody', profiles: ['sandbox'], loggedIn: false },
+    ]);
+  });
+
+  afterAll(async () => {
+    await emulator.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('refuses a terminal without --force: exit 2, nothing on stdout', async () => {
+    const t = terminalIo(home.env);
+    expect(await runInProcess(t.io, ['token', 'fresh'])).toBe(2);
+    expect(t.out()).toBe('');
+    expect(t.err()).toContain('refusing to print an SSO access token to a terminal');
+  });
+
+  it('prints to a terminal with --force', async () => {
+    const t = terminalIo(home.env);
+    expect(await runInProcess(t.io, ['token', 'fresh', '--force'])).toBe(0);
+    expect(t.out()).toBe(`${home.sessions.fresh.login!.accessToken}\n`);
+  });
+
+  it('prints the token and nothing else to a pipe, refreshing it first when due', async () => {
+    const r = await cli('token', 'corp');
+    const cached = JSON.parse(await readFile(home.sessions.corp.cacheFile, 'utf8'));
+    expect(r).toStrictEqual({ code: 0, stdout: `${cached.accessToken}\n`, stderr: '' });
+    expect(cached.accessToken).not.toBe(home.sessions.corp.login!.accessToken);
+    expect(emulator.calls.createToken.refresh_token).toBe(1);
+  });
+
+  it('takes a profile name for its session', async () => {
+    const r = await cli('token', 'prod');
+    expect(r.stdout).toBe(`${home.sessions.fresh.login!.accessToken}\n`);
+  });
+
+  it.each([
+    [['token', 'nope'], 2, /no SSO session or profile "nope" .* \(sessions: corp, fresh, nobody\)/],
+    [['token'], 2, /missing required argument 'session'/],
+    [['token', 'nobody'], 1, /run aws sso login --sso-session nobody/],
+  ])('%j exits %d with the reason on stderr', async (args, code, message) => {
+    const r = await cli(...args);
+    expect(r).toMatchObject({ code, stdout: '' });
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('never writes a secret to stderr', () => {
+    const secrets = emulator.issuedSecrets();
+    expect(secrets.filter((s) => runs.some((r) => r.stderr.includes(s)))).toStrictEqual([]);
+  });
+});

@@ -1,0 +1,77 @@
+import type { SessionSettings } from '../config/supervisor-config';
+import type { TokenRefresher } from '../engine/oidc-refresher';
+import type { RetrySettings } from '../engine/retry-settings';
+import type { CredentialsFailure } from './credentials-failure';
+import { obtainSessionToken } from './obtain-session-token';
+import { createPortalClient, type RoleCredentialsFetcher } from './portal-client';
+import { readRoleCache } from './read-role-cache';
+import { roleCacheFile } from './role-cache-file';
+import type { RoleCredentials } from './role-credentials';
+import type { SsoProfile } from './sso-profile';
+import { writeRoleCache } from './write-role-cache';
+
+export interface RoleCredentialsOptions {
+  stateDir: string;
+  /** The profile's session settings: refresh threshold, retries, timeout. */
+  settings: SessionSettings;
+  now?: () => Date;
+  /** false: neither read nor write the role-credential cache (doctor must really ask). Default true. */
+  cache?: boolean;
+  /** Cached credentials are reused while more than this remains. Default 5 minutes. */
+  minRemainingMs?: number;
+  refresher?: TokenRefresher;
+  fetcher?: RoleCredentialsFetcher;
+}
+
+export type RoleCredentialsOutcome =
+  | { ok: true; credentials: RoleCredentials; source: 'cache' | 'portal'; warning?: string }
+  | { ok: false; failure: CredentialsFailure };
+
+export const DEFAULT_MIN_REMAINING_MS = 5 * 60_000;
+
+/**
+ * A profile's role credentials: from the role cache while enough remains (no AWS SDK loaded), else
+ * GetRoleCredentials with the session's token, refreshed first through the engine when it is due.
+ */
+export async function obtainRoleCredentials(
+  profile: SsoProfile,
+  options: RoleCredentialsOptions,
+): Promise<RoleCredentialsOutcome> {
+  const now = options.now ?? (() => new Date());
+  const useCache = options.cache ?? true;
+  const file = roleCacheFile(options.stateDir, profile);
+  if (useCache) {
+    const cached = await readRoleCache(file, now(), options.minRemainingMs ?? DEFAULT_MIN_REMAINING_MS);
+    if (cached) return { ok: true, credentials: cached, source: 'cache' };
+  }
+  const retry: RetrySettings = { ...options.settings.retry, timeout: options.settings.timeout };
+  const token = await obtainSessionToken(profile.session, {
+    thresholdMs: options.settings.threshold,
+    retry,
+    now,
+    refresher: options.refresher,
+  });
+  if (!token.ok) return token;
+  const fetcher = options.fetcher ?? createPortalClient(retry);
+  let fetched;
+  try {
+    fetched = await fetcher.fetch({
+      region: profile.session.region,
+      accessToken: token.accessToken,
+      accountId: profile.accountId,
+      roleName: profile.roleName,
+      loginCommand: profile.session.loginCommand,
+    });
+  } finally {
+    if (!options.fetcher) fetcher.destroy();
+  }
+  if (!fetched.ok) return fetched;
+  let warning = token.warning;
+  if (useCache) {
+    // The credentials are good whether or not they could be cached; the next call just asks again.
+    await writeRoleCache(file, profile, fetched.credentials).catch((error: NodeJS.ErrnoException) => {
+      warning = `cannot cache role credentials in ${file} (${error.code ?? String(error)})`;
+    });
+  }
+  return { ok: true, credentials: fetched.credentials, source: 'portal', ...(warning && { warning }) };
+}

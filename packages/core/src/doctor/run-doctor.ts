@@ -1,0 +1,108 @@
+import { stat } from 'node:fs/promises';
+import type { SsoSession } from '../aws-config/sso-session';
+import { readCachedToken } from '../cache/read-cached-token';
+import type { SupervisorConfig } from '../config/supervisor-config';
+import { buildCredentialsSetup } from '../credentials/credentials-setup';
+import { obtainRoleCredentials } from '../credentials/obtain-role-credentials';
+import type { RoleCredentialsFetcher } from '../credentials/portal-client';
+import { resolveSsoProfile } from '../credentials/resolve-sso-profile';
+import { readStateFile } from '../daemon/read-state-file';
+import { runningDaemonPid } from '../daemon/running-daemon-pid';
+import type { TokenRefresher } from '../engine/oidc-refresher';
+import type { ResolvedPaths } from '../paths/resolve-paths';
+import { checkAwsConfig } from './check-aws-config';
+import { checkCacheFile } from './check-cache-file';
+import { checkClock } from './check-clock';
+import { checkDaemon } from './check-daemon';
+import { checkEndpoint } from './check-endpoint';
+import { checkEnvironmentCredentials } from './check-environment-credentials';
+import { checkRegistration } from './check-registration';
+import { checkRoleCredentials } from './check-role-credentials';
+import { checkSsoProfile } from './check-sso-profile';
+import { checkSupervisorConfig } from './check-supervisor-config';
+import { checkTokenLifetime } from './check-token-lifetime';
+import type { DoctorCheck } from './doctor-check';
+import { probeEndpoint, type EndpointProbe } from './probe-endpoint';
+import { ssoEndpoints } from './sso-endpoints';
+
+export interface DoctorOptions {
+  /** The parsed supervisor.yaml, or the defaults when it has errors (given in `configErrors`). */
+  config: SupervisorConfig;
+  configErrors: string[];
+  configWarnings: string[];
+  paths: ResolvedPaths;
+  env: Record<string, string | undefined>;
+  platform: NodeJS.Platform;
+  /** Check this profile's session and its role credentials; default $AWS_PROFILE, else every session. */
+  profile?: string;
+  now?: () => Date;
+  probe?: EndpointProbe;
+  probeTimeoutMs?: number;
+  refresher?: TokenRefresher;
+  fetcher?: RoleCredentialsFetcher;
+}
+
+async function fileMode(file: string, platform: NodeJS.Platform): Promise<number | null> {
+  if (platform === 'win32') return null;
+  return stat(file).then(
+    (s) => s.mode,
+    () => null,
+  );
+}
+
+/** Every check, in the order a person would fix them. Never throws for what it finds. */
+export async function runDoctor(options: DoctorOptions): Promise<DoctorCheck[]> {
+  const now = options.now ?? (() => new Date());
+  const { config, paths, env } = options;
+  const checks: DoctorCheck[] = [
+    checkSupervisorConfig(config.file, options.configErrors, options.configWarnings),
+  ];
+  const setup = await buildCredentialsSetup(config, paths);
+  checks.push(checkAwsConfig(paths.awsConfigFile, setup.findings, setup.sessions));
+
+  const profileName = options.profile ?? env.AWS_PROFILE;
+  const resolved = profileName ? resolveSsoProfile(setup, profileName) : undefined;
+  if (profileName) checks.push(checkSsoProfile(profileName, resolved!));
+  const profile = resolved && 'profile' in resolved ? resolved.profile : undefined;
+  const sessions: SsoSession[] = profile ? [profile.session] : profileName ? [] : setup.sessions;
+
+  for (const session of sessions) {
+    const read = await readCachedToken(session.cacheFile);
+    checks.push(checkCacheFile(session, read, await fileMode(session.cacheFile, options.platform)));
+    if (read.status !== 'ok') continue;
+    checks.push(checkTokenLifetime(session, read.token, now(), setup.settingsFor(session).threshold));
+    checks.push(checkRegistration(session, read.token, now()));
+  }
+
+  checks.push(checkDaemon(await runningDaemonPid(paths.stateDir), await readStateFile(paths.stateDir)));
+  checks.push(checkEnvironmentCredentials(env));
+
+  const probe = options.probe ?? probeEndpoint;
+  const timeout = options.probeTimeoutMs ?? 5000;
+  let serverDate: Date | undefined;
+  for (const region of new Set(sessions.map((s) => s.region))) {
+    const urls = ssoEndpoints(region, env);
+    for (const [name, url] of [
+      ['SSO OIDC', urls.oidc],
+      ['SSO portal', urls.portal],
+    ] as const) {
+      const result = await probe(url, timeout);
+      if (result.reachable) serverDate ??= result.date;
+      checks.push(checkEndpoint(`${name} endpoint (${region})`, url, result));
+    }
+  }
+  if (sessions.length) checks.push(checkClock(now(), serverDate));
+
+  if (profile) {
+    const outcome = await obtainRoleCredentials(profile, {
+      stateDir: paths.stateDir,
+      settings: setup.settingsFor(profile.session),
+      cache: false,
+      now,
+      refresher: options.refresher,
+      fetcher: options.fetcher,
+    });
+    checks.push(checkRoleCredentials(profile, outcome));
+  }
+  return checks;
+}
