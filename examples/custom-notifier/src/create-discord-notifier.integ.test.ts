@@ -1,0 +1,181 @@
+import { NotifierError, type SupervisorEvent } from '@sso-supervisor/core';
+import {
+  RecordingLogger,
+  notifierContract,
+  startCaptureServer,
+  type CaptureReply,
+  type CaptureServer,
+} from '@sso-supervisor/core/testing';
+import { createDiscordNotifier } from './create-discord-notifier';
+
+// A local server stands in for discord.com. The token (last path segment) is the webhook's secret: it
+// must not show up in a payload, an error or a log line.
+const TOKEN = 'dscTok3n_contract-Qm8ZpLx2';
+const HOOK_PATH = `/api/webhooks/112233445566778899/${TOKEN}`;
+
+const reauth: SupervisorEvent = {
+  type: 'session.reauth_required',
+  time: '2026-11-22T09:20:00.000Z',
+  severity: 'error',
+  session: 'prod',
+  profiles: ['prod-admin', 'prod-readonly'],
+  expiresAt: '2026-11-22T09:32:00Z',
+  message: 'refresh token rejected (InvalidGrantException)',
+  command: 'aws sso login --sso-session prod',
+};
+
+const posted: CaptureReply = {
+  status: 200,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ id: '1300000000000000042', channel_id: '1200000000000000007' }),
+};
+
+notifierContract('discord', {
+  secrets: [TOKEN],
+  async setup({ logger }) {
+    const server = await startCaptureServer(() => posted);
+    const notifier = createDiscordNotifier(
+      { webhookUrl: server.url + HOOK_PATH },
+      { name: 'discord', logger },
+    );
+    return { notifier, delivered: () => server.requests.map((r) => r.body), teardown: () => server.close() };
+  },
+  async setupFailing({ logger }) {
+    const server = await startCaptureServer();
+    await server.close();
+    return {
+      notifier: createDiscordNotifier({ webhookUrl: server.url + HOOK_PATH }, { name: 'discord', logger }),
+      delivered: () => [],
+    };
+  },
+});
+
+describe(createDiscordNotifier.name, () => {
+  let server: CaptureServer;
+  afterEach(() => server.close());
+
+  async function failureOf(reply: CaptureReply | 'closed', logger = new RecordingLogger()) {
+    server = await startCaptureServer(() => (reply === 'closed' ? posted : reply));
+    if (reply === 'closed') await server.close();
+    const notifier = createDiscordNotifier({ webhookUrl: server.url + HOOK_PATH }, { name: 'ops', logger });
+    return notifier.send(reauth).then(
+      () => undefined,
+      (error: unknown) => error as NotifierError,
+    );
+  }
+
+  it('posts content and one embed as JSON, waiting for Discord to confirm the message', async () => {
+    server = await startCaptureServer(() => posted);
+    const notifier = createDiscordNotifier(
+      { webhookUrl: server.url + HOOK_PATH },
+      { name: 'ops', logger: new RecordingLogger() },
+    );
+    await notifier.send(reauth);
+    const [request] = server.requests;
+    expect(request.method).toBe('POST');
+    expect(request.path).toBe(`${HOOK_PATH}?wait=true`);
+    expect(request.headers['content-type']).toMatch(/^application\/json/);
+    expect(JSON.parse(request.body)).toEqual({
+      content: '[ERROR] prod: Login required',
+      embeds: [
+        {
+          title: 'prod: Login required',
+          description: 'refresh token rejected (InvalidGrantException)',
+          color: 0xed4245,
+          fields: [
+            { name: 'Session', value: 'prod', inline: true },
+            { name: 'Profiles', value: 'prod-admin, prod-readonly', inline: true },
+            { name: 'Expires', value: '<t:1795339920:R>', inline: true },
+            { name: 'Fix', value: '`aws sso login --sso-session prod`', inline: false },
+          ],
+          footer: { text: 'sso-supervisor | session.reauth_required' },
+          timestamp: '2026-11-22T09:20:00.000Z',
+        },
+      ],
+      allowed_mentions: { parse: [] },
+    });
+  });
+
+  it('posts into the configured thread under the configured name and avatar', async () => {
+    server = await startCaptureServer(() => posted);
+    const options = {
+      webhookUrl: server.url + HOOK_PATH,
+      threadId: '1250000000000000001',
+      username: 'sso-supervisor',
+      avatarUrl: 'https://example.com/key.png',
+    };
+    await createDiscordNotifier(options, { name: 'ops', logger: new RecordingLogger() }).send(reauth);
+    const [request] = server.requests;
+    expect(request.path).toBe(`${HOOK_PATH}?wait=true&thread_id=1250000000000000001`);
+    expect(JSON.parse(request.body)).toMatchObject({
+      username: 'sso-supervisor',
+      avatar_url: 'https://example.com/key.png',
+    });
+  });
+
+  it('logs the id of the posted message and nothing of the webhook URL', async () => {
+    server = await startCaptureServer(() => posted);
+    const logger = new RecordingLogger();
+    await createDiscordNotifier({ webhookUrl: server.url + HOOK_PATH }, { name: 'ops', logger }).send(reauth);
+    expect(logger.lines).toEqual([
+      {
+        level: 'debug',
+        message: 'discord message posted',
+        fields: { notifier: 'ops', event: 'session.reauth_required', messageId: '1300000000000000042' },
+      },
+    ]);
+    expect(logger.text()).not.toContain(TOKEN);
+  });
+
+  it('rejects a 429 as retryable after the retry_after Discord gives', async () => {
+    const failure = await failureOf({
+      status: 429,
+      headers: { 'content-type': 'application/json', 'retry-after': '2' },
+      body: JSON.stringify({ message: 'You are being rate limited.', retry_after: 1.25, global: false }),
+    });
+    expect(failure).toBeInstanceOf(NotifierError);
+    expect(failure).toMatchObject({
+      message: 'Discord answered HTTP 429 (rate limited)',
+      retryable: true,
+      retryAfterMs: 1250,
+    });
+  });
+
+  it("rejects a deleted webhook (404) as not retryable, naming Discord's reason", async () => {
+    const failure = await failureOf({
+      status: 404,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ message: 'Unknown Webhook', code: 10015 }),
+    });
+    expect(failure).toBeInstanceOf(NotifierError);
+    expect(failure).toMatchObject({
+      message: 'Discord answered HTTP 404: Unknown Webhook (code 10015)',
+      retryable: false,
+    });
+    expect(failure?.retryAfterMs).toBeUndefined();
+  });
+
+  it('keeps the token out of errors, stacks and log lines, even when the answer repeats it', async () => {
+    const echoes: CaptureReply[] = [
+      { status: 401, body: JSON.stringify({ message: `Invalid Webhook Token ${TOKEN}`, code: 50027 }) },
+      { status: 400, body: `bad request for ${HOOK_PATH}` },
+      { status: 502, body: `<html>upstream ${HOOK_PATH}</html>` },
+    ];
+    const logger = new RecordingLogger();
+    const failures = [];
+    for (const reply of [...echoes, 'closed' as const]) {
+      const failure = await failureOf(reply, logger);
+      expect(failure).toBeInstanceOf(NotifierError);
+      failures.push(failure);
+      if (reply !== 'closed') await server.close();
+    }
+    const texts = failures.flatMap((f) => [String(f?.message), String(f?.stack), JSON.stringify(f)]);
+    for (const text of [...texts, logger.text()]) expect(text).not.toContain(TOKEN);
+    expect(failures.map((f) => f?.message)).toEqual([
+      'Discord answered HTTP 401 (code 50027)',
+      'Discord answered HTTP 400',
+      'Discord answered HTTP 502',
+      'no response from Discord (ECONNREFUSED)',
+    ]);
+  });
+});
