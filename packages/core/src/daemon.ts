@@ -16,6 +16,7 @@ export { webhookNotifier } from './notifiers/webhook-notifier';
 export { loadCustomNotifier, type ModuleImporter } from './notifiers/load-custom-notifier';
 export { createRoutedNotifiers, type RoutedNotifierDeps } from './notifiers/create-routed-notifiers';
 export { Supervisor, type SupervisorDeps, type ApplyResult } from './supervisor/supervisor';
+export type { DeviceLoginRunner } from './supervisor/device-reauth';
 export { starterConfig } from './config/starter-config';
 export { SecretRegistry } from './logging/secret-registry';
 export { redactFormat } from './logging/redact-format';

@@ -83,6 +83,14 @@ describe(openCacheWrite.name, () => {
     expect(await readdir(dir)).toEqual(['abc.json']);
   });
 
+  it('takes room for the token when it opens, so a full disk fails before anything is spent', async () => {
+    const file = join(dir, 'abc.json');
+    const pending = await openCacheWrite(file);
+    const [temp] = await readdir(dir);
+    expect((await stat(join(dir, temp))).size).toBeGreaterThanOrEqual(4096);
+    await pending.abort();
+  });
+
   it('removes the temp file on abort and leaves the target untouched', async () => {
     const file = join(dir, 'abc.json');
     await writeFile(file, 'old content');

@@ -17,6 +17,9 @@ export interface PendingWrite {
 
 const PERMANENT = ['EACCES', 'EPERM', 'EROFS', 'EISDIR', 'ENOTDIR'];
 
+/** Room taken in the temp file at open; a token file is 1-2 KB, and a bigger one only extends it. */
+const RESERVED_BYTES = 16 * 1024;
+
 function writeError(file: string, error: unknown): CacheFileError {
   const code = (error as NodeJS.ErrnoException).code ?? String(error);
   return new CacheFileError(
@@ -39,8 +42,9 @@ async function currentContent(file: string): Promise<string | null> {
 }
 
 /**
- * Opens the temp file (0600, folder 0700 when we create it) before anything is spent: a refresh may
- * rotate the refresh token, so we must know we can write before we ask for a new one.
+ * Opens the temp file (0600, folder 0700 when we create it) and takes room in it before anything is spent:
+ * a refresh may rotate the refresh token, so we must know we can write (a read-only folder, a full disk)
+ * before we ask for a new one.
  */
 export async function openCacheWrite(file: string): Promise<PendingWrite> {
   const dir = dirname(file);
@@ -54,6 +58,7 @@ export async function openCacheWrite(file: string): Promise<PendingWrite> {
   try {
     await mkdir(dir, { recursive: true, mode: 0o700 });
     handle = await open(temp, 'wx', 0o600);
+    await handle.write(Buffer.alloc(RESERVED_BYTES, 0x20), 0, RESERVED_BYTES, 0);
   } catch (error) {
     await release();
     throw writeError(file, error);
@@ -64,7 +69,10 @@ export async function openCacheWrite(file: string): Promise<PendingWrite> {
     // (an `aws sso login`, the AWS CLI's own refresh), the newer token wins and we write nothing.
     async commit(token, expected) {
       try {
-        await handle!.writeFile(formatCachedToken(token), 'utf8');
+        // Over the reserved room, then cut to length: no new space is needed for a token that fits.
+        const body = Buffer.from(formatCachedToken(token), 'utf8');
+        await handle!.write(body, 0, body.length, 0);
+        await handle!.truncate(body.length);
         await handle!.sync();
         await handle!.close();
         handle = null;

@@ -67,7 +67,14 @@ export function buildConfig(
   const given = parsed.defaults ?? {};
   const defaults: SessionSettings = {
     ...base.defaults,
-    ...definedOnly({ schedule: given.schedule, threshold: given.threshold, timeout: given.timeout }),
+    ...definedOnly({
+      schedule: given.schedule,
+      threshold: given.threshold,
+      timeout: given.timeout,
+      sessionDuration: given.sessionDuration,
+      registrationWarning: given.registrationWarning,
+      sessionWarning: given.sessionWarning,
+    }),
     retry: { ...base.defaults.retry, ...definedOnly(given.retry ?? {}) },
   };
   checkRetry(defaults.retry, ['defaults'], issues);

@@ -77,6 +77,9 @@ const settingsShape = {
     .strict()
     .optional(),
   timeout: duration({ positive: true }).optional(),
+  sessionDuration: duration({ positive: true }).optional(),
+  registrationWarning: duration({ positive: false }).optional(),
+  sessionWarning: duration({ positive: false }).optional(),
 };
 
 const session = z

@@ -9,6 +9,13 @@ describe(defaultConfig.name, () => {
     expect(config.defaults.threshold).toBeGreaterThan(15 * 60_000);
   });
 
+  it('warns 3 days before the registration ends, and of the session end only once its length is given', () => {
+    const { defaults } = defaultConfig();
+    expect(defaults.registrationWarning).toBe(3 * 86_400_000);
+    expect(defaults.sessionWarning).toBe(30 * 60_000);
+    expect(defaults.sessionDuration).toBeUndefined();
+  });
+
   it('returns a fresh object each time, so one caller cannot change another`s defaults', () => {
     const first = defaultConfig();
     first.defaults.retry.attempts = 99;

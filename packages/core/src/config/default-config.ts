@@ -14,6 +14,8 @@ export function defaultConfig(): SupervisorConfig {
       threshold: 20 * 60_000,
       retry: { attempts: 4, baseDelay: 2_000, maxDelay: 60_000 },
       timeout: 15_000,
+      registrationWarning: 3 * 86_400_000,
+      sessionWarning: 30 * 60_000,
     },
     reauth: { mode: 'notify', backoffMs: 3_600_000 },
     notifiers: [],

@@ -73,6 +73,8 @@ describe(parseConfig.name, () => {
         threshold: 1_200_000,
         retry: { attempts: 4, baseDelay: 2_000, maxDelay: 60_000 },
         timeout: 15_000,
+        registrationWarning: 259_200_000,
+        sessionWarning: 1_800_000,
       },
       reauth: { mode: 'notify', backoffMs: 3_600_000 },
       notifiers: [
@@ -143,6 +145,36 @@ describe(parseConfig.name, () => {
     expect(config?.defaults.retry).toEqual({ attempts: 6, baseDelay: 2_000, maxDelay: 60_000 });
     expect(config?.sessions).toEqual([
       { name: 'corp', retry: { attempts: 6, baseDelay: 2_000, maxDelay: 300_000 }, line: 5 },
+    ]);
+  });
+
+  it('reads the login settings: session length and warnings in defaults and per session, device-code re-auth', () => {
+    const text = [
+      'version: 1',
+      'defaults: { sessionDuration: 8h, registrationWarning: 0 }',
+      'sessions:',
+      '  - name: corp',
+      '    sessionDuration: 12h',
+      '    sessionWarning: 1h',
+      'reauth: { mode: device-code, backoff: 2h }',
+    ].join('\n');
+    const { config, errors } = parse(text);
+    expect(errors).toEqual([]);
+    expect(config?.defaults).toMatchObject({
+      sessionDuration: 28_800_000,
+      registrationWarning: 0,
+      sessionWarning: 1_800_000,
+    });
+    expect(config?.sessions).toEqual([
+      { name: 'corp', sessionDuration: 43_200_000, sessionWarning: 3_600_000, line: 4 },
+    ]);
+    expect(config?.reauth).toEqual({ mode: 'device-code', backoffMs: 7_200_000 });
+  });
+
+  it('refuses a session length of 0', () => {
+    const { errors } = parse('version: 1\ndefaults: { sessionDuration: 0 }\n');
+    expect(errors.map((e) => `${e.path}: ${e.message}`)).toEqual([
+      'defaults.sessionDuration: must be more than 0',
     ]);
   });
 

@@ -35,6 +35,8 @@ describe(starterConfig.name, () => {
       'threshold',
       'retry',
       'timeout',
+      'registrationWarning',
+      'sessionWarning',
       'reauth',
       'mode',
       'backoff',
@@ -48,6 +50,13 @@ describe(starterConfig.name, () => {
     }
     expect(lines).toContain('  - name: corp  # profiles dev, prod; https://d-123.awsapps.com/start');
     expect(lines.join('\n')).toMatch(/above 15m: the AWS CLI/);
+  });
+
+  it('has a sessionDuration example that parses once uncommented', () => {
+    const text = starterConfig(FOUND).replace('  # sessionDuration: 8h', '  sessionDuration: 8h');
+    const { config, errors } = parse(text);
+    expect(errors).toEqual([]);
+    expect(config?.defaults.sessionDuration).toBe(8 * 3_600_000);
   });
 
   it('leaves sessions out when none were found, so every session found later is supervised', () => {

@@ -7,6 +7,15 @@ export interface SessionSettings {
   retry: { attempts: number; baseDelay: number; maxDelay: number };
   /** Budget for one refresh call. */
   timeout: number;
+  /**
+   * How long an Identity Center session lasts after an interactive login (set by the organisation, 8h by
+   * default). Unset: the end cannot be estimated and no warning is sent for it.
+   */
+  sessionDuration?: number;
+  /** session.ending this long before the client registration ends; 0 sends none. */
+  registrationWarning: number;
+  /** session.ending this long before the estimated end of the Identity Center session; 0 sends none. */
+  sessionWarning: number;
 }
 
 /**
@@ -50,6 +59,10 @@ export interface SupervisorConfig {
   /** undefined means every session found in the AWS config. */
   sessions?: SessionSelector[];
   defaults: SessionSettings;
+  /**
+   * When a person must log in. notify: session.reauth_required only. device-code: also one device-code
+   * login, its link sent to private notifiers; after one ends unapproved, none for `backoffMs`.
+   */
   reauth: { mode: 'notify' | 'device-code'; backoffMs: number };
   notifiers: NotifierEntry[];
   /** `file` is relative to the state dir unless absolute; `maxSize` is in bytes. */

@@ -26,6 +26,14 @@ describe(readStateFile.name, () => {
     expect(await readStateFile(dir)).toEqual({ state });
   });
 
+  it('keeps the last login and the estimated session end, and drops keys it does not list', async () => {
+    const login = { loginAt: '2026-11-22T08:00:00.000Z', sessionEndsAt: '2026-11-22T16:00:00.000Z' };
+    const withLogin = { ...state, sessions: { corp: { ...state.sessions.corp, ...login } } };
+    const extra = { ...withLogin, sessions: { corp: { ...withLogin.sessions.corp, accessToken: 'x' } } };
+    await writeFile(join(dir, 'state.json'), JSON.stringify(extra));
+    expect(await readStateFile(dir)).toEqual({ state: withLogin });
+  });
+
   it('reads no file as no state, without a warning', async () => {
     expect(await readStateFile(join(dir, 'absent'))).toEqual({ state: null });
   });

@@ -20,6 +20,8 @@ export const sessionRecordSchema = z.object({
   stateSince: timestamp.optional(),
   lastError: z.string().optional(),
   lapsed: z.boolean().optional(),
+  loginAt: timestamp.optional(),
+  sessionEndsAt: timestamp.optional(),
 });
 
 /** `state.json` in the state dir: read by `status` (with or without the daemon), written by `run`. */

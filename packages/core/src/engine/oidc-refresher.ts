@@ -1,4 +1,5 @@
 import type { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
+import { IncompleteRefreshError } from '../errors/incomplete-refresh-error';
 import { TransientError } from '../errors/transient-error';
 import { classifyOidcError } from './classify-oidc-error';
 import { backoffDelay, DEFAULT_RETRY, type RetrySettings } from './retry-settings';
@@ -73,7 +74,10 @@ export function createOidcRefresher(defaults: RetrySettings = DEFAULT_RETRY): To
         throw classifyOidcError(error, grant.loginCommand);
       }
       if (!response.accessToken || typeof response.expiresIn !== 'number' || response.expiresIn <= 0) {
-        throw new TransientError('refresh failed: the response had no accessToken or expiresIn');
+        const message = 'refresh failed: the response had no accessToken or expiresIn';
+        throw response.refreshToken
+          ? new IncompleteRefreshError(message, response.refreshToken)
+          : new TransientError(message);
       }
       return {
         accessToken: response.accessToken,

@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import type { SsoSession } from '../aws-config/sso-session';
 import type { CachedToken } from '../cache/cached-token';
 import { formatCachedToken } from '../cache/format-cached-token';
+import { IncompleteRefreshError } from '../errors/incomplete-refresh-error';
 import { ReauthRequiredError } from '../errors/reauth-required-error';
 import { TransientError } from '../errors/transient-error';
 import { FakeTokenRefresher, type FakeResponse } from '../test-support/fake-token-refresher';
@@ -148,6 +149,28 @@ describe(refreshSession.name, () => {
     expect(await readdir(dir)).toEqual([basename(session.cacheFile)]);
   });
 
+  it('takes the token a rival refresher wrote after spending the refresh token first, not a login', async () => {
+    await put(sampleToken(minutes(10)));
+    const rival = sampleToken(minutes(60), { refreshToken: `${SECRET_MARK}-rival-refresh` });
+    const { result, fake } = await run(async (_grant, call) => {
+      if (call > 1) throw new Error('a token that is not due must not be refreshed');
+      // The rival's rename lands a moment after our CreateToken was turned down.
+      setTimeout(() => void put(rival), 100);
+      throw new ReauthRequiredError(`refresh token rejected (InvalidGrantException): run ${login}`, login);
+    });
+    expect(result).toEqual({ ...corp, outcome: 'skipped', expiresAt: rival.expiresAt });
+    expect(fake.grants).toHaveLength(1);
+    expect(await readFile(session.cacheFile, 'utf8')).toBe(formatCachedToken(rival));
+  });
+
+  it('waits out a file caught half-written: the login landing a moment later counts, not invalid', async () => {
+    await writeFile(session.cacheFile, '');
+    const login = sampleToken(minutes(60));
+    setTimeout(() => void put(login), 100);
+    const { result } = await run(unreachable);
+    expect(result).toEqual({ ...corp, outcome: 'skipped', expiresAt: login.expiresAt });
+  });
+
   it('maps a TransientError to failed and leaves no temp file', async () => {
     const raw = await put(sampleToken(minutes(10)));
     const { result } = await run(() => {
@@ -160,6 +183,22 @@ describe(refreshSession.name, () => {
       expiresAt: '2026-11-22T09:10:00Z',
     });
     expect(await readFile(session.cacheFile, 'utf8')).toBe(raw);
+    expect(await readdir(dir)).toEqual([basename(session.cacheFile)]);
+  });
+
+  it('keeps the new refresh token of an answer without an access token, and the old access token', async () => {
+    const old = sampleToken(minutes(10));
+    await put(old);
+    const { result } = await run(() => {
+      throw new IncompleteRefreshError(
+        'refresh failed: the response had no accessToken or expiresIn',
+        'rotated',
+      );
+    });
+    expect(result).toMatchObject({ ...corp, outcome: 'failed', expiresAt: '2026-11-22T09:10:00Z' });
+    expect(await readFile(session.cacheFile, 'utf8')).toBe(
+      formatCachedToken({ ...old, refreshToken: 'rotated' }),
+    );
     expect(await readdir(dir)).toEqual([basename(session.cacheFile)]);
   });
 

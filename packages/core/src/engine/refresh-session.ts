@@ -2,6 +2,7 @@ import type { SsoSession } from '../aws-config/sso-session';
 import { readCachedToken } from '../cache/read-cached-token';
 import { openCacheWrite, type PendingWrite } from '../cache/write-cached-token';
 import { formatTimestamp } from '../cache/format-cached-token';
+import { IncompleteRefreshError } from '../errors/incomplete-refresh-error';
 import { SupervisorError } from '../errors/supervisor-error';
 import { ReauthRequiredError } from '../errors/reauth-required-error';
 import { assessToken } from './assess-token';
@@ -21,6 +22,20 @@ export interface RefreshOptions {
 
 /** Someone else wrote the file between our read and our rename; look again this many times. */
 const MAX_REEVALUATIONS = 2;
+/**
+ * How long another writer gets to finish before what we saw counts: a rival refresher writing the token it
+ * won, or the AWS CLI rewriting the file in place (a login caught half-written).
+ */
+const OTHER_WRITER_MS = 300;
+
+/** Whether the file stops holding `raw` within `ms`. */
+async function changesWithin(file: string, raw: string | null, ms: number): Promise<boolean> {
+  for (const deadline = Date.now() + ms; Date.now() < deadline;) {
+    if ((await readCachedToken(file)).raw !== raw) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return (await readCachedToken(file)).raw !== raw;
+}
 
 /**
  * One session, one pass: read, decide, refresh, write. Never throws; every failure is a result.
@@ -45,7 +60,11 @@ export async function refreshSession(
         command: session.loginCommand,
       };
     }
-    if (read.status === 'invalid') return { ...base, outcome: 'invalid', error: read.message };
+    if (read.status === 'invalid') {
+      if (round < MAX_REEVALUATIONS && (await changesWithin(session.cacheFile, read.raw, OTHER_WRITER_MS)))
+        continue;
+      return { ...base, outcome: 'invalid', error: read.message };
+    }
     const { token } = read;
     const assessment = assessToken(token, now(), options.thresholdMs);
     if (!assessment.due && !force) return { ...base, outcome: 'skipped', expiresAt: token.expiresAt };
@@ -84,8 +103,21 @@ export async function refreshSession(
       if (written.written) return { ...base, outcome: 'refreshed', expiresAt };
       force = false;
     } catch (error) {
-      await pending?.abort();
+      if (error instanceof IncompleteRefreshError && pending) {
+        // The old access token stays; the new refresh token must, or the next refresh spends a dead one.
+        const next = { ...token, refreshToken: error.refreshToken };
+        await pending.commit(next, read.raw).catch(() => undefined);
+      } else await pending?.abort();
       if (error instanceof ReauthRequiredError) {
+        // Another refresher (a one-shot `refresh`, the AWS CLI) may have spent the refresh token just before
+        // us: then the token it writes is the answer, not a login.
+        if (
+          round < MAX_REEVALUATIONS &&
+          (await changesWithin(session.cacheFile, read.raw, OTHER_WRITER_MS))
+        ) {
+          force = false;
+          continue;
+        }
         return {
           ...base,
           outcome: 'reauth_required',

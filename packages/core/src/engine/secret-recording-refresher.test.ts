@@ -1,3 +1,4 @@
+import { IncompleteRefreshError } from '../errors/incomplete-refresh-error';
 import { secretRecordingRefresher } from './secret-recording-refresher';
 import type { TokenRefresher } from './oidc-refresher';
 
@@ -27,5 +28,21 @@ describe(secretRecordingRefresher.name, () => {
     expect(seen).toEqual(['old-refresh', 'secret', 'new-access', 'new-refresh']);
     wrapped.destroy();
     expect(destroyed).toBe(true);
+  });
+
+  it('records the new refresh token of an incomplete answer and passes the failure on', async () => {
+    const failure = new IncompleteRefreshError('no accessToken', 'rotated-refresh');
+    const inner: TokenRefresher = { refresh: () => Promise.reject(failure), destroy: () => {} };
+    const seen: Array<string | undefined> = [];
+    const wrapped = secretRecordingRefresher(inner, (s) => seen.push(s));
+    const grant = {
+      region: 'r',
+      clientId: 'id',
+      clientSecret: 'secret',
+      refreshToken: 'old',
+      loginCommand: 'x',
+    };
+    await expect(wrapped.refresh(grant)).rejects.toBe(failure);
+    expect(seen).toEqual(['old', 'secret', 'rotated-refresh']);
   });
 });

@@ -1,3 +1,4 @@
+import { IncompleteRefreshError } from '../errors/incomplete-refresh-error';
 import type { TokenRefresher } from './oidc-refresher';
 
 /**
@@ -12,7 +13,10 @@ export function secretRecordingRefresher(
     async refresh(grant, signal, retry) {
       record(grant.refreshToken);
       record(grant.clientSecret);
-      const fresh = await inner.refresh(grant, signal, retry);
+      const fresh = await inner.refresh(grant, signal, retry).catch((error: unknown) => {
+        if (error instanceof IncompleteRefreshError) record(error.refreshToken);
+        throw error;
+      });
       record(fresh.accessToken);
       record(fresh.refreshToken);
       return fresh;

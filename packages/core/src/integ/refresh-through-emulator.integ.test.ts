@@ -96,8 +96,6 @@ describe(refreshSession.name, () => {
   it.each([
     ['malformed JSON', { kind: 'malformed' }],
     ['an empty body', { kind: 'empty' }],
-    ['no accessToken', { kind: 'missing-field', field: 'accessToken' }],
-    ['no expiresIn', { kind: 'missing-field', field: 'expiresIn' }],
   ] as const)('a response with %s is failed, and the file stays valid', async (_what, fault) => {
     const before = await readFile(session.cacheFile, 'utf8');
     emulator.injectFault('createToken', fault, 3);
@@ -105,6 +103,23 @@ describe(refreshSession.name, () => {
     expect(result.outcome).toBe('failed');
     expect(await readFile(session.cacheFile, 'utf8')).toBe(before);
   });
+
+  it.each([
+    ['no accessToken', { kind: 'missing-field', field: 'accessToken' }],
+    ['no expiresIn', { kind: 'missing-field', field: 'expiresIn' }],
+  ] as const)(
+    'a response with %s is failed; the rotated refresh token it carried is kept',
+    async (_what, fault) => {
+      const before = await cached();
+      emulator.injectFault('createToken', fault);
+      const result = await refreshSession(session, refresher, DUE);
+      expect(result.outcome).toBe('failed');
+      const after = await cached();
+      expect(after).toEqual({ ...before, refreshToken: after.refreshToken });
+      expect(after.refreshToken).not.toBe(before.refreshToken);
+      expect((await refreshSession(session, refresher, DUE)).outcome).toBe('refreshed');
+    },
+  );
 
   it('two concurrent refreshes of one session make one CreateToken call', async () => {
     emulator.setLatency(50);

@@ -18,6 +18,11 @@ export interface SessionStatus {
   detail?: string;
   lastRefresh?: string | null;
   nextCheck?: string | null;
+  /**
+   * When the Identity Center session is expected to end: the daemon's last seen login plus the session's
+   * `sessionDuration`. Only while the daemon runs, since a stopped one misses new logins.
+   */
+  sessionEndsAt?: string;
 }
 
 /** Reads one session's cache file and says how it stands. No network, no AWS SDK. */

@@ -42,6 +42,15 @@ describe(withDaemonRecord.name, () => {
     expect(stopped).toMatchObject({ state: 'expiring', nextCheck: null, lastRefresh: record.lastRefresh });
   });
 
+  it('shows the estimated session end while the daemon runs, and none once it stopped', () => {
+    const ends = { ...record, state: undefined, sessionEndsAt: '2026-11-22T17:00:00.000Z' };
+    expect(withDaemonRecord(status('valid'), ends, true).sessionEndsAt).toBe(ends.sessionEndsAt);
+    expect(withDaemonRecord(status('valid'), ends, false)).not.toHaveProperty('sessionEndsAt');
+    expect(withDaemonRecord(status('valid'), { ...ends, sessionEndsAt: undefined }, true)).not.toHaveProperty(
+      'sessionEndsAt',
+    );
+  });
+
   it('leaves the status alone without a record', () => {
     expect(withDaemonRecord(status('expired'), undefined, true)).toEqual(status('expired'));
   });

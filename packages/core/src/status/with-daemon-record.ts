@@ -2,8 +2,9 @@ import type { SessionRecord } from '../daemon/state-file';
 import type { SessionStatus } from './session-status';
 
 /**
- * Adds what the daemon knows to what the cache file says: last refresh, next check, and a dead refresh
- * token, which the file alone cannot show (it still looks merely `expiring` until someone logs in).
+ * Adds what the daemon knows to what the cache file says: last refresh, next check, the estimated end of
+ * the Identity Center session, and a dead refresh token, which the file alone cannot show (it still looks
+ * merely `expiring` until someone logs in).
  */
 export function withDaemonRecord(
   status: SessionStatus,
@@ -15,6 +16,7 @@ export function withDaemonRecord(
     ...status,
     lastRefresh: record.lastRefresh ?? null,
     nextCheck: running ? (record.nextCheck ?? null) : null,
+    ...(running && record.sessionEndsAt && { sessionEndsAt: record.sessionEndsAt }),
   };
   const waitingForLogin = running && record.state === 'reauth_required';
   if (waitingForLogin && (status.state === 'expiring' || status.state === 'expired')) {

@@ -40,7 +40,11 @@ export function selectSessions(
       threshold: overrides.threshold ?? config.defaults.threshold,
       retry: overrides.retry ?? config.defaults.retry,
       timeout: overrides.timeout ?? config.defaults.timeout,
+      registrationWarning: overrides.registrationWarning ?? config.defaults.registrationWarning,
+      sessionWarning: overrides.sessionWarning ?? config.defaults.sessionWarning,
     };
+    const sessionDuration = overrides.sessionDuration ?? config.defaults.sessionDuration;
+    if (sessionDuration !== undefined) settings.sessionDuration = sessionDuration;
     chosen.set(session.id, { session, settings });
   });
   return { supervised: [...chosen.values()], errors };

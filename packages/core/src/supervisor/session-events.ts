@@ -1,7 +1,16 @@
 import type { SsoSession } from '../aws-config/sso-session';
 import type { RefreshResult } from '../engine/refresh-result';
 import type { SupervisorEvent } from '../events/supervisor-event';
+import type { LoginProgress } from '../login/login-progress';
+import { supervisorLoginCommand } from '../login/supervisor-login-command';
 import { clockTime, sessionEvent, sessionLabel } from './make-event';
+
+type PendingLogin = Extract<LoginProgress, { type: 'pending' }>;
+
+/** `2026-11-25 09:00 UTC`: an end days away needs its date. */
+function dateTime(iso: string): string {
+  return `${new Date(iso).toISOString().slice(0, 10)} ${clockTime(iso)}`;
+}
 
 /** The events a worker emits, with their wording in one place. */
 export const sessionEvents = {
@@ -29,6 +38,30 @@ export const sessionEvents = {
       error: r.error,
       command: s.loginCommand,
       message: `${sessionLabel(s)} needs a new login: ${r.error}`,
+    });
+  },
+  /** The link and code travel in their own fields, which only private notifiers get; never in the message. */
+  loginPending(s: SsoSession, login: PendingLogin, now: Date): SupervisorEvent {
+    return sessionEvent('login.pending', 'warning', s, now, {
+      verificationUri: login.verificationUriComplete,
+      userCode: login.userCode,
+      message: `${sessionLabel(s)} waits for a device-code login; approve it before ${clockTime(login.expiresAt)}`,
+    });
+  },
+  registrationEnding(s: SsoSession, endsAt: string, now: Date): SupervisorEvent {
+    const command = supervisorLoginCommand(s);
+    return sessionEvent('session.ending', 'warning', s, now, {
+      expiresAt: endsAt,
+      command,
+      message: `${sessionLabel(s)} client registration ends ${dateTime(endsAt)}; silent refresh stops then. Run ${command} before, at a good moment, to renew it`,
+    });
+  },
+  sessionEnding(s: SsoSession, endsAt: string, now: Date): SupervisorEvent {
+    const command = supervisorLoginCommand(s);
+    return sessionEvent('session.ending', 'warning', s, now, {
+      expiresAt: endsAt,
+      command,
+      message: `${sessionLabel(s)} Identity Center session ends about ${clockTime(endsAt)}; log in at a good moment before then (${command})`,
     });
   },
   restored(s: SsoSession, expiresAt: string | undefined, now: Date): SupervisorEvent {

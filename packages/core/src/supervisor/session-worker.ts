@@ -1,10 +1,14 @@
 import { CronJob } from 'cron';
 import { readCachedToken } from '../cache/read-cached-token';
+import type { SupervisorConfig } from '../config/supervisor-config';
 import type { SessionRefresher } from '../engine/session-refresher';
 import type { RefreshResult } from '../engine/refresh-result';
 import type { SupervisorEvent } from '../events/supervisor-event';
+import { deviceLogin } from '../login/device-login';
 import type { Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
+import { DeviceReauth, type DeviceLoginRunner } from './device-reauth';
+import { LoginWatch } from './login-watch';
 import type { SupervisedSession } from './select-sessions';
 import type { WorkerState } from './worker-state';
 import { reactToResult } from './react-to-result';
@@ -16,11 +20,19 @@ export interface WorkerDeps {
   logger: Logger;
   clock: Clock;
   onState: (id: string, state: WorkerState) => void;
+  /** What to do when a person must log in; asked each time, so a reload applies. Default: notify only. */
+  reauth?: () => SupervisorConfig['reauth'];
+  /** Runs the device-code login of `reauth.mode: device-code`; default deviceLogin. */
+  deviceLogin?: DeviceLoginRunner;
+  /** The previous run's records by session id, so the last login survives a restart. */
+  carriedOver?: Record<string, Pick<WorkerState, 'loginAt'>>;
 }
 
 /**
  * One sso-session's refresh loop on its own cron schedule. Checks never overlap; after a
- * reauth_required the worker makes no AWS call until the cache file changes.
+ * reauth_required the worker makes no AWS call until the cache file changes, except the one device-code
+ * login of `reauth.mode: device-code`, which a new login in the file makes moot. Between checks it
+ * notices new logins and warns before the registration or the Identity Center session ends.
  */
 export class SessionWorker {
   private job: CronJob | null = null;
@@ -29,12 +41,25 @@ export class SessionWorker {
   /** The cache file's content when a person was asked to log in; null content = no file. */
   private heldOn: { raw: string | null; expiredSent: boolean } | null = null;
   private state: WorkerState;
+  private readonly reauth: DeviceReauth;
+  private readonly logins = new LoginWatch();
+  private stopped = false;
 
   constructor(
     private supervised: SupervisedSession,
     private readonly deps: WorkerDeps,
   ) {
     this.state = { name: supervised.session.name, consecutiveFailures: 0 };
+    const carried = deps.carriedOver?.[supervised.session.id]?.loginAt;
+    if (supervised.settings.sessionDuration !== undefined) this.setLogin(carried);
+    this.reauth = new DeviceReauth({
+      login: deps.deviceLogin ?? deviceLogin,
+      publish: (event) => this.emit(event),
+      logger: deps.logger,
+      clock: deps.clock,
+      // The check a file change starts may have begun before the write; then one more sees it.
+      onLoggedIn: () => void this.check().then(() => (this.held ? this.check() : undefined)),
+    });
   }
 
   get id(): string {
@@ -77,20 +102,25 @@ export class SessionWorker {
     return this.inFlight;
   }
 
+  /** No more checks, and a pending device-code login stops polling without writing. */
   stop(): void {
+    this.stopped = true;
     this.job?.stop();
     this.job = null;
+    void this.reauth.cancel();
   }
 
-  /** Waits for the running check, aborting it if it outlives `graceMs`. */
+  /** Waits for the running check, aborting it if it outlives `graceMs`, and for a device login to stop. */
   async drain(graceMs: number): Promise<void> {
-    if (!this.inFlight) return;
-    const timer = setTimeout(() => this.controller.abort(), graceMs);
-    try {
-      await this.inFlight;
-    } finally {
-      clearTimeout(timer);
+    if (this.inFlight) {
+      const timer = setTimeout(() => this.controller.abort(), graceMs);
+      try {
+        await this.inFlight;
+      } finally {
+        clearTimeout(timer);
+      }
     }
+    await this.reauth.cancel();
   }
 
   private async runCheck(): Promise<void> {
@@ -98,7 +128,10 @@ export class SessionWorker {
     const now = this.deps.clock.now();
     this.state.lastCheck = now.toISOString();
     try {
-      if (this.heldOn && !(await this.heldFileChanged())) return;
+      if (this.heldOn && !(await this.heldFileChanged())) {
+        this.offerDeviceLogin();
+        return;
+      }
       let decidedOn: string | null = null;
       const result = await this.deps.refresher.refresh(session, {
         thresholdMs: settings.threshold,
@@ -108,6 +141,7 @@ export class SessionWorker {
         onRead: (raw) => (decidedOn = raw),
       });
       this.react(result, decidedOn);
+      await this.afterPass(result, decidedOn);
     } catch (error) {
       this.deps.logger.error('session check failed unexpectedly', {
         session: session.id,
@@ -124,6 +158,7 @@ export class SessionWorker {
     const read = await readCachedToken(this.supervised.session.cacheFile);
     if (read.raw !== held.raw) {
       this.heldOn = null;
+      this.reauth.loginLanded();
       return true;
     }
     if (
@@ -144,12 +179,42 @@ export class SessionWorker {
   private react(result: RefreshResult, decidedOn: string | null): void {
     const now = this.deps.clock.now();
     const reaction = reactToResult(this.supervised.session, result, this.state, now);
-    this.state = reaction.state;
+    const { loginAt, sessionEndsAt } = this.state;
+    this.state = { ...reaction.state, ...(loginAt && { loginAt }), ...(sessionEndsAt && { sessionEndsAt }) };
     if (reaction.hold) {
       const lapsed = result.expiresAt === undefined || Date.parse(result.expiresAt) <= now.getTime();
       this.heldOn = { raw: decidedOn, expiredSent: lapsed };
     }
     for (const event of reaction.events) this.emit(event);
+    if (reaction.hold) this.offerDeviceLogin();
+  }
+
+  /** reauth.mode device-code: one device login for a dead session (DeviceReauth keeps it to one). */
+  private offerDeviceLogin(): void {
+    const reauth = this.deps.reauth?.();
+    if (this.stopped || reauth?.mode !== 'device-code' || this.state.state !== 'reauth_required') return;
+    this.reauth.start(this.supervised, reauth.backoffMs);
+  }
+
+  private async afterPass(result: RefreshResult, decidedOn: string | null): Promise<void> {
+    const seen = await this.logins.afterPass({
+      supervised: this.supervised,
+      result,
+      decidedOn,
+      held: this.held,
+      loginAt: this.state.loginAt,
+      now: this.deps.clock.now(),
+    });
+    this.setLogin(seen.loginAt);
+    for (const event of seen.events) this.emit(event);
+  }
+
+  private setLogin(loginAt: string | undefined): void {
+    delete this.state.loginAt;
+    delete this.state.sessionEndsAt;
+    const sessionEndsAt = LoginWatch.sessionEndsAt(this.supervised.settings, loginAt);
+    if (loginAt) this.state.loginAt = loginAt;
+    if (sessionEndsAt) this.state.sessionEndsAt = sessionEndsAt;
   }
 
   private emit(event: SupervisorEvent): void {

@@ -5,11 +5,11 @@ import type { Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
 import { ClockJumpDetector } from './clock-jump-detector';
 import type { SupervisedSession } from './select-sessions';
-import { SessionWorker } from './session-worker';
+import { SessionWorker, type WorkerDeps } from './session-worker';
 import { watchCacheDir } from './watch-cache-dir';
 import type { WorkerState } from './worker-state';
 
-export interface SupervisorDeps {
+export interface SupervisorDeps extends Pick<WorkerDeps, 'reauth' | 'deviceLogin' | 'carriedOver'> {
   refresher: SessionRefresher;
   publish: (event: SupervisorEvent) => void;
   logger: Logger;

@@ -11,4 +11,11 @@ export interface WorkerState {
   lastError?: string;
   /** The access token lapsed during the current failure streak and token.expired was sent. */
   lapsed?: boolean;
+  /**
+   * With sessionDuration set: when the last interactive login appeared, i.e. the cache file changed and
+   * not by our own refresh. The Identity Center session counts from it.
+   */
+  loginAt?: string;
+  /** loginAt plus sessionDuration: when the Identity Center session is expected to end. */
+  sessionEndsAt?: string;
 }

@@ -1,0 +1,112 @@
+import type { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
+import { formatTimestamp } from '../cache/format-cached-token';
+import { TransientError } from '../errors/transient-error';
+import { backoffDelay, DEFAULT_RETRY, type RetrySettings } from '../engine/retry-settings';
+
+/** A client registration as the cache file keeps it. */
+export interface Registration {
+  clientId: string;
+  clientSecret: string;
+  registrationExpiresAt: string;
+}
+
+export interface DeviceAuthorization {
+  deviceCode: string;
+  userCode: string;
+  verificationUri: string;
+  verificationUriComplete: string;
+  expiresIn: number;
+  interval: number;
+}
+
+export interface DeviceToken {
+  accessToken: string;
+  expiresIn: number;
+  refreshToken?: string;
+}
+
+/** The three SSO OIDC calls of a device-code login. Errors are the SDK's, named as AWS names them. */
+export interface DeviceAuthClient {
+  register(clientName: string, scopes: string[], signal?: AbortSignal): Promise<Registration>;
+  start(registration: Registration, startUrl: string, signal?: AbortSignal): Promise<DeviceAuthorization>;
+  createToken(registration: Registration, deviceCode: string, signal?: AbortSignal): Promise<DeviceToken>;
+  destroy(): void;
+}
+
+const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
+/** RFC 8628: poll every 5 seconds when the server names no interval. */
+const DEFAULT_INTERVAL = 5;
+
+function required<T>(value: T | undefined | null, operation: string, field: string): T {
+  if (value === undefined || value === null || value === '')
+    throw new TransientError(`${operation} answered without ${field}`);
+  return value;
+}
+
+/**
+ * SSO OIDC through the AWS SDK, which honours AWS_ENDPOINT_URL_SSO_OIDC and AWS_ENDPOINT_URL and retries
+ * throttling and 5xx itself. The SDK is loaded here, on first use, so `status` never pays for it.
+ */
+export async function createDeviceAuthClient(
+  region: string,
+  retry: RetrySettings = DEFAULT_RETRY,
+): Promise<DeviceAuthClient> {
+  const [sdk, { ConfiguredRetryStrategy }] = await Promise.all([
+    import('@aws-sdk/client-sso-oidc'),
+    import('@smithy/util-retry'),
+  ]);
+  const oidc: SSOOIDCClient = new sdk.SSOOIDCClient({
+    region,
+    retryStrategy: new ConfiguredRetryStrategy(retry.attempts, (attempt) => backoffDelay(attempt, retry)),
+    requestHandler: {
+      requestTimeout: retry.timeout,
+      connectionTimeout: retry.timeout,
+      throwOnRequestTimeout: true,
+    },
+  });
+  return {
+    async register(clientName, scopes, signal) {
+      const out = await oidc.send(
+        new sdk.RegisterClientCommand({ clientName, clientType: 'public', scopes }),
+        {
+          abortSignal: signal,
+        },
+      );
+      const expiresAt = required(out.clientSecretExpiresAt, 'RegisterClient', 'clientSecretExpiresAt');
+      return {
+        clientId: required(out.clientId, 'RegisterClient', 'clientId'),
+        clientSecret: required(out.clientSecret, 'RegisterClient', 'clientSecret'),
+        registrationExpiresAt: formatTimestamp(new Date(expiresAt * 1000)),
+      };
+    },
+    async start({ clientId, clientSecret }, startUrl, signal) {
+      const out = await oidc.send(
+        new sdk.StartDeviceAuthorizationCommand({ clientId, clientSecret, startUrl }),
+        { abortSignal: signal },
+      );
+      const verificationUri = required(out.verificationUri, 'StartDeviceAuthorization', 'verificationUri');
+      return {
+        deviceCode: required(out.deviceCode, 'StartDeviceAuthorization', 'deviceCode'),
+        userCode: required(out.userCode, 'StartDeviceAuthorization', 'userCode'),
+        verificationUri,
+        verificationUriComplete: out.verificationUriComplete || verificationUri,
+        expiresIn: required(out.expiresIn, 'StartDeviceAuthorization', 'expiresIn'),
+        interval: out.interval && out.interval > 0 ? out.interval : DEFAULT_INTERVAL,
+      };
+    },
+    async createToken({ clientId, clientSecret }, deviceCode, signal) {
+      const out = await oidc.send(
+        new sdk.CreateTokenCommand({ clientId, clientSecret, grantType: DEVICE_CODE_GRANT, deviceCode }),
+        { abortSignal: signal },
+      );
+      const expiresIn = required(out.expiresIn, 'CreateToken', 'expiresIn');
+      if (expiresIn <= 0) throw new TransientError('CreateToken answered with an expiresIn of 0 or less');
+      return {
+        accessToken: required(out.accessToken, 'CreateToken', 'accessToken'),
+        expiresIn,
+        ...(out.refreshToken && { refreshToken: out.refreshToken }),
+      };
+    },
+    destroy: () => oidc.destroy(),
+  };
+}
