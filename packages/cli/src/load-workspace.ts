@@ -5,12 +5,14 @@ import {
   loadSessions,
   resolvePaths,
   selectSessions,
-  type AwsConfigFinding,
-  type ConfigIssue,
-  type ParseConfigOptions,
-  type ResolvedPaths,
-  type SupervisedSession,
-  type SupervisorConfig,
+} from '@sso-supervisor/core/workspace';
+import type {
+  AwsConfigFinding,
+  ConfigIssue,
+  ParseConfigOptions,
+  ResolvedPaths,
+  SupervisedSession,
+  SupervisorConfig,
 } from '@sso-supervisor/core';
 import type { CliIo } from './cli-io';
 

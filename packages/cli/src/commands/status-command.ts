@@ -4,7 +4,7 @@ import {
   readSessionStatus,
   readStateFile,
   withDaemonRecord,
-} from '@sso-supervisor/core';
+} from '@sso-supervisor/core/workspace';
 import { EXIT, type CliIo } from '../cli-io';
 import type { Workspace } from '../load-workspace';
 import { formatStatusLines } from '../output/format-status';

@@ -1,4 +1,4 @@
-import { formatFinding, formatIssue, readCachedToken } from '@sso-supervisor/core';
+import { formatFinding, formatIssue, readCachedToken } from '@sso-supervisor/core/workspace';
 import { EXIT, type CliIo } from '../cli-io';
 import type { Workspace } from '../load-workspace';
 

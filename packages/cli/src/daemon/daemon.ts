@@ -93,6 +93,7 @@ export class Daemon {
         problem: f.message,
       });
     await removeStaleTempFiles(ws.paths.cacheDir);
+    await removeStaleTempFiles(ws.paths.stateDir);
     // Read before this run writes its own: the last login seen survives a restart.
     const previous = await readStateFile(ws.paths.stateDir);
     const state = new StateFileWriter({ stateDir: ws.paths.stateDir, logger, clock: opts.clock, secrets });

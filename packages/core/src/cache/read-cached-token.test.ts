@@ -45,6 +45,18 @@ describe(readCachedToken.name, () => {
     });
   });
 
+  it('sees every rewrite, even one of the same size, and a file that went away', async () => {
+    const file = join(dir, 'same-size.json');
+    const body = (token: string) => `{"accessToken": "${token}", "expiresAt": "2026-11-22T10:00:00Z"}`;
+    await writeFile(file, body('aaaa'));
+    expect(await readCachedToken(file)).toMatchObject({ status: 'ok', token: { accessToken: 'aaaa' } });
+    expect(await readCachedToken(file)).toMatchObject({ status: 'ok', token: { accessToken: 'aaaa' } });
+    await writeFile(file, body('bbbb'));
+    expect(await readCachedToken(file)).toMatchObject({ status: 'ok', token: { accessToken: 'bbbb' } });
+    await rm(file);
+    expect(await readCachedToken(file)).toEqual({ status: 'missing', raw: null });
+  });
+
   it('says missing, not invalid, when there is no file', async () => {
     await expect(readCachedToken(join(dir, 'none.json'))).resolves.toEqual({ status: 'missing', raw: null });
   });

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { cachedTokenSchema, type CachedToken } from './cached-token';
 
 export type CacheRead =
@@ -14,8 +14,29 @@ const READ_ERRORS: Record<string, string> = {
   ENOTDIR: 'a parent of it is not a directory',
 };
 
+/**
+ * The last result per file with the file's identity (inode, size, mtime in ns): a daemon checking a hundred
+ * sessions every tick reads and validates only the files that changed. Bounded; results are never mutated.
+ */
+const recent = new Map<string, { key: string; result: CacheRead }>();
+const RECENT_LIMIT = 4096;
+
 /** Reads and validates one cache file. Never throws: a broken file is data, not a crash. */
 export async function readCachedToken(file: string): Promise<CacheRead> {
+  const info = await stat(file, { bigint: true }).catch(() => null);
+  const key = info ? `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}` : null;
+  const known = recent.get(file);
+  if (key !== null && known?.key === key) return known.result;
+  const result = await readAndValidate(file);
+  recent.delete(file);
+  if (key !== null && result.raw !== null) {
+    if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value!);
+    recent.set(file, { key, result });
+  }
+  return result;
+}
+
+async function readAndValidate(file: string): Promise<CacheRead> {
   let raw: string;
   try {
     raw = await readFile(file, 'utf8');

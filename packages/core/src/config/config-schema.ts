@@ -1,4 +1,4 @@
-import { validateCronExpression } from 'cron';
+import type * as Cron from 'cron';
 import { z } from 'zod';
 import { EVENT_TYPES } from '../events/event-types';
 import { didYouMean } from './did-you-mean';
@@ -30,6 +30,9 @@ const schedule = z.string().superRefine((expression, ctx) => {
     ctx.addIssue({ code: 'custom', message: `expected a cron expression of 5 or 6 fields, got ${fields}` });
     return;
   }
+  // cron (and luxon under it) loads only when a file sets a schedule: `status` reads the config too.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { validateCronExpression } = require('cron') as typeof Cron;
   const { valid, error } = validateCronExpression(expression);
   if (!valid)
     ctx.addIssue({ code: 'custom', message: `invalid cron expression: ${error?.message ?? 'rejected'}` });

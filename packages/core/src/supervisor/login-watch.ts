@@ -35,7 +35,9 @@ export class LoginWatch {
   /** After a refresh pass: the login time (new, or as it was) and the warnings now due. */
   async afterPass(seen: PassSeen): Promise<{ loginAt?: string; events: SupervisorEvent[] }> {
     const { session, settings } = seen.supervised;
-    const after = await readCachedToken(session.cacheFile);
+    // Only our own write changed the file since the pass read it; otherwise that read stands.
+    const after =
+      seen.result.outcome === 'refreshed' ? (await readCachedToken(session.cacheFile)).raw : seen.decidedOn;
     const changed =
       this.lastSeen !== undefined && seen.decidedOn !== null && seen.decidedOn !== this.lastSeen;
     let loginAt = seen.loginAt;
@@ -44,17 +46,27 @@ export class LoginWatch {
     }
     // What our refresh wrote is the next baseline, not a login. (A login landing between our rename and
     // this read would be taken for ours: a window of milliseconds.)
-    this.lastSeen = seen.result.outcome === 'refreshed' ? after.raw : seen.decidedOn;
+    this.lastSeen = after;
     if (seen.held) return { loginAt, events: [] };
     const warned = endingWarnings({
       session,
       settings,
-      registrationExpiresAt: after.status === 'ok' ? after.token.registrationExpiresAt : undefined,
+      registrationExpiresAt: registrationExpiry(after),
       loginAt,
       now: seen.now,
       memo: this.memo,
     });
     this.memo = warned.memo;
     return { loginAt, events: warned.events };
+  }
+}
+
+function registrationExpiry(raw: string | null): string | undefined {
+  if (raw === null) return undefined;
+  try {
+    const value = (JSON.parse(raw) as { registrationExpiresAt?: unknown }).registrationExpiresAt;
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
   }
 }

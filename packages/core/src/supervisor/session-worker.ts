@@ -1,4 +1,3 @@
-import { CronJob } from 'cron';
 import { readCachedToken } from '../cache/read-cached-token';
 import type { SupervisorConfig } from '../config/supervisor-config';
 import type { SessionRefresher } from '../engine/session-refresher';
@@ -12,6 +11,7 @@ import { LoginWatch } from './login-watch';
 import type { SupervisedSession } from './select-sessions';
 import type { WorkerState } from './worker-state';
 import { reactToResult } from './react-to-result';
+import { ScheduleTicker } from './schedule-ticker';
 import { sessionEvents } from './session-events';
 
 export interface WorkerDeps {
@@ -26,6 +26,8 @@ export interface WorkerDeps {
   deviceLogin?: DeviceLoginRunner;
   /** The previous run's records by session id, so the last login survives a restart. */
   carriedOver?: Record<string, Pick<WorkerState, 'loginAt'>>;
+  /** Shared cron jobs, one per schedule; a worker alone gets its own. */
+  ticker?: ScheduleTicker;
 }
 
 /**
@@ -35,7 +37,8 @@ export interface WorkerDeps {
  * notices new logins and warns before the registration or the Identity Center session ends.
  */
 export class SessionWorker {
-  private job: CronJob | null = null;
+  private unsubscribe: (() => void) | null = null;
+  private readonly ticker: ScheduleTicker;
   private inFlight: Promise<void> | null = null;
   private controller = new AbortController();
   /** The cache file's content when a person was asked to log in; null content = no file. */
@@ -50,6 +53,7 @@ export class SessionWorker {
     private readonly deps: WorkerDeps,
   ) {
     this.state = { name: supervised.session.name, consecutiveFailures: 0 };
+    this.ticker = deps.ticker ?? new ScheduleTicker();
     const carried = deps.carriedOver?.[supervised.session.id]?.loginAt;
     if (supervised.settings.sessionDuration !== undefined) this.setLogin(carried);
     this.reauth = new DeviceReauth({
@@ -76,11 +80,7 @@ export class SessionWorker {
   }
 
   start(): void {
-    this.job = CronJob.from({
-      cronTime: this.supervised.settings.schedule,
-      onTick: () => void this.check(),
-      start: true,
-    });
+    this.unsubscribe = this.ticker.subscribe(this.supervised.settings.schedule, () => void this.check());
     this.publishState();
   }
 
@@ -88,8 +88,8 @@ export class SessionWorker {
   retune(next: SupervisedSession): void {
     const reschedule = next.settings.schedule !== this.supervised.settings.schedule;
     this.supervised = next;
-    if (reschedule && this.job) {
-      this.job.stop();
+    if (reschedule && this.unsubscribe) {
+      this.unsubscribe();
       this.start();
     }
   }
@@ -105,8 +105,8 @@ export class SessionWorker {
   /** No more checks, and a pending device-code login stops polling without writing. */
   stop(): void {
     this.stopped = true;
-    this.job?.stop();
-    this.job = null;
+    this.unsubscribe?.();
+    this.unsubscribe = null;
     void this.reauth.cancel();
   }
 
@@ -222,8 +222,8 @@ export class SessionWorker {
   }
 
   private publishState(): void {
-    const next = this.job?.nextDate().toJSDate();
-    if (next) this.state.nextCheck = next.toISOString();
+    const next = this.unsubscribe ? this.ticker.nextTick(this.supervised.settings.schedule) : null;
+    if (next) this.state.nextCheck = next;
     this.deps.onState(this.id, { ...this.state });
   }
 }

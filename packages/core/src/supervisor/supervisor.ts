@@ -5,6 +5,7 @@ import type { Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
 import { ClockJumpDetector } from './clock-jump-detector';
 import type { SupervisedSession } from './select-sessions';
+import { ScheduleTicker } from './schedule-ticker';
 import { SessionWorker, type WorkerDeps } from './session-worker';
 import { watchCacheDir } from './watch-cache-dir';
 import type { WorkerState } from './worker-state';
@@ -30,6 +31,7 @@ export class Supervisor {
   private readonly workers = new Map<string, SessionWorker>();
   private unwatch: Array<() => void> = [];
   private started = false;
+  private readonly ticker = new ScheduleTicker();
   private readonly detector: ClockJumpDetector;
 
   constructor(private readonly deps: SupervisorDeps) {
@@ -81,6 +83,7 @@ export class Supervisor {
       }
       const created: SessionWorker = new SessionWorker(next, {
         ...this.deps,
+        ticker: this.ticker,
         // A check can end after its worker was removed; its state must not bring the session back.
         onState: (wid, state) => {
           if (this.workers.get(wid) === created) this.deps.onState(wid, state);
