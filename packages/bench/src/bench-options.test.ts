@@ -13,6 +13,12 @@ describe(parseBenchOptions.name, () => {
     ).toEqual({ options: { quick: true, cycles: 10000, out: 'x.md', only: ['soak', 'status'] } });
   });
 
+  it('skips the `--` pnpm passes through', () => {
+    expect(parseBenchOptions(['--', '--cycles', '8'], KNOWN)).toEqual({
+      options: { quick: false, cycles: 8, only: [] },
+    });
+  });
+
   it.each([
     [['--cycles', 'many']],
     [['--cycles', '2']],

@@ -19,10 +19,13 @@ export function parseBenchOptions(args: readonly string[], known: readonly strin
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = args[i + 1];
+    // pnpm passes a separating `--` through to the script.
+    if (arg === '--') continue;
     if (arg === '--quick') options.quick = true;
     else if (arg === '--cycles') {
       const cycles = Number(value);
-      if (!Number.isInteger(cycles) || cycles < 4) return { error: `--cycles needs a whole number >= 4\n${USAGE}` };
+      if (!Number.isInteger(cycles) || cycles < 4)
+        return { error: `--cycles needs a whole number >= 4\n${USAGE}` };
       options.cycles = cycles;
       i++;
     } else if (arg === '--out') {

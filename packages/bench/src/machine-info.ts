@@ -1,4 +1,4 @@
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 
 export interface MachineInfo {
   cpu: string;
@@ -7,6 +7,8 @@ export interface MachineInfo {
   node: string;
   platform: string;
   date: string;
+  /** 1-minute load average when the run started: other work on the machine blurs every figure. */
+  load: number;
 }
 
 /** What the figures were measured on, for the report's header. */
@@ -19,5 +21,6 @@ export function machineInfo(now = new Date()): MachineInfo {
     node: process.version,
     platform: `${process.platform} ${process.arch}`,
     date: now.toISOString(),
+    load: Math.round(loadavg()[0] * 100) / 100,
   };
 }

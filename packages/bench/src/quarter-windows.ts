@@ -1,20 +1,32 @@
 export interface QuarterWindows {
-  /** Samples taken at or before this time are in the first quarter of the cycles. */
-  firstEnd: number;
-  /** Samples taken at or after this time are in the last quarter. */
-  lastStart: number;
+  /** When the run passed a quarter, half and three quarters of the target. */
+  bounds: [number, number, number];
+  /** Items (by time) in four lists: first quarter up to the first bound, last quarter from the third on. */
+  split<T extends { t: number }>(items: readonly T[]): [T[], T[], T[], T[]];
 }
 
 /**
- * Where the first and last quarter of `target` cycles fall in time, from samples of the cycle count
- * taken in time order. Undefined when the samples never reach three quarters of the target.
+ * Where the quarters of `target` cycles fall in time, from samples of the cycle count taken in time
+ * order. Undefined when the samples never reach three quarters of the target.
  */
 export function quarterWindows(
   samples: readonly { t: number; cycles: number }[],
   target: number,
 ): QuarterWindows | undefined {
-  const firstEnd = samples.find((s) => s.cycles >= target / 4)?.t;
-  const lastStart = samples.find((s) => s.cycles >= (3 * target) / 4)?.t;
-  if (firstEnd === undefined || lastStart === undefined) return undefined;
-  return { firstEnd, lastStart };
+  const at = (fraction: number) => samples.find((s) => s.cycles >= target * fraction)?.t;
+  const [q1, q2, q3] = [at(1 / 4), at(1 / 2), at(3 / 4)];
+  if (q1 === undefined || q2 === undefined || q3 === undefined) return undefined;
+  const bounds: [number, number, number] = [q1, q2, q3];
+  return {
+    bounds,
+    split<T extends { t: number }>(items: readonly T[]) {
+      const out: [T[], T[], T[], T[]] = [[], [], [], []];
+      for (const item of items) {
+        if (item.t <= q1) out[0].push(item);
+        else if (item.t < q3) out[item.t <= q2 ? 1 : 2].push(item);
+        else out[3].push(item);
+      }
+      return out;
+    },
+  };
 }

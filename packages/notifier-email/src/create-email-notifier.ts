@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Notifier, NotifierDeps } from '@sso-supervisor/core';
-import nodemailer, { type SendMailOptions } from 'nodemailer';
+import type * as Nodemailer from 'nodemailer';
+import type { SendMailOptions } from 'nodemailer';
 import { buildEmail } from './build-email';
 import type { EmailOptions } from './email-options-schema';
 import { smtpFailure } from './smtp-failure';
@@ -15,7 +16,13 @@ export interface EmailDeps extends NotifierDeps {
   transport?: MailTransport;
 }
 
+/**
+ * The default transport. nodemailer is required here, not at the top, so that it loads only when an
+ * email notifier is configured.
+ */
 function createTransport(options: EmailOptions): MailTransport {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy, see above
+  const nodemailer = require('nodemailer') as typeof Nodemailer;
   return nodemailer.createTransport({
     host: options.host,
     port: options.port,

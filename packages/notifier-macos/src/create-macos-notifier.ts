@@ -1,5 +1,5 @@
 import { NotifierError, type Notifier, type NotifierDeps } from '@sso-supervisor/core';
-import nodeNotifier from 'node-notifier';
+import type NodeNotifier from 'node-notifier';
 import { buildDesktopNotification, type DesktopNotification } from './build-desktop-notification';
 import type { MacosOptions } from './macos-options-schema';
 
@@ -27,9 +27,19 @@ function desktopFailure(error: Error & { code?: unknown }): NotifierError {
   });
 }
 
+/**
+ * The default client: node-notifier, required here, not at the top, so that it loads only when a
+ * desktop notifier is configured.
+ */
+function defaultClient(): DesktopNotifierClient {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy, see above
+  const nodeNotifier = require('node-notifier') as typeof NodeNotifier;
+  return nodeNotifier as unknown as DesktopNotifierClient;
+}
+
 /** Shows each event as a desktop notification through node-notifier. */
 export function createMacosNotifier(options: MacosOptions, deps: MacosDeps): Notifier {
-  const client: DesktopNotifierClient = deps.client ?? (nodeNotifier as unknown as DesktopNotifierClient);
+  const client: DesktopNotifierClient = deps.client ?? defaultClient();
   return {
     name: deps.name,
     send(event) {

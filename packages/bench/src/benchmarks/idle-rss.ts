@@ -5,6 +5,7 @@ import type { BenchRow } from '../bench-row';
 import { createBenchWorld } from '../bench-world';
 import { formatRatio } from '../format-ratio';
 import { IdleNode } from '../idle-node';
+import { moduleFootprint } from '../module-footprint';
 import { sampleRss } from '../sample-rss';
 
 const TARGET = 1.3;
@@ -55,5 +56,12 @@ export async function idleRss(opts: BenchOptions): Promise<BenchRow[]> {
   const sizes = opts.quick ? [1, 10, 100] : [1, 10, 100, 1000];
   const rows: BenchRow[] = [];
   for (const sessions of sizes) rows.push(await measure(sessions, opts.quick));
+  const targeted = rows.find((r) => r.verdict === 'miss');
+  if (targeted) {
+    const lines = await moduleFootprint();
+    targeted.notes.push(
+      `over the target; what each module costs loaded alone in an idle process: ${lines.join('; ')}`,
+    );
+  }
   return rows;
 }

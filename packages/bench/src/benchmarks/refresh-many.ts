@@ -38,7 +38,9 @@ function expectCalls(pass: Pass, expected: (name: string) => number, what: strin
   const wrong = [...pass.calls].filter(([name, n]) => n !== expected(name));
   if (wrong.length) {
     const sample = wrong.slice(0, 5).map(([name, n]) => `${name}: ${n} (expected ${expected(name)})`);
-    throw new Error(`${what}: ${wrong.length} session(s) with the wrong CreateToken count: ${sample.join(', ')}`);
+    throw new Error(
+      `${what}: ${wrong.length} session(s) with the wrong CreateToken count: ${sample.join(', ')}`,
+    );
   }
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { TEMP_SUFFIX } from '../cache/write-cached-token';
 import { STATE_FILE_NAME, stateFileSchema, type StateFile } from './state-file';
 
 /**
@@ -11,7 +12,11 @@ export async function writeStateFile(stateDir: string, state: StateFile): Promis
   const clean = stateFileSchema.parse(state);
   await mkdir(stateDir, { recursive: true, mode: 0o700 });
   const file = join(stateDir, STATE_FILE_NAME);
-  const temp = join(stateDir, `.${STATE_FILE_NAME}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  // Named like the cache's temp files, so the next daemon's removeStaleTempFiles clears one a crash left.
+  const temp = join(
+    stateDir,
+    `.${STATE_FILE_NAME}.${process.pid}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`,
+  );
   const handle = await open(temp, 'wx', 0o600);
   try {
     await handle.writeFile(`${JSON.stringify(clean, null, 2)}\n`, 'utf8');

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import axios, { type AxiosInstance } from 'axios';
+import type { AxiosInstance, AxiosStatic } from 'axios';
 import type { Notifier } from './notifier';
 import type { NotifierDeps } from './notifier-plugin';
 import { cleanEvent } from './clean-event';
@@ -12,11 +12,21 @@ export interface WebhookDeps extends NotifierDeps {
 }
 
 /**
+ * The default client. axios (~20 MB of RSS) is required here, not at the top, so that it loads only
+ * when a webhook notifier is configured.
+ */
+function defaultHttp(): AxiosInstance {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy, see above
+  const axios = require('axios') as AxiosStatic;
+  return axios.create({ timeout: 10_000 });
+}
+
+/**
  * POSTs exactly the event JSON. Failures are classified for the dispatcher, which retries 5xx,
  * 429 and network errors and gives up at once on other 4xx.
  */
 export function createWebhookNotifier(options: WebhookOptions, deps: WebhookDeps): Notifier {
-  const http = deps.http ?? axios.create({ timeout: 10_000 });
+  const http = deps.http ?? defaultHttp();
   return {
     name: deps.name,
     async send(event) {
