@@ -171,6 +171,23 @@ describe(refreshSession.name, () => {
     expect(result).toEqual({ ...corp, outcome: 'skipped', expiresAt: login.expiresAt });
   });
 
+  it('calls a file that is rewritten half-written on every look failed, not invalid', async () => {
+    const halves = ['', '{"acc'];
+    await writeFile(session.cacheFile, halves[0]);
+    let writes = 1;
+    const writer = setInterval(() => void writeFile(session.cacheFile, halves[writes++ % 2]), 40);
+    try {
+      const { result } = await run(unreachable);
+      expect(result).toEqual({
+        ...corp,
+        outcome: 'failed',
+        error: `${session.cacheFile}: kept changing while we refreshed; will look again`,
+      });
+    } finally {
+      clearInterval(writer);
+    }
+  });
+
   it('maps a TransientError to failed and leaves no temp file', async () => {
     const raw = await put(sampleToken(minutes(10)));
     const { result } = await run(() => {

@@ -26,7 +26,7 @@ const MAX_REEVALUATIONS = 2;
  * How long another writer gets to finish before what we saw counts: a rival refresher writing the token it
  * won, or the AWS CLI rewriting the file in place (a login caught half-written).
  */
-const OTHER_WRITER_MS = 300;
+const OTHER_WRITER_MS = 500;
 
 /** Whether the file stops holding `raw` within `ms`. */
 async function changesWithin(file: string, raw: string | null, ms: number): Promise<boolean> {
@@ -61,8 +61,8 @@ export async function refreshSession(
       };
     }
     if (read.status === 'invalid') {
-      if (round < MAX_REEVALUATIONS && (await changesWithin(session.cacheFile, read.raw, OTHER_WRITER_MS)))
-        continue;
+      // A file that changes under us is not judged: past the last round it is failed, `kept changing`.
+      if (await changesWithin(session.cacheFile, read.raw, OTHER_WRITER_MS)) continue;
       return { ...base, outcome: 'invalid', error: read.message };
     }
     const { token } = read;
@@ -111,10 +111,7 @@ export async function refreshSession(
       if (error instanceof ReauthRequiredError) {
         // Another refresher (a one-shot `refresh`, the AWS CLI) may have spent the refresh token just before
         // us: then the token it writes is the answer, not a login.
-        if (
-          round < MAX_REEVALUATIONS &&
-          (await changesWithin(session.cacheFile, read.raw, OTHER_WRITER_MS))
-        ) {
+        if (await changesWithin(session.cacheFile, read.raw, OTHER_WRITER_MS)) {
           force = false;
           continue;
         }

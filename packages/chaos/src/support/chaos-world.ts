@@ -1,0 +1,139 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startCaptureServer, type CaptureServer } from '@sso-supervisor/core/testing';
+import {
+  createSsoHome,
+  startEmulator,
+  type Emulator,
+  type EmulatorOptions,
+  type SsoHome,
+  type SsoHomeSession,
+} from '@sso-supervisor/emulator';
+import { chaosConfig, type ChaosConfigOptions } from './chaos-config';
+import { DaemonProcess, type DaemonLaunch } from './daemon-process';
+import { runCli, type CliRun } from './run-cli';
+
+export interface WorldOptions {
+  sessions: SsoHomeSession[];
+  emulator?: EmulatorOptions;
+  config?: Omit<ChaosConfigOptions, 'webhookUrl'>;
+}
+
+export interface DeliveredEvent {
+  type: string;
+  session?: string | null;
+  message: string;
+  [key: string]: unknown;
+}
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const nested = await Promise.all(
+    entries.map((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)])),
+  );
+  return nested.flat();
+}
+
+/**
+ * One throw-away world: the emulator, a HOME laid out by `aws sso login`, a supervisor.yaml, a state
+ * folder and a webhook receiver. It remembers every byte the product produced there, for the secret scan.
+ */
+export class ChaosWorld {
+  readonly stateDir: string;
+  readonly configFile: string;
+  readonly hookSecret = `whsec_${randomBytes(24).toString('hex')}`;
+  private readonly daemons: DaemonProcess[] = [];
+  private readonly cliRuns: CliRun[] = [];
+
+  private constructor(
+    readonly dir: string,
+    readonly emulator: Emulator,
+    readonly home: SsoHome,
+    readonly capture: CaptureServer,
+  ) {
+    this.stateDir = join(dir, 'state');
+    this.configFile = join(dir, 'supervisor.yaml');
+  }
+
+  static async create(label: string, options: WorldOptions): Promise<ChaosWorld> {
+    const dir = await mkdtemp(join(tmpdir(), `chaos-${label}-`));
+    const emulator = await startEmulator({ accessTokenTtlSeconds: 10, ...options.emulator });
+    const home = await createSsoHome(emulator, join(dir, 'home'), options.sessions);
+    const capture = await startCaptureServer();
+    const world = new ChaosWorld(dir, emulator, home, capture);
+    await world.writeConfig(options.config);
+    return world;
+  }
+
+  get env(): Record<string, string> {
+    return {
+      ...this.home.env,
+      SSO_SUPERVISOR_CONFIG: this.configFile,
+      SSO_SUPERVISOR_STATE_DIR: this.stateDir,
+      CHAOS_HOOK_SECRET: this.hookSecret,
+      NO_COLOR: '1',
+    };
+  }
+
+  writeConfig(config: WorldOptions['config'] = {}): Promise<void> {
+    return writeFile(this.configFile, chaosConfig({ ...config, webhookUrl: this.capture.url }));
+  }
+
+  startDaemon(launch: Partial<DaemonLaunch> = {}): DaemonProcess {
+    const daemon = new DaemonProcess({ cwd: this.dir, ...launch, env: { ...this.env, ...launch.env } });
+    this.daemons.push(daemon);
+    return daemon;
+  }
+
+  async cli(args: string[], env: Record<string, string> = this.env): Promise<CliRun> {
+    const run = await runCli(args, env, { cwd: this.dir });
+    this.cliRuns.push(run);
+    return run;
+  }
+
+  /** Events the webhook received, in order; `type` narrows them. */
+  deliveries(type?: string, session?: string | null): DeliveredEvent[] {
+    return this.capture.requests
+      .map((r) => JSON.parse(r.body) as DeliveredEvent)
+      .filter(
+        (e) => (type === undefined || e.type === type) && (session === undefined || e.session === session),
+      );
+  }
+
+  /** Everything the product wrote outside the token cache: process output, CLI output, webhooks, state and logs. */
+  async produced(): Promise<{ source: string; text: string }[]> {
+    const out = this.daemons.flatMap((d, i) => [
+      { source: `daemon ${i} stdout`, text: d.stdout },
+      { source: `daemon ${i} stderr`, text: d.stderr },
+    ]);
+    this.cliRuns.forEach((r, i) =>
+      out.push({ source: `cli ${i} stdout`, text: r.stdout }, { source: `cli ${i} stderr`, text: r.stderr }),
+    );
+    this.capture.requests.forEach((r, i) =>
+      out.push({ source: `webhook ${i}`, text: `${r.path}\n${JSON.stringify(r.headers)}\n${r.body}` }),
+    );
+    for (const file of await filesUnder(this.stateDir))
+      out.push({ source: file, text: await readFile(file, 'latin1') });
+    return out;
+  }
+
+  /** Every issued secret (and the webhook secret) found in what the product produced, as `where: prefix…`. */
+  async leaks(): Promise<string[]> {
+    const secrets = [...this.emulator.issuedSecrets(), this.hookSecret];
+    const hits: string[] = [];
+    for (const { source, text } of await this.produced()) {
+      for (const s of secrets) if (text.includes(s)) hits.push(`${source}: ${s.slice(0, 8)}…`);
+    }
+    return hits;
+  }
+
+  /** Stops what still runs (SIGTERM, then SIGKILL), closes the servers and removes the folder. */
+  async close(): Promise<void> {
+    await Promise.all(this.daemons.map((d) => d.stop()));
+    await this.capture.close();
+    await this.emulator.close();
+    await rm(this.dir, { recursive: true, force: true });
+  }
+}

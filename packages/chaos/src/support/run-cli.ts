@@ -1,0 +1,31 @@
+import { execFile } from 'node:child_process';
+import { CLI_BIN } from './cli-bin';
+
+export interface CliRun {
+  /** The exit code; null when a signal (or the time limit) ended it. */
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs one CLI command in its own process with exactly the environment given, in `cwd` (where a relative
+ * path in a config would land), bounded in time.
+ */
+export function runCli(
+  args: string[],
+  env: Record<string, string>,
+  { cwd, timeoutMs = 60_000 }: { cwd: string; timeoutMs?: number },
+): Promise<CliRun> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [CLI_BIN, ...args],
+      { cwd, env: { PATH: process.env.PATH ?? '', ...env }, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
