@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { readCachedToken, readStateFile, TEMP_SUFFIX } from '@sso-supervisor/core';
 import { CachePoller } from './support/cache-poller';
 import { ChaosWorld } from './support/chaos-world';
-import type { DaemonProcess } from './support/daemon-process';
+import type { DaemonProcess } from '@sso-supervisor/cli/testing';
 import { scaled } from './support/scaled';
 import { seededRandom } from './support/seeded-random';
 

@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CachePoller } from './support/cache-poller';
 import { ChaosWorld } from './support/chaos-world';
-import type { DaemonProcess } from './support/daemon-process';
+import type { DaemonProcess } from '@sso-supervisor/cli/testing';
 import { fullDiskSwitch } from './support/full-disk-switch';
 import { readOnlySwitch } from './support/read-only-switch';
 

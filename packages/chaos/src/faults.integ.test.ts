@@ -1,7 +1,7 @@
 import { readCachedToken } from '@sso-supervisor/core';
 import type { Emulator, Fault } from '@sso-supervisor/emulator';
 import { CachePoller } from './support/cache-poller';
-import type { DaemonProcess } from './support/daemon-process';
+import type { DaemonProcess } from '@sso-supervisor/cli/testing';
 import { ChaosWorld } from './support/chaos-world';
 import { scaled } from './support/scaled';
 import { until } from './support/until';

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { awsConfigArbitrary } from './support/aws-config-arbitrary';
 import { cacheFileArbitrary, type CacheFileBody } from './support/cache-file-arbitrary';
 import { ChaosWorld } from './support/chaos-world';
-import type { CliRun } from './support/run-cli';
+import type { CliRun } from '@sso-supervisor/cli/testing';
 import { scaled } from './support/scaled';
 import { supervisorYamlArbitrary } from './support/supervisor-yaml-arbitrary';
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { writeCachedLogin } from '@sso-supervisor/emulator';
 import { ChaosWorld } from './support/chaos-world';
-import type { DaemonProcess } from './support/daemon-process';
+import type { DaemonProcess } from '@sso-supervisor/cli/testing';
 
 const SESSIONS = ['dev', 'prod', 'legacy'];
 

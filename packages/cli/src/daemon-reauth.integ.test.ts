@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCaptureServer, type CaptureServer } from '@sso-supervisor/core/testing';
 import { createSsoHome, startEmulator, type Emulator, type SsoHome } from '@sso-supervisor/emulator';
-import { DaemonProcess } from './test-support/daemon-process';
-import { leakedSecrets, runCli } from './test-support/run-cli';
+import { DaemonProcess, leakedSecrets, runCli } from './testing';
 
 const CONFIG = `version: 1
 defaults:
@@ -76,7 +75,7 @@ describe('sso-supervisor run with reauth.mode device-code', () => {
     received(hooks.me).find((e) => e.type === 'login.pending' && e.session === session);
 
   it('one device login per dead session, its code to the private notifier only; approval restores the session', async () => {
-    const d = (daemon = new DaemonProcess([], env));
+    const d = (daemon = new DaemonProcess({ env: env }));
     await d.waitFor(() => d.events('token.refreshed').length >= 2);
     emulator.revokeAllRefreshTokens();
     await d.waitFor(() => d.events('login.pending').length === 2);

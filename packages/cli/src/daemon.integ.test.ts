@@ -8,8 +8,7 @@ import {
   type Emulator,
   type SsoHome,
 } from '@sso-supervisor/emulator';
-import { DaemonProcess } from './test-support/daemon-process';
-import { leakedSecrets, runCli } from './test-support/run-cli';
+import { DaemonProcess, leakedSecrets, runCli } from './testing';
 
 const CONFIG = `version: 1
 defaults:
@@ -30,7 +29,7 @@ describe('sso-supervisor run', () => {
   let configFile: string;
   const daemons: DaemonProcess[] = [];
   const start = (extra: Record<string, string> = {}) => {
-    const d = new DaemonProcess([], { ...env, ...extra });
+    const d = new DaemonProcess({ env: { ...env, ...extra } });
     daemons.push(d);
     return d;
   };
@@ -123,8 +122,8 @@ describe('sso-supervisor run', () => {
       d.entries.some((e) => e.message === 'sso-supervisor started; watching 3 session(s)'),
     );
     await new Promise((r) => setTimeout(r, 2500));
-    d.signal('SIGTERM');
-    expect(await d.exited).toBe(0);
+    d.kill('SIGTERM');
+    expect((await d.exited).code).toBe(0);
     expect(d.events('supervisor.stopped')).toHaveLength(1);
     const files = await readdir(home.cacheDir);
     expect(files.filter((f) => !f.endsWith('.json'))).toEqual([]);
@@ -144,7 +143,7 @@ describe('sso-supervisor run', () => {
     const before = d.events('token.refreshed').length;
     await d.waitFor(() => d.events('token.refreshed').length > before + 2);
     await writeFile(configFile, CONFIG.replace('log:', 'sessions:\n  - name: dev\nlog:'));
-    d.signal('SIGHUP');
+    d.kill('SIGHUP');
     await d.waitFor(() => d.events('config.reloaded').some((e) => e.message.includes('2 removed')));
   });
 

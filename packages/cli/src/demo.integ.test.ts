@@ -1,4 +1,4 @@
-import { runCli } from './test-support/run-cli';
+import { runCli } from './testing';
 
 /** The README's first command must keep working: the demo, briefly. */
 describe('sso-supervisor demo', () => {

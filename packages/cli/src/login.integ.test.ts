@@ -11,7 +11,7 @@ import {
   type Emulator,
   type SsoHome,
 } from '@sso-supervisor/emulator';
-import { CLI_BIN, leakedSecrets, runCli, type CliRun } from './test-support/run-cli';
+import { CLI_BIN, type CliRun, leakedSecrets, runCli } from './testing';
 
 const AWS = '/usr/bin/aws';
 const KEY_ORDER = [

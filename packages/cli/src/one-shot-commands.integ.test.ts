@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSsoHome, startEmulator, type Emulator, type SsoHome } from '@sso-supervisor/emulator';
-import { leakedSecrets, runCli, type CliRun } from './test-support/run-cli';
+import { type CliRun, leakedSecrets, runCli } from './testing';
 
 /** status, refresh and validate as a user runs them: the built bin, a throw-away HOME, the emulator. */
 describe('one-shot commands', () => {
@@ -66,7 +66,7 @@ describe('one-shot commands', () => {
       hook,
       `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(record)}, Object.keys(require.cache).join('\\n')));`,
     );
-    const r = await runCli(['status'], env, ['--require', hook]);
+    const r = await runCli(['status'], env, { nodeArgs: ['--require', hook] });
     outputs.push(r);
     const loaded = await readFile(record, 'utf8');
     expect(loaded).toContain('sso-supervisor');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCaptureServer, type CaptureServer } from '@sso-supervisor/core/testing';
 import { createSsoHome, startEmulator, type Emulator, type SsoHome } from '@sso-supervisor/emulator';
-import { CLI_BIN, leakedSecrets, runCli, type CliRun } from './test-support/run-cli';
+import { CLI_BIN, type CliRun, leakedSecrets, runCli } from './testing';
 
 /** init, install, logs and notify test, as a user runs them. */
 describe('tool commands', () => {

@@ -1,5 +1,5 @@
 import { chmod } from 'node:fs/promises';
-import { CLI_BIN } from './cli-bin';
+import { CLI_BIN } from '@sso-supervisor/cli/testing';
 import { fsFaultPreload } from './fs-fault-preload';
 import { runTool } from './run-tool';
 

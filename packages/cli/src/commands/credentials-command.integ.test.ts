@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fromProcess } from '@aws-sdk/credential-providers';
 import { createSsoHome, startEmulator, type Emulator, type SsoHome } from '@sso-supervisor/emulator';
-import type { CliRun } from '../test-support/run-cli';
-import { CLI_BIN, runCli } from '../test-support/run-cli';
+import type { CliRun } from '../testing';
+import { CLI_BIN, runCli } from '../testing';
 
 const run = promisify(execFile);
 const AWS = '/usr/bin/aws';
@@ -31,7 +31,7 @@ describe('credentials command', () => {
   /** Role secrets handed to a client directly, not through a run's stdout. */
   const roleSecretsSeen: string[] = [];
   const cli = async (args: string[], nodeArgs: string[] = []) => {
-    const r = await runCli(args, env, nodeArgs);
+    const r = await runCli(args, env, { nodeArgs });
     runs.push(r);
     return r;
   };

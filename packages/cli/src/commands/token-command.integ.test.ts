@@ -5,8 +5,8 @@ import { PassThrough } from 'node:stream';
 import { Command } from 'commander';
 import { createSsoHome, startEmulator, type Emulator, type SsoHome } from '@sso-supervisor/emulator';
 import type { CliIo } from '../cli-io';
-import type { CliRun } from '../test-support/run-cli';
-import { runCli } from '../test-support/run-cli';
+import type { CliRun } from '../testing';
+import { runCli } from '../testing';
 import { registerTokenCommand } from './token-command';
 
 function terminalIo(env: Record<string, string>): { io: CliIo; out: () => string; err: () => string } {

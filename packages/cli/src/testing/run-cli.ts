@@ -10,17 +10,17 @@ export interface CliRun {
 
 /**
  * Runs one CLI command in its own process with exactly the environment given, in `cwd` (where a relative
- * path in a config would land), bounded in time.
+ * path in a config would land), bounded in time. `nodeArgs` go before the bin (`--require` a probe).
  */
 export function runCli(
   args: string[],
   env: Record<string, string>,
-  { cwd, timeoutMs = 60_000 }: { cwd: string; timeoutMs?: number },
+  { cwd, timeoutMs = 60_000, nodeArgs = [] }: { cwd?: string; timeoutMs?: number; nodeArgs?: string[] } = {},
 ): Promise<CliRun> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [CLI_BIN, ...args],
+      [...nodeArgs, CLI_BIN, ...args],
       { cwd, env: { PATH: process.env.PATH ?? '', ...env }, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;

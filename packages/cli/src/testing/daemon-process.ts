@@ -17,6 +17,8 @@ export interface DaemonLaunch {
   nodeArgs?: string[];
   /** A program that execs node, e.g. setpriv to run it as another user. */
   prefix?: string[];
+  /** More arguments after `run`, e.g. `--duration`. */
+  args?: string[];
 }
 
 /** `sso-supervisor run` as a child process, its JSON log lines (stderr) collected as they come. */
@@ -28,8 +30,8 @@ export class DaemonProcess {
   private readonly child: ChildProcess;
   private waiters: Array<() => void> = [];
 
-  constructor({ env, cwd, nodeArgs = [], prefix = [] }: DaemonLaunch) {
-    const argv = [...prefix, process.execPath, ...nodeArgs, CLI_BIN, 'run'];
+  constructor({ env, cwd, nodeArgs = [], prefix = [], args = [] }: DaemonLaunch) {
+    const argv = [...prefix, process.execPath, ...nodeArgs, CLI_BIN, 'run', ...args];
     this.child = spawn(argv[0], argv.slice(1), {
       cwd,
       env: { PATH: process.env.PATH ?? '', ...env },
