@@ -40,3 +40,17 @@ export { uninstallService, type UninstallServiceOptions } from './service/uninst
 export { runCommand, type CommandRunner, type CommandOutcome } from './service/run-command';
 export type { ServiceResult } from './service/apply-steps';
 export { parseConfig } from './config/parse-config';
+export { ExportScheduler, type ExportSchedulerDeps } from './exports/export-scheduler';
+export {
+  planExports,
+  type ExportJob,
+  type ExportPlan,
+  type ExportProblem,
+  type ExportSetup,
+} from './exports/plan-exports';
+export { runExport, type ExportRun, type ExportRunDeps } from './exports/run-export';
+export { writeExportFile, type ExportWrite } from './exports/write-export-file';
+export { mergeDotenv } from './exports/merge-dotenv';
+export { mergeCredentialsFile } from './exports/merge-credentials-file';
+export type { MergeOutcome } from './exports/merge-outcome';
+export type { ExportEntry } from './config/supervisor-config';

@@ -1,5 +1,6 @@
 import { isAbsolute, join } from 'node:path';
 import {
+  buildCredentialsSetup,
   createOidcRefresher,
   EventBus,
   logEvent,
@@ -15,6 +16,8 @@ import {
   acquireLock,
   closeLogger,
   createLogger,
+  ExportScheduler,
+  planExports,
   removeStaleTempFiles,
   SecretRegistry,
   StateFileWriter,
@@ -51,6 +54,7 @@ export class Daemon {
     private readonly parts: {
       bus: EventBus;
       supervisor: Supervisor;
+      exporter: ExportScheduler;
       release: () => Promise<void>;
       state: StateFileWriter;
       destroyRefresher: () => void;
@@ -102,6 +106,14 @@ export class Daemon {
     );
     const refresher = secretRecordingRefresher(createOidcRefresher(), (s) => secrets.add(s));
     const reauth = { current: ws.config.reauth };
+    // Role secrets go into the export files by design; the registry keeps them out of the log should they stray.
+    const exporter = new ExportScheduler({
+      publish: (e) => bus.publish(e),
+      logger,
+      clock: opts.clock,
+      refresher,
+      recordSecret: (s) => secrets.add(s),
+    });
     const supervisor = new Supervisor({
       refresher: new SessionRefresher(refresher),
       publish: (e) => bus.publish(e),
@@ -115,7 +127,15 @@ export class Daemon {
       opts,
       ws,
       logger,
-      { bus, supervisor, release: lock.release, state, destroyRefresher: () => refresher.destroy(), reauth },
+      {
+        bus,
+        supervisor,
+        exporter,
+        release: lock.release,
+        state,
+        destroyRefresher: () => refresher.destroy(),
+        reauth,
+      },
       await daemonDispatcher(ws.config, logger, opts),
     );
     daemon.unsubscribe.push(bus.subscribe(logEvent(logger)));
@@ -123,6 +143,7 @@ export class Daemon {
     // Watch before announcing the start: a config written right after `supervisor.started` must not be missed.
     daemon.watch();
     supervisor.start(ws.supervised);
+    await daemon.planExports();
     return daemon;
   }
 
@@ -153,6 +174,7 @@ export class Daemon {
     this.ws = next;
     this.parts.reauth.current = next.config.reauth;
     const changes = this.parts.supervisor.apply(next.supervised);
+    await this.planExports();
     this.watch();
     this.parts.bus.publish({
       type: 'config.reloaded',
@@ -166,7 +188,7 @@ export class Daemon {
   stop(graceMs = 5000): Promise<void> {
     this.stopping ??= (async () => {
       this.unwatch();
-      await this.parts.supervisor.stop(graceMs);
+      await Promise.all([this.parts.exporter.stop(graceMs), this.parts.supervisor.stop(graceMs)]);
       await this.dispatcher.close(3000);
       this.unsubscribeDispatcher();
       for (const off of this.unsubscribe) off();
@@ -176,6 +198,13 @@ export class Daemon {
       await closeLogger(this.logger);
     })();
     return this.stopping;
+  }
+
+  /** Resolves each `exports:` profile against the AWS config as it is now; unchanged exports keep their timers. */
+  private async planExports(): Promise<void> {
+    const { config, paths } = this.ws;
+    const setup = config.exports.length > 0 ? await buildCredentialsSetup(config, paths) : null;
+    this.parts.exporter.apply(setup ? planExports(config.exports, setup) : { jobs: [], problems: [] });
   }
 
   private watch(): void {

@@ -5,7 +5,7 @@ import type { configSchema } from './config-schema';
 import { defaultConfig } from './default-config';
 import { expandPath } from './expand-path';
 import type { RawIssue } from './raw-issue';
-import type { SessionSelector, SessionSettings, SupervisorConfig } from './supervisor-config';
+import type { ExportEntry, SessionSelector, SessionSettings, SupervisorConfig } from './supervisor-config';
 
 type Parsed = z.output<typeof configSchema>;
 type Retry = SessionSettings['retry'];
@@ -17,6 +17,9 @@ interface BuildContext {
   /** The line an entry of the file starts on, for SessionSelector.line. */
   lineOf: (path: (string | number)[]) => number | undefined;
 }
+
+/** Renew an export with this much left: longer than any one renewal attempt with its retries takes. */
+const RENEW_BEFORE_MS = 10 * 60_000;
 
 type DefinedOnly<T> = { [K in keyof T]?: Exclude<T[K], undefined> };
 
@@ -47,6 +50,40 @@ function buildSessions(parsed: Parsed, defaults: SessionSettings, ctx: BuildCont
     if (merged) checkRetry(merged, at, issues);
     const settings = definedOnly({ ...overrides, retry: merged, line: ctx.lineOf(at) });
     return name !== undefined ? { name, ...settings } : { profile: profile ?? '', ...settings };
+  });
+}
+
+// One file holds one set of AWS_* variables, and a credentials file one section per name: a second
+// writer of either would overwrite the first at each renewal.
+function buildExports(parsed: Parsed, place: (value: string) => string, issues: RawIssue[]): ExportEntry[] {
+  const seen: ExportEntry[] = [];
+  return (parsed.exports ?? []).map(({ profile, path: given, format, section, renewBefore }, index) => {
+    const entry: ExportEntry = {
+      profile,
+      path: place(given),
+      format,
+      ...(format === 'credentials' && { section: section ?? profile }),
+      renewBefore: renewBefore ?? RENEW_BEFORE_MS,
+      at: `exports[${index}]`,
+    };
+    const at = ['exports', index];
+    const other = seen.find((e) => e.path === entry.path);
+    if (other && other.format !== format) {
+      issues.push({ path: [...at, 'format'], message: `${other.at} writes this file as ${other.format}` });
+    } else if (other && format === 'dotenv') {
+      issues.push({ path: [...at, 'path'], message: `also written by ${other.at}` });
+    } else {
+      const twin = seen.find((e) => e.path === entry.path && e.section === entry.section);
+      if (twin) {
+        const key = section === undefined ? 'profile' : 'section';
+        issues.push({
+          path: [...at, key],
+          message: `section [${entry.section}] is also written by ${twin.at}`,
+        });
+      }
+    }
+    seen.push(entry);
+    return entry;
   });
 }
 
@@ -97,6 +134,7 @@ export function buildConfig(
       backoffMs: parsed.reauth?.backoff ?? base.reauth.backoffMs,
     },
     notifiers: notifiers.entries,
+    exports: buildExports(parsed, (value) => expandPath(value, ctx.home, baseDir), issues),
     log: {
       ...base.log,
       ...definedOnly({ level: log.level, maxSize: log.maxSize, maxFiles: log.maxFiles }),

@@ -55,7 +55,14 @@ const text = z.string().min(1, 'must not be empty');
 
 // Worded as plainErrorMap words an enum, for a value of any type, not only a wrong string.
 const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(values, { message: `Invalid option: expected one of ${values.map((v) => `"${v}"`).join('|')}` });
+  z.enum(values, {
+    errorMap: (_issue, ctx) => ({
+      message:
+        ctx.data === undefined
+          ? 'missing required field'
+          : `Invalid option: expected one of ${values.map((v) => `"${v}"`).join('|')}`,
+    }),
+  });
 
 const eventName = z.string().superRefine((event, ctx) => {
   if (event === '*' || (EVENT_TYPES as readonly string[]).includes(event)) return;
@@ -127,6 +134,28 @@ const notifier = z
     }
   });
 
+// A section name goes between brackets on a line of its own: a bracket or line break would end it early.
+const sectionName = text.regex(/^[^[\]\r\n]+$/, 'must not contain `[`, `]` or a line break');
+
+const exportEntry = z
+  .object({
+    profile: text,
+    path: text,
+    format: oneOf(['dotenv', 'credentials']),
+    section: sectionName.optional(),
+    renewBefore: duration({ positive: true }).optional(),
+  })
+  .strict()
+  .superRefine((entry, ctx) => {
+    if (entry.section !== undefined && entry.format !== 'credentials') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['section'],
+        message: 'only for `format: credentials`; a dotenv file has no sections',
+      });
+    }
+  });
+
 /** The shape of supervisor.yaml version 1, after `${NAME}` interpolation; durations come out in ms. */
 export const configSchema = z
   .object({
@@ -150,6 +179,7 @@ export const configSchema = z
       .strict()
       .optional(),
     notifiers: z.array(notifier).optional(),
+    exports: z.array(exportEntry).optional(),
     log: z
       .object({
         level: oneOf(['error', 'warn', 'info', 'debug']).optional(),

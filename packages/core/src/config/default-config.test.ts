@@ -1,11 +1,12 @@
 import { defaultConfig } from './default-config';
 
 describe(defaultConfig.name, () => {
-  it('supervises every session from the AWS config, with no notifiers, outside the AWS CLI refresh window', () => {
+  it('supervises every session from the AWS config, with no notifiers or exports, outside the AWS CLI refresh window', () => {
     const config = defaultConfig();
     expect(config.file).toBeNull();
     expect(config.sessions).toBeUndefined();
     expect(config.notifiers).toEqual([]);
+    expect(config.exports).toEqual([]);
     expect(config.defaults.threshold).toBeGreaterThan(15 * 60_000);
   });
 

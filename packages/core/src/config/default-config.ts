@@ -19,6 +19,7 @@ export function defaultConfig(): SupervisorConfig {
     },
     reauth: { mode: 'notify', backoffMs: 3_600_000 },
     notifiers: [],
+    exports: [],
     log: { level: 'info', file: 'supervisor.log', maxSize: 10 * 1024 * 1024, maxFiles: 5 },
   };
 }

@@ -56,14 +56,14 @@ describe(`${parseConfig.name} errors`, () => {
       'unknown key, nothing close',
       lines('version: 1', 'frobnicate: 1'),
       [
-        'c.yaml:2:1 frobnicate: unknown key; expected one of version, aws, stateDir, sessions, defaults, reauth, notifiers, log',
+        'c.yaml:2:1 frobnicate: unknown key; expected one of version, aws, stateDir, sessions, defaults, reauth, notifiers, exports, log',
       ],
     ],
     [
       'a __proto__ key',
       lines('version: 1', '__proto__: { version: 2 }'),
       [
-        'c.yaml:2:1 __proto__: unknown key; expected one of version, aws, stateDir, sessions, defaults, reauth, notifiers, log',
+        'c.yaml:2:1 __proto__: unknown key; expected one of version, aws, stateDir, sessions, defaults, reauth, notifiers, exports, log',
       ],
     ],
     [
@@ -221,6 +221,70 @@ describe(`${parseConfig.name} errors`, () => {
         '    options: { url: b }',
       ),
       ['c.yaml:5:5 notifiers[0].url: also given under `options`'],
+    ],
+    [
+      'export without a format',
+      lines('version: 1', 'exports:', '  - profile: dev', '    path: .env.local'),
+      ['c.yaml:3:5 exports[0].format: missing required field'],
+    ],
+    [
+      'export format unknown',
+      lines('version: 1', 'exports:', '  - { profile: dev, path: .env, format: yaml }'),
+      ['c.yaml:3:41 exports[0].format: Invalid option: expected one of "dotenv"|"credentials"'],
+    ],
+    [
+      'export key misspelt',
+      lines('version: 1', 'exports:', '  - { profile: dev, path: c, format: credentials, sectoin: x }'),
+      ['c.yaml:3:51 exports[0].sectoin: unknown key, did you mean `section`?'],
+    ],
+    [
+      'export section for a dotenv file',
+      lines('version: 1', 'exports:', '  - { profile: dev, path: .env, format: dotenv, section: dev }'),
+      ['c.yaml:3:58 exports[0].section: only for `format: credentials`; a dotenv file has no sections'],
+    ],
+    [
+      'export section with a bracket',
+      lines('version: 1', 'exports:', '  - { profile: dev, path: c, format: credentials, section: "a]b" }'),
+      ['c.yaml:3:60 exports[0].section: must not contain `[`, `]` or a line break'],
+    ],
+    [
+      'export renewBefore of 0',
+      lines('version: 1', 'exports:', '  - { profile: dev, path: .env, format: dotenv, renewBefore: 0 }'),
+      ['c.yaml:3:62 exports[0].renewBefore: must be more than 0'],
+    ],
+    [
+      'two profiles into one dotenv file',
+      lines(
+        'version: 1',
+        'exports:',
+        '  - { profile: dev, path: ~/app/.env, format: dotenv }',
+        '  - { profile: prod, path: /home/u/app/.env, format: dotenv }',
+      ),
+      ['c.yaml:4:28 exports[1].path: also written by exports[0]'],
+    ],
+    [
+      'one file in two formats',
+      lines(
+        'version: 1',
+        'exports:',
+        '  - { profile: dev, path: creds, format: credentials }',
+        '  - { profile: prod, path: ./creds, format: dotenv }',
+      ),
+      ['c.yaml:4:45 exports[1].format: exports[0] writes this file as credentials'],
+    ],
+    [
+      'one credentials section written twice',
+      lines(
+        'version: 1',
+        'exports:',
+        '  - { profile: dev, path: creds, format: credentials }',
+        '  - { profile: prod, path: creds, format: credentials, section: dev }',
+        '  - { profile: dev, path: creds, format: credentials }',
+      ),
+      [
+        'c.yaml:4:65 exports[1].section: section [dev] is also written by exports[0]',
+        'c.yaml:5:16 exports[2].profile: section [dev] is also written by exports[0]',
+      ],
     ],
   ])('%s', (_kind, text, expected) => {
     expect(errorsOf(text)).toEqual(expected);

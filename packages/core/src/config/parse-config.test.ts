@@ -113,6 +113,7 @@ describe(parseConfig.name, () => {
           path: 'notifiers[3]',
         },
       ],
+      exports: [],
       log: { level: 'info', file: 'supervisor.log', maxSize: 10_485_760, maxFiles: 5 },
     });
   });
@@ -136,6 +137,43 @@ describe(parseConfig.name, () => {
     expect(config?.aws).toEqual({ configFile: '/etc/sso/aws/config', cacheDir: '/var/cache' });
     expect(config?.stateDir).toBe('/home/u/state');
     expect(config?.log.file).toBe('logs/s.log');
+  });
+
+  it('reads exports: paths placed like the others, the section named after the profile, 10m to renew', () => {
+    const text = [
+      'version: 1',
+      'exports:',
+      '  - { profile: dev, path: app/.env.local, format: dotenv }',
+      '  - { profile: dev, path: ~/.aws/credentials, format: credentials, renewBefore: 15m }',
+      '  - { profile: prod, path: ~/.aws/credentials, format: credentials, section: prod-exported }',
+    ].join('\n');
+    const { config, errors } = parse(text);
+    expect(errors).toEqual([]);
+    expect(config?.exports).toEqual([
+      {
+        profile: 'dev',
+        path: '/etc/sso/app/.env.local',
+        format: 'dotenv',
+        renewBefore: 600_000,
+        at: 'exports[0]',
+      },
+      {
+        profile: 'dev',
+        path: '/home/u/.aws/credentials',
+        format: 'credentials',
+        section: 'dev',
+        renewBefore: 900_000,
+        at: 'exports[1]',
+      },
+      {
+        profile: 'prod',
+        path: '/home/u/.aws/credentials',
+        format: 'credentials',
+        section: 'prod-exported',
+        renewBefore: 600_000,
+        at: 'exports[2]',
+      },
+    ]);
   });
 
   it('completes a partial retry override from the defaults in the file', () => {

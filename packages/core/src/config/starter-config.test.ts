@@ -41,6 +41,8 @@ describe(starterConfig.name, () => {
       'mode',
       'backoff',
       'notifiers',
+      'exports',
+      'renewBefore',
       'log',
       'level',
     ]) {
@@ -57,6 +59,23 @@ describe(starterConfig.name, () => {
     const { config, errors } = parse(text);
     expect(errors).toEqual([]);
     expect(config?.defaults.sessionDuration).toBe(8 * 3_600_000);
+  });
+
+  it('has an exports example that parses once uncommented', () => {
+    const text = starterConfig(FOUND);
+    const start = text.indexOf('# exports:');
+    const block = text.slice(start, text.indexOf('\n\n', start));
+    const { config, errors } = parse(text.replace(block, block.replace(/^# /gm, '')));
+    expect(errors).toEqual([]);
+    expect(config?.exports).toEqual([
+      expect.objectContaining({ profile: 'dev', path: '/home/u/projects/app/.env.local', format: 'dotenv' }),
+      expect.objectContaining({
+        profile: 'prod',
+        format: 'credentials',
+        section: 'prod-keys',
+        renewBefore: 600_000,
+      }),
+    ]);
   });
 
   it('leaves sessions out when none were found, so every session found later is supervised', () => {

@@ -45,6 +45,22 @@ export interface NotifierEntry {
   path: string;
 }
 
+/** A file the daemon keeps a profile's role credentials in, renewed before they expire. */
+export interface ExportEntry {
+  /** The SSO profile (sso_account_id, sso_role_name) whose role credentials are written. */
+  profile: string;
+  /** Absolute: `~` expanded, a relative path resolved from the config file's folder. */
+  path: string;
+  /** dotenv: the AWS_* variables of a .env file; credentials: one section of an ~/.aws/credentials file. */
+  format: 'dotenv' | 'credentials';
+  /** credentials only: the section written, by default named after the profile. */
+  section?: string;
+  /** Renew once less than this remains on the credentials in the file. */
+  renewBefore: number;
+  /** Where the entry sits in the file, e.g. 'exports[1]', for messages about it. */
+  at: string;
+}
+
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
 
 /** The parsed and defaulted supervisor.yaml (version 1). */
@@ -65,6 +81,8 @@ export interface SupervisorConfig {
    */
   reauth: { mode: 'notify' | 'device-code'; backoffMs: number };
   notifiers: NotifierEntry[];
+  /** Files kept filled with role credentials by the daemon; none by default. */
+  exports: ExportEntry[];
   /** `file` is relative to the state dir unless absolute; `maxSize` is in bytes. */
   log: { level: LogLevel; file: string; maxSize: number; maxFiles: number };
 }
