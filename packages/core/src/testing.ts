@@ -16,3 +16,4 @@ export {
   type CaptureResponder,
 } from './testing/capture-server';
 export { requireImporter } from './testing/require-importer';
+export { vendorsLoaded } from './testing/vendors-loaded';

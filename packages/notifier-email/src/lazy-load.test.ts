@@ -1,32 +1,14 @@
-import { execFileSync } from 'node:child_process';
+import { vendorsLoaded } from '@sso-supervisor/core/testing';
 import { join } from 'node:path';
 
 // The built package, as the CLI loads it (`pnpm test` builds first; see turbo.json).
 const DIST = join(__dirname, '..', 'dist', 'index.js');
-
-/**
- * Which of `vendors` are in require.cache of a fresh Node process once the built package is loaded,
- * and once `create` (a script with the package as `pkg`) has run.
- */
-function vendorsLoaded(create: string, vendors: string[]): { onLoad: string[]; onCreate: string[] } {
-  const script = `
-    const loaded = () => {
-      const paths = Object.keys(require.cache).map((p) => p.replace(/\\\\/g, '/'));
-      const wanted = ${JSON.stringify(vendors)};
-      return wanted.filter((v) => paths.some((p) => p.includes('/node_modules/' + v + '/')));
-    };
-    const pkg = require(${JSON.stringify(DIST)});
-    const onLoad = loaded();
-    ${create};
-    console.log(JSON.stringify({ onLoad, onCreate: loaded() }));`;
-  return JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
-}
 
 describe('the built package', () => {
   it('loads nodemailer only when an email notifier is created', () => {
     const fields = `{ host: 'localhost', from: 'a@example.com', to: 'b@example.com' }`;
     const options = `pkg.emailOptionsSchema.parse(${fields})`;
     const create = `pkg.emailNotifier.create(${options}, { name: 'ops', logger: console })`;
-    expect(vendorsLoaded(create, ['nodemailer'])).toEqual({ onLoad: [], onCreate: ['nodemailer'] });
+    expect(vendorsLoaded(DIST, create, ['nodemailer'])).toEqual({ onLoad: [], onCreate: ['nodemailer'] });
   });
 });

@@ -1,31 +1,13 @@
-import { execFileSync } from 'node:child_process';
+import { vendorsLoaded } from '../testing/vendors-loaded';
 import { join } from 'node:path';
 
 // The built package, as the CLI loads it (`pnpm test` builds first; see turbo.json).
 const DIST = join(__dirname, '../..', 'dist', 'daemon.js');
 
-/**
- * Which of `vendors` are in require.cache of a fresh Node process once the built package is loaded,
- * and once `create` (a script with the package as `pkg`) has run.
- */
-function vendorsLoaded(create: string, vendors: string[]): { onLoad: string[]; onCreate: string[] } {
-  const script = `
-    const loaded = () => {
-      const paths = Object.keys(require.cache).map((p) => p.replace(/\\\\/g, '/'));
-      const wanted = ${JSON.stringify(vendors)};
-      return wanted.filter((v) => paths.some((p) => p.includes('/node_modules/' + v + '/')));
-    };
-    const pkg = require(${JSON.stringify(DIST)});
-    const onLoad = loaded();
-    ${create};
-    console.log(JSON.stringify({ onLoad, onCreate: loaded() }));`;
-  return JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
-}
-
 describe('the built daemon entry', () => {
   it('loads axios only when a webhook notifier is created', () => {
     const options = `{ url: 'https://example.com/hook' }`;
     const create = `pkg.webhookNotifier.create(${options}, { name: 'audit', logger: console })`;
-    expect(vendorsLoaded(create, ['axios'])).toEqual({ onLoad: [], onCreate: ['axios'] });
+    expect(vendorsLoaded(DIST, create, ['axios'])).toEqual({ onLoad: [], onCreate: ['axios'] });
   });
 });
