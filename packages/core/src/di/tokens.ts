@@ -5,7 +5,6 @@
 export const TOKENS = {
   Logger: Symbol('Logger'),
   Clock: Symbol('Clock'),
-  EventBus: Symbol('EventBus'),
   /** Every configured notifier, with its routing settings (RoutedNotifier). */
   RoutedNotifier: Symbol('RoutedNotifier'),
   /** Every known notifier plugin (NotifierPlugin). */
