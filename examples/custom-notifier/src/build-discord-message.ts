@@ -1,4 +1,4 @@
-import type { EventType, Severity, SupervisorEvent } from '@sso-supervisor/core';
+import { summarizeEvent, type Severity, type SupervisorEvent } from '@sso-supervisor/core';
 
 export interface DiscordEmbedField {
   name: string;
@@ -23,21 +23,6 @@ export interface DiscordMessage {
   username?: string;
   avatar_url?: string;
 }
-
-// A Record over EventType: a new event type in core fails to compile here until it has a headline.
-const HEADLINES: Record<EventType, string> = {
-  'supervisor.started': 'Supervisor started',
-  'supervisor.stopped': 'Supervisor stopped',
-  'token.refreshed': 'Token refreshed',
-  'token.refresh_failed': 'Refresh failed',
-  'token.expired': 'Token expired',
-  'session.reauth_required': 'Login required',
-  'session.restored': 'Session restored',
-  'session.ending': 'Session ending soon',
-  'login.pending': 'Login waiting for approval',
-  'config.reloaded': 'Config reloaded',
-  'config.invalid': 'Config invalid',
-};
 
 // Discord's own green, yellow and red.
 const COLORS: Record<Severity, number> = { info: 0x57f287, warning: 0xfee75c, error: 0xed4245 };
@@ -76,9 +61,8 @@ function factFields(event: SupervisorEvent): DiscordEmbedField[] {
  * fixes it. `allowed_mentions` is empty so that no text in an event can ping @everyone.
  */
 export function buildDiscordMessage(event: SupervisorEvent): DiscordMessage {
-  const subject = event.session ?? (event.profiles?.length ? event.profiles.join(', ') : undefined);
-  const headline = HEADLINES[event.type] ?? event.type;
-  const title = cut(subject ? `${subject}: ${headline}` : headline, LIMITS.title);
+  // core's wording, so Discord says what Slack, email and the desktop say.
+  const title = cut(summarizeEvent(event).title, LIMITS.title);
   const fields = factFields(event);
   const footer = { text: `sso-supervisor | ${event.type}` };
   const used = fields.reduce(
