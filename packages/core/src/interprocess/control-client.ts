@@ -74,7 +74,12 @@ async function checkSocket(stateDir: string, path: string): Promise<DaemonAnswer
   }
 }
 
-function exchange(path: string, line: string, timeoutMs: number, answerTimeoutMs: number): Promise<DaemonAnswer> {
+function exchange(
+  path: string,
+  line: string,
+  timeoutMs: number,
+  answerTimeoutMs: number,
+): Promise<DaemonAnswer> {
   return new Promise((resolve) => {
     let acked = false;
     let received = Buffer.alloc(0);
@@ -86,7 +91,12 @@ function exchange(path: string, line: string, timeoutMs: number, answerTimeoutMs
     };
     const expire = () =>
       acked
-        ? finish(noDaemon('answer-timeout', `the daemon acknowledged but did not answer within ${answerTimeoutMs} ms`))
+        ? finish(
+            noDaemon(
+              'answer-timeout',
+              `the daemon acknowledged but did not answer within ${answerTimeoutMs} ms`,
+            ),
+          )
         : finish(noDaemon('timeout', `nothing answered on ${path} within ${timeoutMs} ms`));
     let timer = setTimeout(expire, timeoutMs);
     socket = createConnection(path);
@@ -111,7 +121,8 @@ function exchange(path: string, line: string, timeoutMs: number, answerTimeoutMs
         }
         return finish({ kind: 'answer', response: parsed });
       }
-      if (received.length > MAX_RESPONSE_BYTES) finish(noDaemon('protocol', `the daemon's answer is too long`));
+      if (received.length > MAX_RESPONSE_BYTES)
+        finish(noDaemon('protocol', `the daemon's answer is too long`));
     });
   });
 }

@@ -15,12 +15,17 @@ export function controlPath(stateDir: string, platform: NodeJS.Platform = proces
     // Loaded here only: the Unix hot path needs no node:crypto.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { createHash } = require('node:crypto') as typeof import('node:crypto');
-    const hash = createHash('sha256').update(win32.resolve(stateDir).toLowerCase()).digest('hex').slice(0, 16);
+    const hash = createHash('sha256')
+      .update(win32.resolve(stateDir).toLowerCase())
+      .digest('hex')
+      .slice(0, 16);
     return { path: `\\\\.\\pipe\\sso-supervisor-${hash}`, kind: 'named-pipe' };
   }
   const path = join(stateDir, SOCKET_NAME);
   if (Buffer.byteLength(path) > MAX_SOCKET_PATH_BYTES) {
-    return { error: `the socket path ${path} is longer than the ${MAX_SOCKET_PATH_BYTES} bytes a Unix socket allows` };
+    return {
+      error: `the socket path ${path} is longer than the ${MAX_SOCKET_PATH_BYTES} bytes a Unix socket allows`,
+    };
   }
   return { path, kind: 'unix-socket' };
 }

@@ -32,7 +32,11 @@ export type ControlRequest = TokenRequest | CredentialsRequest | RefreshRequest 
 export type ControlOp = ControlRequest['op'];
 export type RequestFor<Op extends ControlOp> = Extract<ControlRequest, { op: Op }>;
 /** A request as a caller writes it; the client adds the version. */
-export type ControlRequestBody = ControlRequest extends infer R ? (R extends ControlRequest ? Omit<R, 'v'> : never) : never;
+export type ControlRequestBody = ControlRequest extends infer R
+  ? R extends ControlRequest
+    ? Omit<R, 'v'>
+    : never
+  : never;
 
 /** What each op answers with when it succeeds; the daemon's handler fills these in. */
 export interface ControlResults {
@@ -45,7 +49,11 @@ export interface ControlResults {
     Expiration: string;
   };
   refresh: {
-    sessions: Array<{ session: string; outcome: 'refreshed' | 'fresh' | 'reauth-required' | 'failed'; expiresAt?: string }>;
+    sessions: Array<{
+      session: string;
+      outcome: 'refreshed' | 'fresh' | 'reauth-required' | 'failed';
+      expiresAt?: string;
+    }>;
   };
   ping: { pid: number };
 }
@@ -58,12 +66,15 @@ export interface ControlError {
 }
 
 export type ControlReply<Op extends ControlOp = ControlOp> =
-  | { ok: true; result: ControlResults[Op] }
-  | { ok: false; error: ControlError };
+  { ok: true; result: ControlResults[Op] } | { ok: false; error: ControlError };
 export type ControlResponse<Op extends ControlOp = ControlOp> = { v: 1 } & ControlReply<Op>;
 export type ControlAck = { v: 1; ack: true };
 
-export function controlError(code: string, message: string, retryable = false): { ok: false; error: ControlError } {
+export function controlError(
+  code: string,
+  message: string,
+  retryable = false,
+): { ok: false; error: ControlError } {
   return { ok: false, error: { code, message, retryable } };
 }
 
@@ -85,14 +96,22 @@ export function parseControlRequest(line: string): ControlRequest | ControlError
       retryable: false,
     };
   }
-  const bad = (field: string) => ({ code: 'bad-request', message: `${field} is missing or invalid`, retryable: false });
+  const bad = (field: string) => ({
+    code: 'bad-request',
+    message: `${field} is missing or invalid`,
+    retryable: false,
+  });
   switch (value.op) {
     case 'token':
       return isName(value.session) ? { v: 1, op: 'token', session: value.session } : bad('session');
     case 'credentials':
       return isName(value.profile) ? { v: 1, op: 'credentials', profile: value.profile } : bad('profile');
     case 'refresh':
-      if (!Array.isArray(value.sessions) || value.sessions.length > MAX_SESSIONS || !value.sessions.every(isName)) {
+      if (
+        !Array.isArray(value.sessions) ||
+        value.sessions.length > MAX_SESSIONS ||
+        !value.sessions.every(isName)
+      ) {
         return bad('sessions');
       }
       if (value.force !== undefined && typeof value.force !== 'boolean') return bad('force');
@@ -118,7 +137,11 @@ export function parseControlLine(line: string): ControlResponse | ControlAck | n
   if (value.ok === true && 'result' in value) return value as unknown as ControlResponse;
   const error = value.error as Partial<ControlError> | undefined;
   if (value.ok === false && typeof error?.code === 'string' && typeof error.message === 'string') {
-    return { v: 1, ok: false, error: { code: error.code, message: error.message, retryable: error.retryable === true } };
+    return {
+      v: 1,
+      ok: false,
+      error: { code: error.code, message: error.message, retryable: error.retryable === true },
+    };
   }
   return null;
 }

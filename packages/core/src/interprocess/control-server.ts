@@ -33,12 +33,7 @@ export interface ControlServer {
 }
 
 export type ControlServerProblem =
-  | 'unsafe-folder'
-  | 'not-a-socket'
-  | 'foreign-socket'
-  | 'already-running'
-  | 'path-too-long'
-  | 'listen-failed';
+  'unsafe-folder' | 'not-a-socket' | 'foreign-socket' | 'already-running' | 'path-too-long' | 'listen-failed';
 
 export class ControlServerError extends Error {
   constructor(
@@ -62,7 +57,8 @@ export async function startControlServer(
   const where = controlPath(stateDir);
   if ('error' in where) throw new ControlServerError('path-too-long', where.error);
   const problem = await ensurePrivateDir(stateDir);
-  if (problem) throw new ControlServerError('unsafe-folder', `cannot use the state folder: ${problem.message}`);
+  if (problem)
+    throw new ControlServerError('unsafe-folder', `cannot use the state folder: ${problem.message}`);
   const open = new Set<Socket>();
   const server = createServer((socket) => {
     open.add(socket);
@@ -122,9 +118,13 @@ async function removeStaleSocket(path: string): Promise<void> {
     throw new ControlServerError('listen-failed', `cannot inspect ${path} (${errorCode(error)})`);
   });
   if (!info) return;
-  if (!info.isSocket()) throw new ControlServerError('not-a-socket', `${path} exists and is not a socket; not removing it`);
+  if (!info.isSocket())
+    throw new ControlServerError('not-a-socket', `${path} exists and is not a socket; not removing it`);
   if (!ownedByMe(info)) {
-    throw new ControlServerError('foreign-socket', `${path} belongs to uid ${info.uid}, not to this user; not removing it`);
+    throw new ControlServerError(
+      'foreign-socket',
+      `${path} belongs to uid ${info.uid}, not to this user; not removing it`,
+    );
   }
   if (await somethingListens(path)) {
     throw new ControlServerError('already-running', `another process already listens on ${path}`);
@@ -165,7 +165,8 @@ function serve(socket: Socket, handler: ControlHandler, options: ControlServerOp
     received = Buffer.concat([received, chunk]);
     const end = received.indexOf(10);
     if (end < 0) {
-      if (received.length > maxRequestBytes) reply(controlError('too-large', `requests are limited to ${maxRequestBytes} bytes`));
+      if (received.length > maxRequestBytes)
+        reply(controlError('too-large', `requests are limited to ${maxRequestBytes} bytes`));
       return;
     }
     // One request per connection: anything after the first line is ignored.
@@ -183,9 +184,14 @@ function serve(socket: Socket, handler: ControlHandler, options: ControlServerOp
   const answer = async (request: ControlRequest) => {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<ControlReply>((resolve) => {
-      timer = setTimeout(() => resolve(controlError('timeout', 'the daemon took too long', true)), handlerTimeoutMs);
+      timer = setTimeout(
+        () => resolve(controlError('timeout', 'the daemon took too long', true)),
+        handlerTimeoutMs,
+      );
     });
-    const handled = handler(request).catch(() => controlError('internal', 'the daemon could not answer', true));
+    const handled = handler(request).catch(() =>
+      controlError('internal', 'the daemon could not answer', true),
+    );
     reply(await Promise.race([handled, timeout]));
     clearTimeout(timer);
   };

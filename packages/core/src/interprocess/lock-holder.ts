@@ -76,7 +76,11 @@ export function staleReason(seen: SeenLock, maxAgeMs: number, now = Date.now()):
 function parseRecord(raw: string): LockRecord | null {
   try {
     const value = JSON.parse(raw) as Partial<LockRecord>;
-    if (!Number.isInteger(value.pid) || typeof value.hostname !== 'string' || typeof value.nonce !== 'string') {
+    if (
+      !Number.isInteger(value.pid) ||
+      typeof value.hostname !== 'string' ||
+      typeof value.nonce !== 'string'
+    ) {
       return null;
     }
     return {

@@ -53,10 +53,14 @@ export async function ensurePrivateDir(dir: string): Promise<FolderProblem | nul
 }
 
 function judge(dir: string, info: Stats): FolderProblem | null {
-  if (info.isSymbolicLink()) return { reason: 'symlink', message: `${dir} is a symbolic link; refusing to use it` };
+  if (info.isSymbolicLink())
+    return { reason: 'symlink', message: `${dir} is a symbolic link; refusing to use it` };
   if (!info.isDirectory()) return { reason: 'not-a-folder', message: `${dir} is not a folder` };
   if (!ownedByMe(info)) {
-    return { reason: 'foreign-owner', message: `${dir} belongs to uid ${info.uid}, not to this user; refusing to use it` };
+    return {
+      reason: 'foreign-owner',
+      message: `${dir} belongs to uid ${info.uid}, not to this user; refusing to use it`,
+    };
   }
   return null;
 }

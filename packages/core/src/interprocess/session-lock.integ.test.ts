@@ -72,7 +72,11 @@ async function race(count: number): Promise<void> {
 }
 
 describe('withSessionLock across processes', () => {
-  it('lets 8 racing processes in one at a time, and only the first calls CreateToken', () => race(8), 120_000);
+  it(
+    'lets 8 racing processes in one at a time, and only the first calls CreateToken',
+    () => race(8),
+    120_000,
+  );
 
   it('does the same for 64 racing processes', () => race(64), 240_000);
 
@@ -87,7 +91,11 @@ describe('withSessionLock across processes', () => {
       onWait: () => holder.kill('SIGKILL'),
     });
     if (holder.exitCode === null && holder.signalCode === null) await once(holder, 'exit');
-    expect(lock).toMatchObject({ locked: true, waited: true, tookOver: { reason: 'pid-gone', holder: { pid: holder.pid } } });
+    expect(lock).toMatchObject({
+      locked: true,
+      waited: true,
+      tookOver: { reason: 'pid-gone', holder: { pid: holder.pid } },
+    });
     if (lock.locked) await lock.release();
   }, 60_000);
 

@@ -1,4 +1,15 @@
-import { chown, lstat, mkdir, mkdtemp, readFile, rm, symlink, utimes, writeFile, lutimes } from 'node:fs/promises';
+import {
+  chown,
+  lstat,
+  mkdir,
+  mkdtemp,
+  readFile,
+  rm,
+  symlink,
+  utimes,
+  writeFile,
+  lutimes,
+} from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { acquireSessionLock, lockFileName, withSessionLock, type SessionLockState } from './session-lock';
@@ -15,7 +26,13 @@ beforeEach(async () => {
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
 function record(fields: Partial<{ pid: number; hostname: string; nonce: string; since: string }>): string {
-  return JSON.stringify({ pid: process.pid, hostname: hostname(), since: '2026-01-01T00:00:00.000Z', nonce: 'x', ...fields });
+  return JSON.stringify({
+    pid: process.pid,
+    hostname: hostname(),
+    since: '2026-01-01T00:00:00.000Z',
+    nonce: 'x',
+    ...fields,
+  });
 }
 
 async function plant(key: string, content: string, ageMs = 0): Promise<string> {
@@ -53,7 +70,10 @@ describe('acquireSessionLock', () => {
   it('hands the lock to a waiter once the holder releases it', async () => {
     const first = await acquireSessionLock(locks, 'dev');
     if (!first.locked) throw new Error(first.message);
-    const second = await acquireSessionLock(locks, 'dev', { waitMs: 20_000, onWait: () => void first.release() });
+    const second = await acquireSessionLock(locks, 'dev', {
+      waitMs: 20_000,
+      onWait: () => void first.release(),
+    });
     expect(second).toMatchObject({ locked: true, waited: true });
     expect(second.locked && second.tookOver).toBeUndefined();
     if (second.locked) await second.release();
@@ -88,14 +108,22 @@ describe('acquireSessionLock', () => {
 
   it("judges another host's lock by its age alone", async () => {
     await plant('dev', record({ pid: DEAD_PID, hostname: 'elsewhere' }));
-    expect(await acquireSessionLock(locks, 'dev', { waitMs: 50 })).toMatchObject({ locked: false, reason: 'timeout' });
+    expect(await acquireSessionLock(locks, 'dev', { waitMs: 50 })).toMatchObject({
+      locked: false,
+      reason: 'timeout',
+    });
     await plant('dev', record({ pid: DEAD_PID, hostname: 'elsewhere' }), 10_000);
-    expect(await acquireSessionLock(locks, 'dev', { waitMs: 0, maxAgeMs: 5_000 })).toMatchObject({ locked: true });
+    expect(await acquireSessionLock(locks, 'dev', { waitMs: 0, maxAgeMs: 5_000 })).toMatchObject({
+      locked: true,
+    });
   });
 
   it('waits on an unreadable lock while it may be mid-write, and takes it over later', async () => {
     await plant('dev', '');
-    expect(await acquireSessionLock(locks, 'dev', { waitMs: 50 })).toMatchObject({ locked: false, reason: 'timeout' });
+    expect(await acquireSessionLock(locks, 'dev', { waitMs: 50 })).toMatchObject({
+      locked: false,
+      reason: 'timeout',
+    });
     await plant('dev', '{"pid":', 60_000);
     expect(await acquireSessionLock(locks, 'dev', { waitMs: 0 })).toMatchObject({
       locked: true,
@@ -156,7 +184,7 @@ describe('acquireSessionLock on a folder it must not use', () => {
     expect(!lock.locked && lock.message).toContain(locks);
   });
 
-  (isRoot ? it : it.skip)("refuses a lock folder owned by another user", async () => {
+  (isRoot ? it : it.skip)('refuses a lock folder owned by another user', async () => {
     await mkdir(locks, { recursive: true, mode: 0o700 });
     await chown(locks, 65534, 65534);
     const lock = await acquireSessionLock(locks, 'dev');

@@ -2,7 +2,14 @@ import { createHash } from 'node:crypto';
 import { open, unlink, lstat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { newRecord, readLock, staleReason, type LockRecord, type SeenLock, type StaleReason } from './lock-holder';
+import {
+  newRecord,
+  readLock,
+  staleReason,
+  type LockRecord,
+  type SeenLock,
+  type StaleReason,
+} from './lock-holder';
 import { ensurePrivateDir, errorCode } from './private-dir';
 
 // Why not proper-lockfile (4.1.2, last release 2021-02): its staleness is mtime only, kept fresh by a
@@ -67,7 +74,8 @@ export async function acquireSessionLock(
   const { waitMs = DEFAULT_LOCK_WAIT_MS, maxAgeMs = DEFAULT_LOCK_MAX_AGE_MS, onWait, signal } = options;
   const problem = await ensurePrivateDir(lockDir);
   if (problem) {
-    const reason = problem.reason === 'unwritable' || problem.reason === 'missing' ? 'unwritable' : 'unsafe-folder';
+    const reason =
+      problem.reason === 'unwritable' || problem.reason === 'missing' ? 'unwritable' : 'unsafe-folder';
     return { locked: false, reason, message: `lock folder unusable: ${problem.message}` };
   }
   const file = join(lockDir, lockFileName(key));
@@ -91,14 +99,16 @@ export async function acquireSessionLock(
       holder = seen.record ? describe(seen.record) : undefined;
       const stale = staleReason(seen, maxAgeMs);
       if (stale) {
-        if (await removeStale(`${file}.takeover`, file, seen)) tookOver = { holder: holder ?? null, reason: stale };
+        if (await removeStale(`${file}.takeover`, file, seen))
+          tookOver = { holder: holder ?? null, reason: stale };
         continue;
       }
       if (!waited && holder) onWait?.(holder);
       waited = true;
     }
     const left = deadline - Date.now();
-    if (signal?.aborted) return { locked: false, reason: 'aborted', message: `gave up waiting for ${file}`, holder };
+    if (signal?.aborted)
+      return { locked: false, reason: 'aborted', message: `gave up waiting for ${file}`, holder };
     if (left <= 0) {
       const by = holder ? ` (held by pid ${holder.pid} on ${holder.hostname} since ${holder.since})` : '';
       return { locked: false, reason: 'timeout', message: `timed out waiting for ${file}${by}`, holder };

@@ -18,7 +18,11 @@ export async function compileInterprocess(): Promise<string> {
   for (const name of await readdir(source)) {
     if (!name.endsWith('.ts') || name.endsWith('.test.ts')) continue;
     const { outputText } = ts.transpileModule(await readFile(join(source, name), 'utf8'), {
-      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+      compilerOptions: {
+        module: ts.ModuleKind.CommonJS,
+        target: ts.ScriptTarget.ES2022,
+        esModuleInterop: true,
+      },
     });
     await writeFile(join(dir, name.replace(/\.ts$/, '.js')), outputText, { mode: 0o644 });
   }
@@ -27,7 +31,11 @@ export async function compileInterprocess(): Promise<string> {
 
 /** Runs `node -e script ...args` in `cwd`; stdout is piped for the test to read. */
 export function node(cwd: string, script: string, args: string[], options: SpawnOptions = {}): ChildProcess {
-  return spawn(process.execPath, ['-e', script, ...args], { cwd, stdio: ['pipe', 'pipe', 'inherit'], ...options });
+  return spawn(process.execPath, ['-e', script, ...args], {
+    cwd,
+    stdio: ['pipe', 'pipe', 'inherit'],
+    ...options,
+  });
 }
 
 /** Resolves with the child's first stdout line. */
