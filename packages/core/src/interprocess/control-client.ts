@@ -1,5 +1,5 @@
 import { lstat } from 'node:fs/promises';
-import { createConnection, type Socket } from 'node:net';
+import { createConnection } from 'node:net';
 import { controlPath } from './control-path';
 import {
   CONTROL_PROTOCOL_VERSION,
@@ -83,10 +83,10 @@ function exchange(
   return new Promise((resolve) => {
     let acked = false;
     let received = Buffer.alloc(0);
-    let socket: Socket | undefined;
+    const socket = createConnection(path);
     const finish = (answer: DaemonAnswer) => {
       clearTimeout(timer);
-      socket?.destroy();
+      socket.destroy();
       resolve(answer);
     };
     const expire = () =>
@@ -99,8 +99,7 @@ function exchange(
           )
         : finish(noDaemon('timeout', `nothing answered on ${path} within ${timeoutMs} ms`));
     let timer = setTimeout(expire, timeoutMs);
-    socket = createConnection(path);
-    socket.on('connect', () => socket?.write(`${line}\n`));
+    socket.on('connect', () => socket.write(`${line}\n`));
     socket.on('error', (error) => {
       const code = errorCode(error);
       const reason = code === 'ENOENT' ? 'no-socket' : code === 'ECONNREFUSED' ? 'refused' : 'error';

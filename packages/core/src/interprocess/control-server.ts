@@ -180,6 +180,8 @@ function serve(socket: Socket, handler: ControlHandler, options: ControlServerOp
   const reply = (body: ControlReply) => {
     if (!socket.destroyed) socket.end(`${JSON.stringify({ v: 1, ...body })}\n`);
     socket.off('data', onData);
+    // A client that never reads its answer or closes must not keep one of the capped slots.
+    socket.setTimeout(idleTimeoutMs, () => socket.destroy());
   };
   const answer = async (request: ControlRequest) => {
     let timer: NodeJS.Timeout | undefined;
