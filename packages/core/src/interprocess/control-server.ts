@@ -76,13 +76,18 @@ export async function startControlServer(
     return { path: where.path, close };
   }
   // Under a lock, so two daemons starting together cannot both judge the socket stale and listen.
-  const ino = await withSessionLock(join(stateDir, 'locks'), 'control-socket', async () => {
-    await removeStaleSocket(where.path);
-    await listen(server, where.path);
-    // The folder is 0700, so nobody else could reach the socket before this.
-    await chmod(where.path, 0o600);
-    return (await lstat(where.path)).ino;
-  });
+  const ino = await withSessionLock(
+    join(stateDir, 'locks'),
+    'control-socket',
+    async () => {
+      await removeStaleSocket(where.path);
+      await listen(server, where.path);
+      // The folder is 0700, so nobody else could reach the socket before this.
+      await chmod(where.path, 0o600);
+      return (await lstat(where.path)).ino;
+    },
+    { waitMs: 5_000 },
+  );
   return {
     path: where.path,
     close: async () => {
