@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import { z } from 'zod';
 
 // ISO 8601 with a zone, as botocore and the JS SDK write it; Date.parse alone would take "1" as a year.
@@ -24,3 +26,13 @@ export const cachedTokenSchema = z
   .passthrough();
 
 export type CachedToken = z.infer<typeof cachedTokenSchema>;
+
+/**
+ * The token cache file of a session: SHA-1 of the sso-session name, or of the start URL for a legacy
+ * profile, lower-case hex, no normalisation (aws-facts.md). Hashing the start URL for an sso-session
+ * finds the wrong file.
+ */
+export function cacheFilePath(cacheDir: string, key: { sessionName: string } | { startUrl: string }): string {
+  const input = 'sessionName' in key ? key.sessionName : key.startUrl;
+  return join(cacheDir, `${createHash('sha1').update(input, 'utf8').digest('hex')}.json`);
+}

@@ -1,7 +1,7 @@
 import { chmod, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CacheFileError } from '../errors/cache-file-error';
+import { CacheFileError } from '../errors';
 import { permissionsEnforced } from '../test-support/permissions-enforced';
 import { sampleToken } from '../test-support/sample-token';
 import { formatCachedToken } from './format-cached-token';

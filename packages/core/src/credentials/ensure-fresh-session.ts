@@ -1,4 +1,4 @@
-import { CredentialsError } from './credentials-error';
+import { CredentialsError } from '../errors';
 import { locateSession, type SessionSelection } from './locate-session';
 import { obtainSessionToken } from './obtain-session-token';
 

@@ -1,9 +1,9 @@
 import type { Logger } from '../util/logger';
-import { CredentialsError } from './credentials-error';
+import { CredentialsError } from '../errors';
 import { loadCredentialsSetup, type SetupOptions } from './load-credentials-setup';
 import { DEFAULT_MIN_REMAINING_MS, obtainRoleCredentials } from './obtain-role-credentials';
 import { resolveSsoProfile } from './resolve-sso-profile';
-import type { RoleCredentials } from './role-credentials';
+import type { RoleCredentials } from './role-cache';
 
 export interface FromSupervisorOptions extends SetupOptions {
   /** The SSO profile (sso_account_id, sso_role_name); default $AWS_PROFILE. */

@@ -1,14 +1,11 @@
 import type { SessionSettings } from '../config/supervisor-config';
 import type { TokenRefresher } from '../engine/oidc-refresher';
-import type { RetrySettings } from '../engine/retry-settings';
-import type { CredentialsFailure } from './credentials-failure';
+import type { RetrySettings } from '../engine/aws-clients';
+import type { CredentialsFailure } from '../errors';
 import { obtainSessionToken } from './obtain-session-token';
 import { createPortalClient, type RoleCredentialsFetcher } from './portal-client';
-import { readRoleCache } from './read-role-cache';
-import { roleCacheFile } from './role-cache-file';
-import type { RoleCredentials } from './role-credentials';
+import { readRoleCache, roleCacheFile, type RoleCredentials, writeRoleCache } from './role-cache';
 import type { SsoProfile } from './sso-profile';
-import { writeRoleCache } from './write-role-cache';
 
 export interface RoleCredentialsOptions {
   stateDir: string;

@@ -5,7 +5,7 @@ import { createSsoHome, startEmulator, type Emulator, type SsoHome } from '@sso-
 import { loadSessions } from '../aws-config/load-sessions';
 import type { SsoSession } from '../aws-config/sso-session';
 import { writeCachedToken } from '../cache/write-cached-token';
-import { ReauthRequiredError } from '../errors/reauth-required-error';
+import { ReauthRequiredError } from '../errors';
 import type { TokenRefresher } from '../engine/oidc-refresher';
 import { obtainSessionToken } from './obtain-session-token';
 

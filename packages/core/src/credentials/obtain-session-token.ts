@@ -2,10 +2,9 @@ import type { SsoSession } from '../aws-config/sso-session';
 import { readCachedToken, type CacheRead } from '../cache/read-cached-token';
 import { assessToken } from '../engine/assess-token';
 import { createOidcRefresher, type TokenRefresher } from '../engine/oidc-refresher';
-import { refreshSession } from '../engine/refresh-session';
-import type { RefreshResult } from '../engine/refresh-result';
-import type { RetrySettings } from '../engine/retry-settings';
-import type { CredentialsFailure } from './credentials-failure';
+import { type RefreshResult, refreshSession } from '../engine/refresh-session';
+import type { RetrySettings } from '../engine/aws-clients';
+import type { CredentialsFailure } from '../errors';
 
 export interface SessionTokenOptions {
   /** Refresh first when less than this remains (the session's threshold). */

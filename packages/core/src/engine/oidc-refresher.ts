@@ -1,8 +1,6 @@
 import type { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
-import { IncompleteRefreshError } from '../errors/incomplete-refresh-error';
-import { TransientError } from '../errors/transient-error';
-import { classifyOidcError } from './classify-oidc-error';
-import { backoffDelay, DEFAULT_RETRY, type RetrySettings } from './retry-settings';
+import { IncompleteRefreshError, ReauthRequiredError, TransientError } from '../errors';
+import { backoffDelay, DEFAULT_RETRY, type RetrySettings } from './aws-clients';
 
 export interface RefreshGrant {
   region: string;
@@ -89,5 +87,70 @@ export function createOidcRefresher(defaults: RetrySettings = DEFAULT_RETRY): To
       for (const c of clients.values()) c.destroy();
       clients.clear();
     },
+  };
+}
+
+/** aws-facts.md: these mean the refresh token or registration is dead and a person must log in. */
+const TERMINAL = new Set([
+  'InvalidGrantException',
+  'InvalidClientException',
+  'ExpiredTokenException',
+  'UnauthorizedClientException',
+  'AccessDeniedException',
+  'InvalidRequestException',
+  'InvalidScopeException',
+  'UnsupportedGrantTypeException',
+]);
+
+interface SdkErrorLike {
+  name?: string;
+  code?: string;
+  message?: string;
+  error_description?: string;
+  $metadata?: { httpStatusCode?: number };
+}
+
+/** Turns what the SDK threw (after its own retries) into a terminal or retryable failure. */
+export function classifyOidcError(
+  error: unknown,
+  loginCommand: string,
+): ReauthRequiredError | TransientError {
+  const e = (error ?? {}) as SdkErrorLike;
+  const name = e.name ?? 'Error';
+  const status = e.$metadata?.httpStatusCode;
+  const detail = e.error_description ?? e.message ?? '';
+  const terminal =
+    TERMINAL.has(name) ||
+    (status !== undefined && status >= 400 && status < 500 && ![408, 429].includes(status));
+  if (terminal) {
+    const what =
+      name === 'InvalidClientException' ? 'client registration rejected' : 'refresh token rejected';
+    return new ReauthRequiredError(`${what} (${name}): run ${loginCommand}`, loginCommand, { cause: error });
+  }
+  const where = status ? `HTTP ${status} ${name}` : (e.code ?? name);
+  return new TransientError(`refresh failed (${where})${detail ? `: ${detail}` : ''}`, { cause: error });
+}
+
+/**
+ * Wraps a refresher so every secret that passes through it (refresh token, client secret, new tokens)
+ * is handed to `record`, which feeds the logger's redaction by value.
+ */
+export function secretRecordingRefresher(
+  inner: TokenRefresher,
+  record: (secret: string | undefined) => void,
+): TokenRefresher {
+  return {
+    async refresh(grant, signal, retry) {
+      record(grant.refreshToken);
+      record(grant.clientSecret);
+      const fresh = await inner.refresh(grant, signal, retry).catch((error: unknown) => {
+        if (error instanceof IncompleteRefreshError) record(error.refreshToken);
+        throw error;
+      });
+      record(fresh.accessToken);
+      record(fresh.refreshToken);
+      return fresh;
+    },
+    destroy: () => inner.destroy(),
   };
 }

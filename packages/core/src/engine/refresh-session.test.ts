@@ -4,15 +4,12 @@ import { basename, join } from 'node:path';
 import type { SsoSession } from '../aws-config/sso-session';
 import type { CachedToken } from '../cache/cached-token';
 import { formatCachedToken } from '../cache/format-cached-token';
-import { IncompleteRefreshError } from '../errors/incomplete-refresh-error';
-import { ReauthRequiredError } from '../errors/reauth-required-error';
-import { TransientError } from '../errors/transient-error';
+import { IncompleteRefreshError, ReauthRequiredError, TransientError } from '../errors';
 import { FakeTokenRefresher, type FakeResponse } from '../test-support/fake-token-refresher';
 import { permissionsEnforced } from '../test-support/permissions-enforced';
 import { sampleSession } from '../test-support/sample-session';
 import { SECRET_MARK, sampleToken } from '../test-support/sample-token';
-import type { RefreshResult } from './refresh-result';
-import { refreshSession, type RefreshOptions } from './refresh-session';
+import { type RefreshOptions, type RefreshResult, refreshSession } from './refresh-session';
 
 const NOW = new Date('2026-11-22T09:00:00Z');
 const minutes = (n: number) => new Date(NOW.getTime() + n * 60_000);

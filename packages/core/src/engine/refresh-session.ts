@@ -1,14 +1,11 @@
 import type { SsoSession } from '../aws-config/sso-session';
+import { formatTimestamp } from '../cache/format-cached-token';
 import { readCachedToken } from '../cache/read-cached-token';
 import { openCacheWrite, type PendingWrite } from '../cache/write-cached-token';
-import { formatTimestamp } from '../cache/format-cached-token';
-import { IncompleteRefreshError } from '../errors/incomplete-refresh-error';
-import { SupervisorError } from '../errors/supervisor-error';
-import { ReauthRequiredError } from '../errors/reauth-required-error';
+import { IncompleteRefreshError, ReauthRequiredError, SupervisorError } from '../errors';
 import { assessToken } from './assess-token';
 import type { TokenRefresher } from './oidc-refresher';
-import type { RetrySettings } from './retry-settings';
-import type { RefreshResult } from './refresh-result';
+import type { RetrySettings } from './aws-clients';
 
 export interface RefreshOptions {
   thresholdMs: number;
@@ -132,4 +129,18 @@ export async function refreshSession(
     outcome: 'failed',
     error: `${session.cacheFile}: kept changing while we refreshed; will look again`,
   };
+}
+
+export type RefreshOutcome = 'refreshed' | 'skipped' | 'reauth_required' | 'failed' | 'invalid';
+
+/** One session's result of a refresh pass (contract.md, `refresh --json`). Secret-free. */
+export interface RefreshResult {
+  session: string | null;
+  /** The session's stable id (name, or `legacy:<startUrl>`). */
+  id: string;
+  outcome: RefreshOutcome;
+  expiresAt?: string;
+  error?: string;
+  /** What a person runs, when one must act. */
+  command?: string;
 }

@@ -1,8 +1,7 @@
 import pLimit from 'p-limit';
 import type { SsoSession } from '../aws-config/sso-session';
 import type { TokenRefresher } from './oidc-refresher';
-import type { RefreshResult } from './refresh-result';
-import { refreshSession, type RefreshOptions } from './refresh-session';
+import { type RefreshOptions, type RefreshResult, refreshSession } from './refresh-session';
 
 /**
  * One pass over many sessions with bounded concurrency. Concurrent calls for the same session collapse

@@ -1,10 +1,10 @@
 import { obtainRoleCredentials } from '../credentials/obtain-role-credentials';
 import type { RoleCredentialsFetcher } from '../credentials/portal-client';
-import type { RoleCredentials } from '../credentials/role-credentials';
+import type { RoleCredentials } from '../credentials/role-cache';
 import type { TokenRefresher } from '../engine/oidc-refresher';
 import { mergeCredentialsFile } from './merge-credentials-file';
 import { mergeDotenv } from './merge-dotenv';
-import type { MergeOutcome } from './merge-outcome';
+import type { MergeOutcome } from './text-lines';
 import type { ExportJob } from './plan-exports';
 import { writeExportFile } from './write-export-file';
 

@@ -1,7 +1,8 @@
 import type { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
+import type { CachedToken } from '../cache/cached-token';
 import { formatTimestamp } from '../cache/format-cached-token';
-import { TransientError } from '../errors/transient-error';
-import { backoffDelay, DEFAULT_RETRY, type RetrySettings } from '../engine/retry-settings';
+import { backoffDelay, DEFAULT_RETRY, type RetrySettings } from '../engine/aws-clients';
+import { SupervisorError, TransientError } from '../errors';
 
 /** A client registration as the cache file keeps it. */
 export interface Registration {
@@ -109,4 +110,44 @@ export async function createDeviceAuthClient(
     },
     destroy: () => oidc.destroy(),
   };
+}
+
+/**
+ * The client registration kept in a session's cache file, when it can serve one more login: complete,
+ * from the session's region (a registration belongs to one), and with more than `marginMs` left.
+ */
+export function reusableRegistration(
+  token: CachedToken | undefined,
+  region: string,
+  now: Date,
+  marginMs: number,
+): Registration | undefined {
+  if (!token?.clientId || !token.clientSecret || !token.registrationExpiresAt) return undefined;
+  if (token.region !== undefined && token.region !== region) return undefined;
+  if (Date.parse(token.registrationExpiresAt) - now.getTime() <= marginMs) return undefined;
+  return {
+    clientId: token.clientId,
+    clientSecret: token.clientSecret,
+    registrationExpiresAt: token.registrationExpiresAt,
+  };
+}
+
+interface SdkErrorLike {
+  name?: string;
+  message?: string;
+  error_description?: string;
+  $metadata?: { httpStatusCode?: number };
+}
+
+/**
+ * One line saying why a login step failed: AWS's error name, HTTP status and description. AWS's
+ * descriptions carry no secrets; our own errors already say what they mean.
+ */
+export function describeLoginError(step: string, error: unknown): string {
+  if (error instanceof SupervisorError) return `${step}: ${error.message}`;
+  const e = (error ?? {}) as SdkErrorLike;
+  const status = e.$metadata?.httpStatusCode;
+  const detail = e.error_description ?? e.message ?? '';
+  const name = `${e.name ?? 'Error'}${status ? `, HTTP ${status}` : ''}`;
+  return `${step} failed (${name})${detail && detail !== e.name ? `: ${detail}` : ''}`;
 }

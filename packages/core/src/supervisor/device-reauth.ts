@@ -1,7 +1,7 @@
 import type { SsoSession } from '../aws-config/sso-session';
 import type { SupervisorEvent } from '../events/supervisor-event';
 import type { DeviceLoginOptions } from '../login/device-login';
-import type { LoginResult } from '../login/login-result';
+import type { LoginResult } from '../login/login-types';
 import type { Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
 import type { SupervisedSession } from './select-sessions';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { CachedToken } from '../cache/cached-token';
 import { formatCachedToken } from '../cache/format-cached-token';
 import { defaultConfig } from '../config/default-config';
-import type { RefreshOutcome } from '../engine/refresh-result';
+import type { RefreshOutcome } from '../engine/refresh-session';
 import { SessionRefresher } from '../engine/session-refresher';
 import type { SupervisorEvent } from '../events/supervisor-event';
 import { FakeTokenRefresher } from '../test-support/fake-token-refresher';

@@ -1,6 +1,6 @@
 import { readCachedToken } from '../cache/read-cached-token';
 import type { SessionSettings } from '../config/supervisor-config';
-import type { RefreshResult } from '../engine/refresh-result';
+import type { RefreshResult } from '../engine/refresh-session';
 import type { SupervisorEvent } from '../events/supervisor-event';
 import { endingWarnings, type WarningMemo } from './ending-warnings';
 import type { SupervisedSession } from './select-sessions';

@@ -1,7 +1,7 @@
 import { readCachedToken } from '../cache/read-cached-token';
 import type { SupervisorConfig } from '../config/supervisor-config';
 import type { SessionRefresher } from '../engine/session-refresher';
-import type { RefreshResult } from '../engine/refresh-result';
+import type { RefreshResult } from '../engine/refresh-session';
 import type { SupervisorEvent } from '../events/supervisor-event';
 import { deviceLogin } from '../login/device-login';
 import type { Clock } from '../util/clock';

@@ -1,4 +1,4 @@
-import { backoffDelay, type RetrySettings } from './retry-settings';
+import { backoffDelay, type RetrySettings } from './aws-clients';
 
 const settings: RetrySettings = { attempts: 4, baseDelay: 2000, maxDelay: 60000, timeout: 15000 };
 const lowest = () => 0;

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { cacheFilePath } from './cache-file-path';
+import { cacheFilePath } from './cached-token';
 
 // Expected digests come from `printf %s VALUE | sha1sum`, not from node:crypto.
 describe(cacheFilePath.name, () => {
