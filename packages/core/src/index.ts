@@ -26,7 +26,7 @@ export { readCachedToken, type CacheRead } from './cache/read-cached-token';
 export { formatCachedToken, formatTimestamp } from './cache/format-cached-token';
 export { openCacheWrite, writeCachedToken, TEMP_SUFFIX, type PendingWrite } from './cache/write-cached-token';
 export { assessToken, type TokenAssessment, type TokenState } from './engine/assess-token';
-export { DEFAULT_RETRY, backoffDelay, type RetrySettings } from './engine/aws-clients';
+export { DEFAULT_RETRY, backoffDelay, retrySettings, type RetrySettings } from './engine/aws-clients';
 export { classifyOidcError } from './engine/oidc-refresher';
 export {
   createOidcRefresher,
@@ -34,7 +34,7 @@ export {
   type RefreshGrant,
   type RefreshedToken,
 } from './engine/oidc-refresher';
-export type { RefreshResult, RefreshOutcome } from './engine/refresh-session';
+export type { RefreshResult, RefreshOutcome, CacheView } from './engine/refresh-session';
 export { refreshSession, type RefreshOptions } from './engine/refresh-session';
 export { SessionRefresher } from './engine/session-refresher';
 export { secretRecordingRefresher } from './engine/oidc-refresher';

@@ -36,3 +36,11 @@ export function cacheFilePath(cacheDir: string, key: { sessionName: string } | {
   const input = 'sessionName' in key ? key.sessionName : key.startUrl;
   return join(cacheDir, `${createHash('sha1').update(input, 'utf8').digest('hex')}.json`);
 }
+
+/**
+ * A short stand-in for a cache file's content (null: no file), to tell whether the file changed without
+ * keeping its text, which holds the access and refresh tokens.
+ */
+export function contentFingerprint(raw: string | null): string | null {
+  return raw === null ? null : createHash('sha256').update(raw, 'utf8').digest('hex');
+}

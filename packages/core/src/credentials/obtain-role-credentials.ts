@@ -1,6 +1,6 @@
 import type { SessionSettings } from '../config/supervisor-config';
-import type { TokenRefresher } from '../engine/oidc-refresher';
-import type { RetrySettings } from '../engine/aws-clients';
+import { retrySettings } from '../engine/aws-clients';
+import type { SessionRefresher } from '../engine/session-refresher';
 import type { CredentialsFailure } from '../errors';
 import { obtainSessionToken } from './obtain-session-token';
 import { createPortalClient, type RoleCredentialsFetcher } from './portal-client';
@@ -16,7 +16,8 @@ export interface RoleCredentialsOptions {
   cache?: boolean;
   /** Cached credentials are reused while more than this remains. Default 5 minutes. */
   minRemainingMs?: number;
-  refresher?: TokenRefresher;
+  /** The process's single-flight refresher; default a new one, for this call only. */
+  refresher?: SessionRefresher;
   fetcher?: RoleCredentialsFetcher;
 }
 
@@ -41,7 +42,7 @@ export async function obtainRoleCredentials(
     const cached = await readRoleCache(file, now(), options.minRemainingMs ?? DEFAULT_MIN_REMAINING_MS);
     if (cached) return { ok: true, credentials: cached, source: 'cache' };
   }
-  const retry: RetrySettings = { ...options.settings.retry, timeout: options.settings.timeout };
+  const retry = retrySettings(options.settings);
   const token = await obtainSessionToken(profile.session, {
     thresholdMs: options.settings.threshold,
     retry,

@@ -7,6 +7,7 @@ import type { SsoSession } from '../aws-config/sso-session';
 import { writeCachedToken } from '../cache/write-cached-token';
 import { ReauthRequiredError } from '../errors';
 import type { TokenRefresher } from '../engine/oidc-refresher';
+import { SessionRefresher } from '../engine/session-refresher';
 import { obtainSessionToken } from './obtain-session-token';
 
 const THRESHOLD = 20 * 60_000;
@@ -133,7 +134,7 @@ describe(obtainSessionToken.name, () => {
       destroy() {},
     };
     await writeFile(sessions.due.cacheFile, JSON.stringify(current));
-    const outcome = await obtainSessionToken(sessions.due, { thresholdMs: THRESHOLD, refresher: loser });
+    const outcome = await obtainSessionToken(sessions.due, { thresholdMs: THRESHOLD, refresher: new SessionRefresher(loser) });
     expect(outcome).toStrictEqual({
       ok: true,
       accessToken: 'written-by-another-process',

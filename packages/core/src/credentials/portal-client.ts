@@ -1,5 +1,4 @@
-import type { SSOClient } from '@aws-sdk/client-sso';
-import { backoffDelay, DEFAULT_RETRY, type RetrySettings } from '../engine/aws-clients';
+import { createAwsClients, DEFAULT_RETRY, type AwsClients, type RetrySettings } from '../engine/aws-clients';
 import type { CredentialsFailure } from '../errors';
 import type { RoleCredentials } from './role-cache';
 
@@ -21,33 +20,14 @@ export interface RoleCredentialsFetcher {
  * GetRoleCredentials through the AWS SDK, loaded on first use so a role-cache hit never pays for it.
  * No endpoint is passed, so the SDK honours AWS_ENDPOINT_URL_SSO and AWS_ENDPOINT_URL itself.
  */
-export function createPortalClient(retry: RetrySettings = DEFAULT_RETRY): RoleCredentialsFetcher {
-  const clients = new Map<string, SSOClient>();
-
-  async function client(region: string): Promise<SSOClient> {
-    const existing = clients.get(region);
-    if (existing) return existing;
-    const [{ SSOClient }, { ConfiguredRetryStrategy }] = await Promise.all([
-      import('@aws-sdk/client-sso'),
-      import('@smithy/util-retry'),
-    ]);
-    const created = new SSOClient({
-      region,
-      retryStrategy: new ConfiguredRetryStrategy(retry.attempts, (attempt) => backoffDelay(attempt, retry)),
-      requestHandler: {
-        requestTimeout: retry.timeout,
-        connectionTimeout: retry.timeout,
-        throwOnRequestTimeout: true,
-      },
-    });
-    clients.set(region, created);
-    return created;
-  }
-
+export function createPortalClient(
+  retry: RetrySettings = DEFAULT_RETRY,
+  clients: AwsClients = createAwsClients(),
+): RoleCredentialsFetcher {
   return {
     async fetch(request, signal) {
       const { GetRoleCredentialsCommand } = await import('@aws-sdk/client-sso');
-      const sso = await client(request.region);
+      const sso = await clients.sso(request.region, retry);
       let response;
       try {
         response = await sso.send(
@@ -76,10 +56,7 @@ export function createPortalClient(retry: RetrySettings = DEFAULT_RETRY): RoleCr
         },
       };
     },
-    destroy() {
-      for (const c of clients.values()) c.destroy();
-      clients.clear();
-    },
+    destroy: () => clients.destroy(),
   };
 }
 

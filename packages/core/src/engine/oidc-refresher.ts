@@ -1,6 +1,5 @@
-import type { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
 import { IncompleteRefreshError, ReauthRequiredError, TransientError } from '../errors';
-import { backoffDelay, DEFAULT_RETRY, type RetrySettings } from './aws-clients';
+import { createAwsClients, DEFAULT_RETRY, type AwsClients, type RetrySettings } from './aws-clients';
 
 export interface RefreshGrant {
   region: string;
@@ -23,40 +22,17 @@ export interface TokenRefresher {
 }
 
 /**
- * CreateToken (grant refresh_token) through the AWS SDK, which honours AWS_ENDPOINT_URL_SSO_OIDC and
- * AWS_ENDPOINT_URL and does the bounded, jittered retries and per-attempt timeouts. The SDK is loaded
- * on first use only, so `status` never pays for it.
+ * CreateToken (grant refresh_token) through the AWS SDK, which does the bounded, jittered retries and
+ * per-attempt timeouts. The SDK is loaded on first use only (aws-clients.ts), so `status` never pays for it.
  */
-export function createOidcRefresher(defaults: RetrySettings = DEFAULT_RETRY): TokenRefresher {
-  const clients = new Map<string, SSOOIDCClient>();
-
-  async function client(region: string, settings: RetrySettings): Promise<SSOOIDCClient> {
-    const key = JSON.stringify([region, settings]);
-    const existing = clients.get(key);
-    if (existing) return existing;
-    const [{ SSOOIDCClient }, { ConfiguredRetryStrategy }] = await Promise.all([
-      import('@aws-sdk/client-sso-oidc'),
-      import('@smithy/util-retry'),
-    ]);
-    const created = new SSOOIDCClient({
-      region,
-      retryStrategy: new ConfiguredRetryStrategy(settings.attempts, (attempt) =>
-        backoffDelay(attempt, settings),
-      ),
-      requestHandler: {
-        requestTimeout: settings.timeout,
-        connectionTimeout: settings.timeout,
-        throwOnRequestTimeout: true,
-      },
-    });
-    clients.set(key, created);
-    return created;
-  }
-
+export function createOidcRefresher(
+  defaults: RetrySettings = DEFAULT_RETRY,
+  clients: AwsClients = createAwsClients(),
+): TokenRefresher {
   return {
     async refresh(grant, signal, retry = defaults) {
       const { CreateTokenCommand } = await import('@aws-sdk/client-sso-oidc');
-      const oidc = await client(grant.region, retry);
+      const oidc = await clients.oidc(grant.region, retry);
       let response;
       try {
         response = await oidc.send(
@@ -83,10 +59,7 @@ export function createOidcRefresher(defaults: RetrySettings = DEFAULT_RETRY): To
         refreshToken: response.refreshToken,
       };
     },
-    destroy() {
-      for (const c of clients.values()) c.destroy();
-      clients.clear();
-    },
+    destroy: () => clients.destroy(),
   };
 }
 

@@ -2,7 +2,7 @@ import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { SsoSession } from '../aws-config/sso-session';
-import type { CachedToken } from '../cache/cached-token';
+import { contentFingerprint, type CachedToken } from '../cache/cached-token';
 import { formatCachedToken } from '../cache/format-cached-token';
 import { IncompleteRefreshError, ReauthRequiredError, TransientError } from '../errors';
 import { FakeTokenRefresher, type FakeResponse } from '../test-support/fake-token-refresher';
@@ -300,5 +300,31 @@ describe(refreshSession.name, () => {
       error: `${session.cacheFile}: is not valid JSON (truncated or corrupt)`,
     });
     expect(await readFile(session.cacheFile, 'utf8')).toBe('{"accessToken": "a"');
+  });
+});
+
+describe('the cache view of a result', () => {
+  it('says what the pass decided on and what it wrote, and stays out of JSON', async () => {
+    const old = sampleToken(minutes(10), { registrationExpiresAt: '2026-12-01T00:00:00Z' });
+    const raw = await put(old);
+    const { result } = await run(() => fresh);
+    expect(result.outcome).toBe('refreshed');
+    const written = await readFile(session.cacheFile, 'utf8');
+    expect(result.cache).toEqual({
+      decidedOn: contentFingerprint(raw),
+      left: contentFingerprint(written),
+      registrationExpiresAt: '2026-12-01T00:00:00Z',
+    });
+    expect(Object.keys(result)).not.toContain('cache');
+    expect(JSON.stringify(result)).not.toContain('decidedOn');
+  });
+
+  it('leaves what it decided on when it writes nothing; null when there is no file', async () => {
+    const raw = await put(sampleToken(minutes(30)));
+    const skipped = (await run(unreachable)).result;
+    expect(skipped.cache).toMatchObject({ decidedOn: contentFingerprint(raw), left: contentFingerprint(raw) });
+    await rm(session.cacheFile);
+    const missing = (await run(unreachable)).result;
+    expect(missing.cache).toEqual({ decidedOn: null, left: null });
   });
 });

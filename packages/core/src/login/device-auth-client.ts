@@ -1,7 +1,6 @@
-import type { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
 import type { CachedToken } from '../cache/cached-token';
 import { formatTimestamp } from '../cache/format-cached-token';
-import { backoffDelay, DEFAULT_RETRY, type RetrySettings } from '../engine/aws-clients';
+import { createAwsClients, DEFAULT_RETRY, type RetrySettings } from '../engine/aws-clients';
 import { SupervisorError, TransientError } from '../errors';
 
 /** A client registration as the cache file keeps it. */
@@ -52,19 +51,8 @@ export async function createDeviceAuthClient(
   region: string,
   retry: RetrySettings = DEFAULT_RETRY,
 ): Promise<DeviceAuthClient> {
-  const [sdk, { ConfiguredRetryStrategy }] = await Promise.all([
-    import('@aws-sdk/client-sso-oidc'),
-    import('@smithy/util-retry'),
-  ]);
-  const oidc: SSOOIDCClient = new sdk.SSOOIDCClient({
-    region,
-    retryStrategy: new ConfiguredRetryStrategy(retry.attempts, (attempt) => backoffDelay(attempt, retry)),
-    requestHandler: {
-      requestTimeout: retry.timeout,
-      connectionTimeout: retry.timeout,
-      throwOnRequestTimeout: true,
-    },
-  });
+  const clients = createAwsClients();
+  const [sdk, oidc] = await Promise.all([import('@aws-sdk/client-sso-oidc'), clients.oidc(region, retry)]);
   return {
     async register(clientName, scopes, signal) {
       const out = await oidc.send(
@@ -108,7 +96,7 @@ export async function createDeviceAuthClient(
         ...(out.refreshToken && { refreshToken: out.refreshToken }),
       };
     },
-    destroy: () => oidc.destroy(),
+    destroy: () => clients.destroy(),
   };
 }
 
