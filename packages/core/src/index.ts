@@ -23,7 +23,7 @@ export { loadSessions } from './aws-config/load-sessions';
 export { cacheFilePath } from './cache/cached-token';
 export { cachedTokenSchema, type CachedToken } from './cache/cached-token';
 export { readCachedToken, type CacheRead } from './cache/read-cached-token';
-export { formatCachedToken, formatTimestamp } from './cache/format-cached-token';
+export { formatCachedToken, formatTimestamp } from './cache/cached-token';
 export { openCacheWrite, writeCachedToken, TEMP_SUFFIX, type PendingWrite } from './cache/write-cached-token';
 export { assessToken, type TokenAssessment, type TokenState } from './engine/assess-token';
 export { DEFAULT_RETRY, backoffDelay, retrySettings, type RetrySettings } from './engine/aws-clients';

@@ -36,8 +36,8 @@ export async function refreshCommand(
     const results = await refresher.refreshAll(
       chosen.map((s) => s.session),
       (session) => {
-        const chosenSettings = settings.get(session.id)!;
-        return { thresholdMs: chosenSettings.threshold, retry: retrySettings(chosenSettings), force: opts.force };
+        const own = settings.get(session.id)!;
+        return { thresholdMs: own.threshold, retry: retrySettings(own), force: opts.force };
       },
     );
     if (opts.json) io.stdout.write(`${JSON.stringify({ results }, null, 2)}\n`);

@@ -105,7 +105,9 @@ export class Daemon {
       logger.error('event listener failed', { event: event.type, error: String(error) }),
     );
     // One single-flight refresher for the workers and the exports alike: one refresh token is never spent twice.
-    const refresher = new SessionRefresher(secretRecordingRefresher(createOidcRefresher(), (s) => secrets.add(s)));
+    const refresher = new SessionRefresher(
+      secretRecordingRefresher(createOidcRefresher(), (s) => secrets.add(s)),
+    );
     const reauth = { current: ws.config.reauth };
     // Role secrets go into the export files by design; the registry keeps them out of the log should they stray.
     const exporter = new ExportScheduler({

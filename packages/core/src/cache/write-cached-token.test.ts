@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { CacheFileError } from '../errors';
 import { permissionsEnforced } from '../test-support/permissions-enforced';
 import { sampleToken } from '../test-support/sample-token';
-import { formatCachedToken } from './format-cached-token';
+import { formatCachedToken } from './cached-token';
 import { openCacheWrite, writeCachedToken } from './write-cached-token';
 
 const token = sampleToken(new Date('2026-11-22T10:00:00Z'));

@@ -134,7 +134,10 @@ describe(obtainSessionToken.name, () => {
       destroy() {},
     };
     await writeFile(sessions.due.cacheFile, JSON.stringify(current));
-    const outcome = await obtainSessionToken(sessions.due, { thresholdMs: THRESHOLD, refresher: new SessionRefresher(loser) });
+    const outcome = await obtainSessionToken(sessions.due, {
+      thresholdMs: THRESHOLD,
+      refresher: new SessionRefresher(loser),
+    });
     expect(outcome).toStrictEqual({
       ok: true,
       accessToken: 'written-by-another-process',

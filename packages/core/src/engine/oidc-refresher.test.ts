@@ -1,4 +1,14 @@
-import { AccessDeniedException, ExpiredTokenException, InternalServerException, InvalidClientException, InvalidGrantException, InvalidRequestException, InvalidScopeException, UnauthorizedClientException, UnsupportedGrantTypeException } from '@aws-sdk/client-sso-oidc';
+import {
+  AccessDeniedException,
+  ExpiredTokenException,
+  InternalServerException,
+  InvalidClientException,
+  InvalidGrantException,
+  InvalidRequestException,
+  InvalidScopeException,
+  UnauthorizedClientException,
+  UnsupportedGrantTypeException,
+} from '@aws-sdk/client-sso-oidc';
 import { IncompleteRefreshError, ReauthRequiredError, TransientError } from '../errors';
 import { classifyOidcError, secretRecordingRefresher, type TokenRefresher } from './oidc-refresher';
 
@@ -15,7 +25,11 @@ describe('classify-oidc-error', () => {
       ['AccessDeniedException', new AccessDeniedException(meta(400)), 'refresh token rejected'],
       ['InvalidRequestException', new InvalidRequestException(meta(400)), 'refresh token rejected'],
       ['InvalidScopeException', new InvalidScopeException(meta(400)), 'refresh token rejected'],
-      ['UnsupportedGrantTypeException', new UnsupportedGrantTypeException(meta(400)), 'refresh token rejected'],
+      [
+        'UnsupportedGrantTypeException',
+        new UnsupportedGrantTypeException(meta(400)),
+        'refresh token rejected',
+      ],
     ])('%s needs a login', (name, error, what) => {
       const result = classifyOidcError(error, login);
       expect(result).toBeInstanceOf(ReauthRequiredError);

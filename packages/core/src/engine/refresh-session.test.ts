@@ -2,8 +2,7 @@ import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { SsoSession } from '../aws-config/sso-session';
-import { contentFingerprint, type CachedToken } from '../cache/cached-token';
-import { formatCachedToken } from '../cache/format-cached-token';
+import { type CachedToken, contentFingerprint, formatCachedToken } from '../cache/cached-token';
 import { IncompleteRefreshError, ReauthRequiredError, TransientError } from '../errors';
 import { FakeTokenRefresher, type FakeResponse } from '../test-support/fake-token-refresher';
 import { permissionsEnforced } from '../test-support/permissions-enforced';
@@ -322,7 +321,10 @@ describe('the cache view of a result', () => {
   it('leaves what it decided on when it writes nothing; null when there is no file', async () => {
     const raw = await put(sampleToken(minutes(30)));
     const skipped = (await run(unreachable)).result;
-    expect(skipped.cache).toMatchObject({ decidedOn: contentFingerprint(raw), left: contentFingerprint(raw) });
+    expect(skipped.cache).toMatchObject({
+      decidedOn: contentFingerprint(raw),
+      left: contentFingerprint(raw),
+    });
     await rm(session.cacheFile);
     const missing = (await run(unreachable)).result;
     expect(missing.cache).toEqual({ decidedOn: null, left: null });

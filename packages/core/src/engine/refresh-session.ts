@@ -1,6 +1,10 @@
 import type { SsoSession } from '../aws-config/sso-session';
-import { contentFingerprint, type CachedToken } from '../cache/cached-token';
-import { formatCachedToken, formatTimestamp } from '../cache/format-cached-token';
+import {
+  type CachedToken,
+  contentFingerprint,
+  formatCachedToken,
+  formatTimestamp,
+} from '../cache/cached-token';
 import { readCachedToken, type CacheRead } from '../cache/read-cached-token';
 import { openCacheWrite, type PendingWrite } from '../cache/write-cached-token';
 import { IncompleteRefreshError, ReauthRequiredError, SupervisorError } from '../errors';
@@ -47,7 +51,8 @@ export function withCacheView<R extends RefreshResult>(result: R, view: CacheVie
 function viewOf(read: CacheRead, wrote?: CachedToken): CacheView {
   const decidedOn = contentFingerprint(read.raw);
   const left = wrote ? contentFingerprint(formatCachedToken(wrote)) : decidedOn;
-  const registrationExpiresAt = wrote?.registrationExpiresAt ?? (read.status === 'ok' ? read.token.registrationExpiresAt : undefined);
+  const registrationExpiresAt =
+    wrote?.registrationExpiresAt ?? (read.status === 'ok' ? read.token.registrationExpiresAt : undefined);
   return { decidedOn, left, ...(registrationExpiresAt && { registrationExpiresAt }) };
 }
 
@@ -93,7 +98,8 @@ export async function refreshSession(
     read = await readCachedToken(session.cacheFile);
     const decided = read;
     // Every result carries what it was decided on, and what a write of ours left.
-    const seen = (result: RefreshResult, wrote?: CachedToken) => withCacheView(result, viewOf(decided, wrote));
+    const seen = (result: RefreshResult, wrote?: CachedToken) =>
+      withCacheView(result, viewOf(decided, wrote));
     if (read.status === 'missing') {
       return seen({
         ...base,

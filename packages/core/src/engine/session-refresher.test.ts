@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatCachedToken } from '../cache/format-cached-token';
+import { formatCachedToken } from '../cache/cached-token';
 import { FakeTokenRefresher } from '../test-support/fake-token-refresher';
 import { sampleSession } from '../test-support/sample-session';
 import { sampleToken } from '../test-support/sample-token';

@@ -1,5 +1,4 @@
-import type { CachedToken } from '../cache/cached-token';
-import { formatTimestamp } from '../cache/format-cached-token';
+import { type CachedToken, formatTimestamp } from '../cache/cached-token';
 import { createAwsClients, DEFAULT_RETRY, type RetrySettings } from '../engine/aws-clients';
 import { SupervisorError, TransientError } from '../errors';
 

@@ -10,7 +10,7 @@ import {
 } from '@sso-supervisor/emulator';
 import type { SsoSession } from '../aws-config/sso-session';
 import { loadSessions } from '../aws-config/load-sessions';
-import { formatCachedToken } from '../cache/format-cached-token';
+import { formatCachedToken } from '../cache/cached-token';
 import { deviceLogin, type DeviceLoginOptions } from './device-login';
 import type { LoginProgress } from './login-types';
 

@@ -1,12 +1,17 @@
 import type { SsoSession } from '../aws-config/sso-session';
-import type { CachedToken } from '../cache/cached-token';
-import { formatTimestamp } from '../cache/format-cached-token';
+import { type CachedToken, formatTimestamp } from '../cache/cached-token';
 import { readCachedToken } from '../cache/read-cached-token';
 import { openCacheWrite, type PendingWrite } from '../cache/write-cached-token';
 import type { RetrySettings } from '../engine/aws-clients';
 import { systemClock, type Clock } from '../util/clock';
 import { abortableSleep, type LoginProgress, type LoginResult, type Sleep } from './login-types';
-import { createDeviceAuthClient, describeLoginError, type DeviceAuthClient, type Registration, reusableRegistration } from './device-auth-client';
+import {
+  createDeviceAuthClient,
+  describeLoginError,
+  type DeviceAuthClient,
+  type Registration,
+  reusableRegistration,
+} from './device-auth-client';
 import { pollDeviceToken } from './poll-device-token';
 
 export interface DeviceLoginOptions {

@@ -1,7 +1,13 @@
 import { classifyOidcError } from '../engine/oidc-refresher';
 import type { Clock } from '../util/clock';
 import type { LoginProgress, Sleep } from './login-types';
-import { describeLoginError, type DeviceAuthClient, type DeviceAuthorization, type DeviceToken, type Registration } from './device-auth-client';
+import {
+  describeLoginError,
+  type DeviceAuthClient,
+  type DeviceAuthorization,
+  type DeviceToken,
+  type Registration,
+} from './device-auth-client';
 
 export interface PollOptions {
   client: DeviceAuthClient;

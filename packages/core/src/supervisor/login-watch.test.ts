@@ -1,8 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { contentFingerprint, type CachedToken } from '../cache/cached-token';
-import { formatCachedToken } from '../cache/format-cached-token';
+import { type CachedToken, contentFingerprint, formatCachedToken } from '../cache/cached-token';
 import { defaultConfig } from '../config/default-config';
 import { withCacheView, type RefreshOutcome } from '../engine/refresh-session';
 import { SessionRefresher } from '../engine/session-refresher';

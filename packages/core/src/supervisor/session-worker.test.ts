@@ -1,8 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CachedToken } from '../cache/cached-token';
-import { formatCachedToken } from '../cache/format-cached-token';
+import { type CachedToken, formatCachedToken } from '../cache/cached-token';
 import type { TokenRefresher } from '../engine/oidc-refresher';
 import { SessionRefresher } from '../engine/session-refresher';
 import { ReauthRequiredError, TransientError } from '../errors';
