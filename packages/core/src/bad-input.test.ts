@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSessions } from './aws-config/load-sessions';
 import type { SsoSession } from './aws-config/sso-session';
-import { formatCachedToken } from './cache/format-cached-token';
+import { formatCachedToken } from './cache/cached-token';
 import { SessionRefresher } from './engine/session-refresher';
 import type { RefreshOptions } from './engine/refresh-session';
 import { readSessionStatus } from './status/session-status';

@@ -52,5 +52,5 @@ export { runExport, type ExportRun, type ExportRunDeps } from './exports/run-exp
 export { writeExportFile, type ExportWrite } from './exports/write-export-file';
 export { mergeDotenv } from './exports/merge-dotenv';
 export { mergeCredentialsFile } from './exports/merge-credentials-file';
-export type { MergeOutcome } from './exports/merge-outcome';
+export type { MergeOutcome } from './exports/text-lines';
 export type { ExportEntry } from './config/supervisor-config';

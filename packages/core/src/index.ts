@@ -11,38 +11,38 @@ export type { NotifierPlugin, NotifierDeps } from './notifiers/notifier-plugin';
 export type { Logger } from './util/logger';
 export { systemClock, type Clock } from './util/clock';
 export { TOKENS } from './di/tokens';
-export { SupervisorError } from './errors/supervisor-error';
-export { ReauthRequiredError } from './errors/reauth-required-error';
-export { TransientError } from './errors/transient-error';
-export { CacheFileError } from './errors/cache-file-error';
+export { SupervisorError } from './errors';
+export { ReauthRequiredError } from './errors';
+export { TransientError } from './errors';
+export { CacheFileError } from './errors';
 export type { SsoSession } from './aws-config/sso-session';
 export { formatFinding, type AwsConfigFinding } from './aws-config/aws-config-finding';
 export { readAwsConfig, type AwsConfigData } from './aws-config/read-aws-config';
 export { discoverSessions, type DiscoveredSessions } from './aws-config/discover-sessions';
 export { loadSessions } from './aws-config/load-sessions';
-export { cacheFilePath } from './cache/cache-file-path';
+export { cacheFilePath } from './cache/cached-token';
 export { cachedTokenSchema, type CachedToken } from './cache/cached-token';
 export { readCachedToken, type CacheRead } from './cache/read-cached-token';
-export { formatCachedToken, formatTimestamp } from './cache/format-cached-token';
+export { formatCachedToken, formatTimestamp } from './cache/cached-token';
 export { openCacheWrite, writeCachedToken, TEMP_SUFFIX, type PendingWrite } from './cache/write-cached-token';
 export { assessToken, type TokenAssessment, type TokenState } from './engine/assess-token';
-export { DEFAULT_RETRY, backoffDelay, type RetrySettings } from './engine/retry-settings';
-export { classifyOidcError } from './engine/classify-oidc-error';
+export { DEFAULT_RETRY, backoffDelay, retrySettings, type RetrySettings } from './engine/aws-clients';
+export { classifyOidcError } from './engine/oidc-refresher';
 export {
   createOidcRefresher,
   type TokenRefresher,
   type RefreshGrant,
   type RefreshedToken,
 } from './engine/oidc-refresher';
-export type { RefreshResult, RefreshOutcome } from './engine/refresh-result';
+export type { RefreshResult, RefreshOutcome, CacheView } from './engine/refresh-session';
 export { refreshSession, type RefreshOptions } from './engine/refresh-session';
 export { SessionRefresher } from './engine/session-refresher';
-export { secretRecordingRefresher } from './engine/secret-recording-refresher';
+export { secretRecordingRefresher } from './engine/oidc-refresher';
 export { deviceLogin, type DeviceLoginOptions } from './login/device-login';
-export type { LoginResult, LoginOutcome } from './login/login-result';
-export type { LoginProgress } from './login/login-progress';
-export type { Sleep } from './login/abortable-sleep';
-export { supervisorLoginCommand } from './login/supervisor-login-command';
+export type { LoginResult, LoginOutcome } from './login/login-types';
+export type { LoginProgress } from './login/login-types';
+export type { Sleep } from './login/login-types';
+export { supervisorLoginCommand } from './login/login-types';
 export { readSessionStatus, type SessionStatus, type SessionState } from './status/session-status';
 export { resolvePaths, type ResolvedPaths, type PathInputs } from './paths/resolve-paths';
 export { NotifierError } from './notifiers/notifier-error';
@@ -70,9 +70,9 @@ export { withDaemonRecord } from './status/with-daemon-record';
 export { readStateFile, type StateFileRead } from './daemon/read-state-file';
 export { runningDaemonPid } from './daemon/running-daemon-pid';
 export type { StateFile, SessionRecord } from './daemon/state-file';
-export type { RoleCredentials } from './credentials/role-credentials';
-export type { CredentialsFailure, CredentialsFailureKind } from './credentials/credentials-failure';
-export { CredentialsError } from './credentials/credentials-error';
+export type { RoleCredentials } from './credentials/role-cache';
+export type { CredentialsFailure, CredentialsFailureKind } from './errors';
+export { CredentialsError } from './errors';
 export type { SsoProfile } from './credentials/sso-profile';
 export { buildCredentialsSetup, type CredentialsSetup } from './credentials/credentials-setup';
 export { loadCredentialsSetup, type SetupOptions } from './credentials/load-credentials-setup';
@@ -83,16 +83,16 @@ export {
   type SessionTokenOptions,
   type SessionTokenOutcome,
 } from './credentials/obtain-session-token';
-export { classifyPortalError, type PortalTarget } from './credentials/classify-portal-error';
+export { classifyPortalError, type PortalTarget } from './credentials/portal-client';
 export {
   createPortalClient,
   type RoleCredentialsFetcher,
   type RoleRequest,
   type RoleFetch,
 } from './credentials/portal-client';
-export { roleCacheFile, ROLE_CACHE_DIR } from './credentials/role-cache-file';
-export { readRoleCache } from './credentials/read-role-cache';
-export { writeRoleCache } from './credentials/write-role-cache';
+export { roleCacheFile, ROLE_CACHE_DIR } from './credentials/role-cache';
+export { readRoleCache } from './credentials/role-cache';
+export { writeRoleCache } from './credentials/role-cache';
 export {
   obtainRoleCredentials,
   DEFAULT_MIN_REMAINING_MS,

@@ -1,4 +1,4 @@
-import { deviceLogin, loadSessions, type SsoSession } from '@sso-supervisor/core';
+import { deviceLogin, loadSessions, retrySettings, type SsoSession } from '@sso-supervisor/core';
 import { EXIT, type CliIo } from '../cli-io';
 import type { Workspace } from '../load-workspace';
 import { loginReporter } from '../output/login-reporter';
@@ -48,7 +48,7 @@ export async function loginCommand(
   const reporter = loginReporter(io, session, Boolean(opts.json));
   const result = await deviceLogin(session, {
     signal,
-    retry: { ...settings.retry, timeout: settings.timeout },
+    retry: retrySettings(settings),
     // A registration that would be warned about soon is renewed now, while a person is logging in anyway.
     reuseMarginMs: Math.max(DAY_MS, settings.registrationWarning),
     // The person asked for this login: it replaces whatever the file holds by the time it is approved.

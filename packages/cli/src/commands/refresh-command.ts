@@ -1,9 +1,4 @@
-import {
-  createOidcRefresher,
-  SessionRefresher,
-  type RefreshResult,
-  type SsoSession,
-} from '@sso-supervisor/core';
+import { retrySettings, SessionRefresher, type RefreshResult, type SsoSession } from '@sso-supervisor/core';
 import { EXIT, type CliIo } from '../cli-io';
 import type { Workspace } from '../load-workspace';
 import { painter } from '../output/paint';
@@ -35,14 +30,14 @@ export async function refreshCommand(
   const chosen = names.length
     ? ws.supervised.filter((s) => names.some((n) => matches(s.session, n)))
     : ws.supervised;
-  const refresher = createOidcRefresher();
+  const refresher = new SessionRefresher();
   try {
     const settings = new Map(chosen.map((s) => [s.session.id, s.settings]));
-    const results = await new SessionRefresher(refresher).refreshAll(
+    const results = await refresher.refreshAll(
       chosen.map((s) => s.session),
       (session) => {
-        const { threshold, retry, timeout } = settings.get(session.id)!;
-        return { thresholdMs: threshold, retry: { ...retry, timeout }, force: opts.force };
+        const own = settings.get(session.id)!;
+        return { thresholdMs: own.threshold, retry: retrySettings(own), force: opts.force };
       },
     );
     if (opts.json) io.stdout.write(`${JSON.stringify({ results }, null, 2)}\n`);

@@ -27,7 +27,7 @@ async function token(ws: Workspace, io: CliIo, name: string): Promise<number> {
   const settings = setup.settingsFor(session);
   const outcome = await core.obtainSessionToken(session, {
     thresholdMs: settings.threshold,
-    retry: { ...settings.retry, timeout: settings.timeout },
+    retry: core.retrySettings(settings),
   });
   if (!outcome.ok) {
     io.stderr.write(`error: ${outcome.failure.message}\n`);

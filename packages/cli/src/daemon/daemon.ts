@@ -104,7 +104,10 @@ export class Daemon {
     const bus = new EventBus((error, event) =>
       logger.error('event listener failed', { event: event.type, error: String(error) }),
     );
-    const refresher = secretRecordingRefresher(createOidcRefresher(), (s) => secrets.add(s));
+    // One single-flight refresher for the workers and the exports alike: one refresh token is never spent twice.
+    const refresher = new SessionRefresher(
+      secretRecordingRefresher(createOidcRefresher(), (s) => secrets.add(s)),
+    );
     const reauth = { current: ws.config.reauth };
     // Role secrets go into the export files by design; the registry keeps them out of the log should they stray.
     const exporter = new ExportScheduler({
@@ -115,7 +118,7 @@ export class Daemon {
       recordSecret: (s) => secrets.add(s),
     });
     const supervisor = new Supervisor({
-      refresher: new SessionRefresher(refresher),
+      refresher,
       publish: (e) => bus.publish(e),
       logger,
       clock: opts.clock,

@@ -1,7 +1,7 @@
 import type { AwsConfigData, IniSection } from './read-aws-config';
 import type { AwsConfigFinding } from './aws-config-finding';
 import type { SsoSession } from './sso-session';
-import { cacheFilePath } from '../cache/cache-file-path';
+import { cacheFilePath } from '../cache/cached-token';
 
 export interface DiscoveredSessions {
   sessions: SsoSession[];

@@ -1,10 +1,10 @@
 import { chmod, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CacheFileError } from '../errors/cache-file-error';
+import { CacheFileError } from '../errors';
 import { permissionsEnforced } from '../test-support/permissions-enforced';
 import { sampleToken } from '../test-support/sample-token';
-import { formatCachedToken } from './format-cached-token';
+import { formatCachedToken } from './cached-token';
 import { openCacheWrite, writeCachedToken } from './write-cached-token';
 
 const token = sampleToken(new Date('2026-11-22T10:00:00Z'));

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { CacheFileError } from '../errors/cache-file-error';
-import type { CachedToken } from './cached-token';
-import { formatCachedToken } from './format-cached-token';
+import { CacheFileError } from '../errors';
+import { type CachedToken, formatCachedToken } from './cached-token';
 
 export const TEMP_SUFFIX = '.sso-supervisor.tmp';
 

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSsoHome, startEmulator, type Emulator, type SsoHome } from '@sso-supervisor/emulator';
-import { CredentialsError } from './credentials-error';
+import { CredentialsError } from '../errors';
 import { ensureFreshSession } from './ensure-fresh-session';
 
 describe(ensureFreshSession.name, () => {

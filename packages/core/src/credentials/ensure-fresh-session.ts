@@ -1,4 +1,6 @@
-import { CredentialsError } from './credentials-error';
+import { retrySettings } from '../engine/aws-clients';
+import type { SessionRefresher } from '../engine/session-refresher';
+import { CredentialsError } from '../errors';
 import { locateSession, type SessionSelection } from './locate-session';
 import { obtainSessionToken } from './obtain-session-token';
 
@@ -6,6 +8,8 @@ export interface EnsureFreshSessionOptions extends SessionSelection {
   /** Refresh when less than this remains; default the session's threshold from supervisor.yaml (20m). */
   thresholdMs?: number;
   now?: () => Date;
+  /** A single-flight refresher to share with the rest of the process; default a new one, for this call. */
+  refresher?: SessionRefresher;
 }
 
 /** Where the session stands once it is fresh. Secret-free: the token itself stays in the cache file. */
@@ -28,7 +32,8 @@ export async function ensureFreshSession(options: EnsureFreshSessionOptions = {}
   const now = options.now ?? (() => new Date());
   const token = await obtainSessionToken(session, {
     thresholdMs: options.thresholdMs ?? settings.threshold,
-    retry: { ...settings.retry, timeout: settings.timeout },
+    retry: retrySettings(settings),
+    refresher: options.refresher,
     now,
   });
   if (!token.ok) throw new CredentialsError(token.failure);

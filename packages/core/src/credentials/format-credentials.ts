@@ -1,4 +1,4 @@
-import type { RoleCredentials } from './role-credentials';
+import type { RoleCredentials } from './role-cache';
 
 export const CREDENTIALS_FORMATS = ['process', 'env', 'dotenv', 'json'] as const;
 export type CredentialsFormat = (typeof CREDENTIALS_FORMATS)[number];

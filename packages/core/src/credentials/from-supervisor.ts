@@ -1,9 +1,10 @@
+import type { SessionRefresher } from '../engine/session-refresher';
 import type { Logger } from '../util/logger';
-import { CredentialsError } from './credentials-error';
+import { CredentialsError } from '../errors';
 import { loadCredentialsSetup, type SetupOptions } from './load-credentials-setup';
 import { DEFAULT_MIN_REMAINING_MS, obtainRoleCredentials } from './obtain-role-credentials';
 import { resolveSsoProfile } from './resolve-sso-profile';
-import type { RoleCredentials } from './role-credentials';
+import type { RoleCredentials } from './role-cache';
 
 export interface FromSupervisorOptions extends SetupOptions {
   /** The SSO profile (sso_account_id, sso_role_name); default $AWS_PROFILE. */
@@ -15,6 +16,8 @@ export interface FromSupervisorOptions extends SetupOptions {
   now?: () => Date;
   /** Told when a renewal fails while the current credentials still work (secret-free). */
   logger?: Logger;
+  /** A single-flight refresher to share with the rest of the process; default a new one per renewal. */
+  refresher?: SessionRefresher;
 }
 
 /** The AWS SDK's AwsCredentialIdentityProvider shape, so it can be passed as a client's `credentials`. */
@@ -53,6 +56,7 @@ export function fromSupervisor(options: FromSupervisorOptions = {}): SupervisorC
       settings: { ...settings, threshold: options.thresholdMs ?? settings.threshold },
       minRemainingMs: renewBeforeMs,
       now,
+      refresher: options.refresher,
     });
     if (!outcome.ok) throw new CredentialsError(outcome.failure);
     return outcome.credentials;

@@ -1,6 +1,6 @@
 import type { SsoSession } from '../aws-config/sso-session';
 import type { CredentialsSetup } from './credentials-setup';
-import { CredentialsError } from './credentials-error';
+import { CredentialsError } from '../errors';
 import { findSession } from './find-session';
 import { loadCredentialsSetup, type SetupOptions } from './load-credentials-setup';
 

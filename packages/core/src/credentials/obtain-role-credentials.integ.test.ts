@@ -6,7 +6,7 @@ import { defaultConfig } from '../config/default-config';
 import { buildCredentialsSetup, type CredentialsSetup } from './credentials-setup';
 import { obtainRoleCredentials, type RoleCredentialsOptions } from './obtain-role-credentials';
 import { resolveSsoProfile } from './resolve-sso-profile';
-import { roleCacheFile } from './role-cache-file';
+import { roleCacheFile } from './role-cache';
 import type { SsoProfile } from './sso-profile';
 
 const FAST = {

@@ -1,14 +1,11 @@
 import type { SessionSettings } from '../config/supervisor-config';
-import type { TokenRefresher } from '../engine/oidc-refresher';
-import type { RetrySettings } from '../engine/retry-settings';
-import type { CredentialsFailure } from './credentials-failure';
+import { retrySettings } from '../engine/aws-clients';
+import type { SessionRefresher } from '../engine/session-refresher';
+import type { CredentialsFailure } from '../errors';
 import { obtainSessionToken } from './obtain-session-token';
 import { createPortalClient, type RoleCredentialsFetcher } from './portal-client';
-import { readRoleCache } from './read-role-cache';
-import { roleCacheFile } from './role-cache-file';
-import type { RoleCredentials } from './role-credentials';
+import { readRoleCache, roleCacheFile, type RoleCredentials, writeRoleCache } from './role-cache';
 import type { SsoProfile } from './sso-profile';
-import { writeRoleCache } from './write-role-cache';
 
 export interface RoleCredentialsOptions {
   stateDir: string;
@@ -19,7 +16,8 @@ export interface RoleCredentialsOptions {
   cache?: boolean;
   /** Cached credentials are reused while more than this remains. Default 5 minutes. */
   minRemainingMs?: number;
-  refresher?: TokenRefresher;
+  /** The process's single-flight refresher; default a new one, for this call only. */
+  refresher?: SessionRefresher;
   fetcher?: RoleCredentialsFetcher;
 }
 
@@ -44,7 +42,7 @@ export async function obtainRoleCredentials(
     const cached = await readRoleCache(file, now(), options.minRemainingMs ?? DEFAULT_MIN_REMAINING_MS);
     if (cached) return { ok: true, credentials: cached, source: 'cache' };
   }
-  const retry: RetrySettings = { ...options.settings.retry, timeout: options.settings.timeout };
+  const retry = retrySettings(options.settings);
   const token = await obtainSessionToken(profile.session, {
     thresholdMs: options.settings.threshold,
     retry,

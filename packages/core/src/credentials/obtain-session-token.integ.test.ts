@@ -5,8 +5,9 @@ import { createSsoHome, startEmulator, type Emulator, type SsoHome } from '@sso-
 import { loadSessions } from '../aws-config/load-sessions';
 import type { SsoSession } from '../aws-config/sso-session';
 import { writeCachedToken } from '../cache/write-cached-token';
-import { ReauthRequiredError } from '../errors/reauth-required-error';
+import { ReauthRequiredError } from '../errors';
 import type { TokenRefresher } from '../engine/oidc-refresher';
+import { SessionRefresher } from '../engine/session-refresher';
 import { obtainSessionToken } from './obtain-session-token';
 
 const THRESHOLD = 20 * 60_000;
@@ -133,7 +134,10 @@ describe(obtainSessionToken.name, () => {
       destroy() {},
     };
     await writeFile(sessions.due.cacheFile, JSON.stringify(current));
-    const outcome = await obtainSessionToken(sessions.due, { thresholdMs: THRESHOLD, refresher: loser });
+    const outcome = await obtainSessionToken(sessions.due, {
+      thresholdMs: THRESHOLD,
+      refresher: new SessionRefresher(loser),
+    });
     expect(outcome).toStrictEqual({
       ok: true,
       accessToken: 'written-by-another-process',

@@ -1,19 +1,21 @@
 import type { SsoSession } from '../aws-config/sso-session';
 import { readCachedToken, type CacheRead } from '../cache/read-cached-token';
 import { assessToken } from '../engine/assess-token';
-import { createOidcRefresher, type TokenRefresher } from '../engine/oidc-refresher';
-import { refreshSession } from '../engine/refresh-session';
-import type { RefreshResult } from '../engine/refresh-result';
-import type { RetrySettings } from '../engine/retry-settings';
-import type { CredentialsFailure } from './credentials-failure';
+import type { RetrySettings } from '../engine/aws-clients';
+import type { RefreshResult } from '../engine/refresh-session';
+import { SessionRefresher } from '../engine/session-refresher';
+import type { CredentialsFailure } from '../errors';
 
 export interface SessionTokenOptions {
   /** Refresh first when less than this remains (the session's threshold). */
   thresholdMs: number;
   retry?: RetrySettings;
   now?: () => Date;
-  /** Default: SSO OIDC through the AWS SDK, loaded only when a refresh is due. */
-  refresher?: TokenRefresher;
+  /**
+   * The process's single-flight refresher (the daemon's, or one a caller shares), so this refresh joins
+   * one already running for the session. Default: a new one over SSO OIDC, closed afterwards.
+   */
+  refresher?: SessionRefresher;
 }
 
 export type SessionTokenOutcome =
@@ -58,9 +60,9 @@ export async function obtainSessionToken(
   const before = read.raw;
   let result: RefreshResult | undefined;
   if (assessToken(read.token, now(), Math.max(options.thresholdMs, MIN_USABLE_MS)).due) {
-    const refresher = options.refresher ?? createOidcRefresher();
+    const refresher = options.refresher ?? new SessionRefresher();
     try {
-      result = await refreshSession(session, refresher, {
+      result = await refresher.refresh(session, {
         thresholdMs: options.thresholdMs,
         retry: options.retry,
         now,

@@ -1,8 +1,6 @@
-import type { SSOClient } from '@aws-sdk/client-sso';
-import { backoffDelay, DEFAULT_RETRY, type RetrySettings } from '../engine/retry-settings';
-import { classifyPortalError, type PortalTarget } from './classify-portal-error';
-import type { CredentialsFailure } from './credentials-failure';
-import type { RoleCredentials } from './role-credentials';
+import { createAwsClients, DEFAULT_RETRY, type AwsClients, type RetrySettings } from '../engine/aws-clients';
+import type { CredentialsFailure } from '../errors';
+import type { RoleCredentials } from './role-cache';
 
 export interface RoleRequest extends PortalTarget {
   region: string;
@@ -22,33 +20,14 @@ export interface RoleCredentialsFetcher {
  * GetRoleCredentials through the AWS SDK, loaded on first use so a role-cache hit never pays for it.
  * No endpoint is passed, so the SDK honours AWS_ENDPOINT_URL_SSO and AWS_ENDPOINT_URL itself.
  */
-export function createPortalClient(retry: RetrySettings = DEFAULT_RETRY): RoleCredentialsFetcher {
-  const clients = new Map<string, SSOClient>();
-
-  async function client(region: string): Promise<SSOClient> {
-    const existing = clients.get(region);
-    if (existing) return existing;
-    const [{ SSOClient }, { ConfiguredRetryStrategy }] = await Promise.all([
-      import('@aws-sdk/client-sso'),
-      import('@smithy/util-retry'),
-    ]);
-    const created = new SSOClient({
-      region,
-      retryStrategy: new ConfiguredRetryStrategy(retry.attempts, (attempt) => backoffDelay(attempt, retry)),
-      requestHandler: {
-        requestTimeout: retry.timeout,
-        connectionTimeout: retry.timeout,
-        throwOnRequestTimeout: true,
-      },
-    });
-    clients.set(region, created);
-    return created;
-  }
-
+export function createPortalClient(
+  retry: RetrySettings = DEFAULT_RETRY,
+  clients: AwsClients = createAwsClients(),
+): RoleCredentialsFetcher {
   return {
     async fetch(request, signal) {
       const { GetRoleCredentialsCommand } = await import('@aws-sdk/client-sso');
-      const sso = await client(request.region);
+      const sso = await clients.sso(request.region, retry);
       let response;
       try {
         response = await sso.send(
@@ -77,9 +56,57 @@ export function createPortalClient(retry: RetrySettings = DEFAULT_RETRY): RoleCr
         },
       };
     },
-    destroy() {
-      for (const c of clients.values()) c.destroy();
-      clients.clear();
-    },
+    destroy: () => clients.destroy(),
+  };
+}
+
+interface SdkErrorLike {
+  name?: string;
+  code?: string;
+  message?: string;
+  $metadata?: { httpStatusCode?: number };
+}
+
+export interface PortalTarget {
+  accountId: string;
+  roleName: string;
+  loginCommand: string;
+}
+
+/** Turns what GetRoleCredentials threw (after the SDK's own retries) into a failure a person can act on. */
+export function classifyPortalError(error: unknown, target: PortalTarget): CredentialsFailure {
+  const e = (error ?? {}) as SdkErrorLike;
+  const name = e.name ?? 'Error';
+  const status = e.$metadata?.httpStatusCode;
+  const role = `role ${target.roleName} in account ${target.accountId}`;
+  if (status === 401 || name === 'UnauthorizedException') {
+    const message = `the SSO portal rejected the access token (${name}); it was revoked or replaced: run ${target.loginCommand}`;
+    return { kind: 'login_required', message, command: target.loginCommand };
+  }
+  if (status === 403 || status === 404 || name === 'ForbiddenException') {
+    return {
+      kind: 'forbidden',
+      message: `${role} is not assigned to you (${status ? `HTTP ${status} ` : ''}${name}); check sso_account_id and sso_role_name, or ask for the assignment`,
+    };
+  }
+  if (status === 429 || name === 'TooManyRequestsException') {
+    return {
+      kind: 'throttled',
+      message: `the SSO portal is throttling GetRoleCredentials (${name}) and the retries ran out; try again in a minute`,
+    };
+  }
+  if (status === 400) {
+    return {
+      kind: 'config',
+      message: `the SSO portal refused ${role} (HTTP 400 ${name}); check sso_account_id and sso_role_name`,
+    };
+  }
+  // The SDK re-wraps an error from another realm (a vm context, as under jest) as "AWS SDK error wrapper
+  // for Error: connect ECONNREFUSED ...", keeping the errno code only in the message.
+  const code = e.code ?? /\b(E[A-Z]{3,})\b/.exec(e.message ?? '')?.[1];
+  const where = status ? `HTTP ${status} ${name}` : (code ?? name);
+  return {
+    kind: 'unavailable',
+    message: `GetRoleCredentials for ${role} failed (${where}); try again later`,
   };
 }

@@ -1,5 +1,5 @@
 import type { CredentialsSetup } from './credentials-setup';
-import type { CredentialsFailure } from './credentials-failure';
+import type { CredentialsFailure } from '../errors';
 import type { SsoProfile } from './sso-profile';
 
 type ProfileLookup = Pick<CredentialsSetup, 'awsConfig' | 'awsConfigFile' | 'sessions'>;

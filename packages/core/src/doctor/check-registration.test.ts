@@ -1,4 +1,4 @@
-import { formatTimestamp } from '../cache/format-cached-token';
+import { formatTimestamp } from '../cache/cached-token';
 import { sampleSession } from '../test-support/sample-session';
 import { sampleToken } from '../test-support/sample-token';
 import { checkRegistration } from './check-registration';

@@ -1,4 +1,4 @@
-import type { CredentialsFailure } from '../credentials/credentials-failure';
+import type { CredentialsFailure } from '../errors';
 import type { SsoProfile } from '../credentials/sso-profile';
 import type { DoctorCheck } from './doctor-check';
 

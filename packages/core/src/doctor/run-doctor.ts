@@ -8,7 +8,7 @@ import type { RoleCredentialsFetcher } from '../credentials/portal-client';
 import { resolveSsoProfile } from '../credentials/resolve-sso-profile';
 import { readStateFile } from '../daemon/read-state-file';
 import { runningDaemonPid } from '../daemon/running-daemon-pid';
-import type { TokenRefresher } from '../engine/oidc-refresher';
+import type { SessionRefresher } from '../engine/session-refresher';
 import type { ResolvedPaths } from '../paths/resolve-paths';
 import { checkAwsConfig } from './check-aws-config';
 import { checkCacheFile } from './check-cache-file';
@@ -38,7 +38,7 @@ export interface DoctorOptions {
   now?: () => Date;
   probe?: EndpointProbe;
   probeTimeoutMs?: number;
-  refresher?: TokenRefresher;
+  refresher?: SessionRefresher;
   fetcher?: RoleCredentialsFetcher;
 }
 

@@ -1,8 +1,5 @@
-import type { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
-import { IncompleteRefreshError } from '../errors/incomplete-refresh-error';
-import { TransientError } from '../errors/transient-error';
-import { classifyOidcError } from './classify-oidc-error';
-import { backoffDelay, DEFAULT_RETRY, type RetrySettings } from './retry-settings';
+import { IncompleteRefreshError, ReauthRequiredError, TransientError } from '../errors';
+import { createAwsClients, DEFAULT_RETRY, type AwsClients, type RetrySettings } from './aws-clients';
 
 export interface RefreshGrant {
   region: string;
@@ -25,40 +22,17 @@ export interface TokenRefresher {
 }
 
 /**
- * CreateToken (grant refresh_token) through the AWS SDK, which honours AWS_ENDPOINT_URL_SSO_OIDC and
- * AWS_ENDPOINT_URL and does the bounded, jittered retries and per-attempt timeouts. The SDK is loaded
- * on first use only, so `status` never pays for it.
+ * CreateToken (grant refresh_token) through the AWS SDK, which does the bounded, jittered retries and
+ * per-attempt timeouts. The SDK is loaded on first use only (aws-clients.ts), so `status` never pays for it.
  */
-export function createOidcRefresher(defaults: RetrySettings = DEFAULT_RETRY): TokenRefresher {
-  const clients = new Map<string, SSOOIDCClient>();
-
-  async function client(region: string, settings: RetrySettings): Promise<SSOOIDCClient> {
-    const key = JSON.stringify([region, settings]);
-    const existing = clients.get(key);
-    if (existing) return existing;
-    const [{ SSOOIDCClient }, { ConfiguredRetryStrategy }] = await Promise.all([
-      import('@aws-sdk/client-sso-oidc'),
-      import('@smithy/util-retry'),
-    ]);
-    const created = new SSOOIDCClient({
-      region,
-      retryStrategy: new ConfiguredRetryStrategy(settings.attempts, (attempt) =>
-        backoffDelay(attempt, settings),
-      ),
-      requestHandler: {
-        requestTimeout: settings.timeout,
-        connectionTimeout: settings.timeout,
-        throwOnRequestTimeout: true,
-      },
-    });
-    clients.set(key, created);
-    return created;
-  }
-
+export function createOidcRefresher(
+  defaults: RetrySettings = DEFAULT_RETRY,
+  clients: AwsClients = createAwsClients(),
+): TokenRefresher {
   return {
     async refresh(grant, signal, retry = defaults) {
       const { CreateTokenCommand } = await import('@aws-sdk/client-sso-oidc');
-      const oidc = await client(grant.region, retry);
+      const oidc = await clients.oidc(grant.region, retry);
       let response;
       try {
         response = await oidc.send(
@@ -85,9 +59,71 @@ export function createOidcRefresher(defaults: RetrySettings = DEFAULT_RETRY): To
         refreshToken: response.refreshToken,
       };
     },
-    destroy() {
-      for (const c of clients.values()) c.destroy();
-      clients.clear();
+    destroy: () => clients.destroy(),
+  };
+}
+
+/** aws-facts.md: these mean the refresh token or registration is dead and a person must log in. */
+const TERMINAL = new Set([
+  'InvalidGrantException',
+  'InvalidClientException',
+  'ExpiredTokenException',
+  'UnauthorizedClientException',
+  'AccessDeniedException',
+  'InvalidRequestException',
+  'InvalidScopeException',
+  'UnsupportedGrantTypeException',
+]);
+
+interface SdkErrorLike {
+  name?: string;
+  code?: string;
+  message?: string;
+  error_description?: string;
+  $metadata?: { httpStatusCode?: number };
+}
+
+/** Turns what the SDK threw (after its own retries) into a terminal or retryable failure. */
+export function classifyOidcError(
+  error: unknown,
+  loginCommand: string,
+): ReauthRequiredError | TransientError {
+  const e = (error ?? {}) as SdkErrorLike;
+  const name = e.name ?? 'Error';
+  const status = e.$metadata?.httpStatusCode;
+  const detail = e.error_description ?? e.message ?? '';
+  const terminal =
+    TERMINAL.has(name) ||
+    (status !== undefined && status >= 400 && status < 500 && ![408, 429].includes(status));
+  if (terminal) {
+    const what =
+      name === 'InvalidClientException' ? 'client registration rejected' : 'refresh token rejected';
+    return new ReauthRequiredError(`${what} (${name}): run ${loginCommand}`, loginCommand, { cause: error });
+  }
+  const where = status ? `HTTP ${status} ${name}` : (e.code ?? name);
+  return new TransientError(`refresh failed (${where})${detail ? `: ${detail}` : ''}`, { cause: error });
+}
+
+/**
+ * Wraps a refresher so every secret that passes through it (refresh token, client secret, new tokens)
+ * is handed to `record`, which feeds the logger's redaction by value.
+ */
+export function secretRecordingRefresher(
+  inner: TokenRefresher,
+  record: (secret: string | undefined) => void,
+): TokenRefresher {
+  return {
+    async refresh(grant, signal, retry) {
+      record(grant.refreshToken);
+      record(grant.clientSecret);
+      const fresh = await inner.refresh(grant, signal, retry).catch((error: unknown) => {
+        if (error instanceof IncompleteRefreshError) record(error.refreshToken);
+        throw error;
+      });
+      record(fresh.accessToken);
+      record(fresh.refreshToken);
+      return fresh;
     },
+    destroy: () => inner.destroy(),
   };
 }

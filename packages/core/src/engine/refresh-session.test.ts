@@ -2,17 +2,13 @@ import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { SsoSession } from '../aws-config/sso-session';
-import type { CachedToken } from '../cache/cached-token';
-import { formatCachedToken } from '../cache/format-cached-token';
-import { IncompleteRefreshError } from '../errors/incomplete-refresh-error';
-import { ReauthRequiredError } from '../errors/reauth-required-error';
-import { TransientError } from '../errors/transient-error';
+import { type CachedToken, contentFingerprint, formatCachedToken } from '../cache/cached-token';
+import { IncompleteRefreshError, ReauthRequiredError, TransientError } from '../errors';
 import { FakeTokenRefresher, type FakeResponse } from '../test-support/fake-token-refresher';
 import { permissionsEnforced } from '../test-support/permissions-enforced';
 import { sampleSession } from '../test-support/sample-session';
 import { SECRET_MARK, sampleToken } from '../test-support/sample-token';
-import type { RefreshResult } from './refresh-result';
-import { refreshSession, type RefreshOptions } from './refresh-session';
+import { type RefreshOptions, type RefreshResult, refreshSession } from './refresh-session';
 
 const NOW = new Date('2026-11-22T09:00:00Z');
 const minutes = (n: number) => new Date(NOW.getTime() + n * 60_000);
@@ -303,5 +299,34 @@ describe(refreshSession.name, () => {
       error: `${session.cacheFile}: is not valid JSON (truncated or corrupt)`,
     });
     expect(await readFile(session.cacheFile, 'utf8')).toBe('{"accessToken": "a"');
+  });
+});
+
+describe('the cache view of a result', () => {
+  it('says what the pass decided on and what it wrote, and stays out of JSON', async () => {
+    const old = sampleToken(minutes(10), { registrationExpiresAt: '2026-12-01T00:00:00Z' });
+    const raw = await put(old);
+    const { result } = await run(() => fresh);
+    expect(result.outcome).toBe('refreshed');
+    const written = await readFile(session.cacheFile, 'utf8');
+    expect(result.cache).toEqual({
+      decidedOn: contentFingerprint(raw),
+      left: contentFingerprint(written),
+      registrationExpiresAt: '2026-12-01T00:00:00Z',
+    });
+    expect(Object.keys(result)).not.toContain('cache');
+    expect(JSON.stringify(result)).not.toContain('decidedOn');
+  });
+
+  it('leaves what it decided on when it writes nothing; null when there is no file', async () => {
+    const raw = await put(sampleToken(minutes(30)));
+    const skipped = (await run(unreachable)).result;
+    expect(skipped.cache).toMatchObject({
+      decidedOn: contentFingerprint(raw),
+      left: contentFingerprint(raw),
+    });
+    await rm(session.cacheFile);
+    const missing = (await run(unreachable)).result;
+    expect(missing.cache).toEqual({ decidedOn: null, left: null });
   });
 });

@@ -1,14 +1,60 @@
 import type { SsoSession } from '../aws-config/sso-session';
-import { readCachedToken } from '../cache/read-cached-token';
+import {
+  type CachedToken,
+  contentFingerprint,
+  formatCachedToken,
+  formatTimestamp,
+} from '../cache/cached-token';
+import { readCachedToken, type CacheRead } from '../cache/read-cached-token';
 import { openCacheWrite, type PendingWrite } from '../cache/write-cached-token';
-import { formatTimestamp } from '../cache/format-cached-token';
-import { IncompleteRefreshError } from '../errors/incomplete-refresh-error';
-import { SupervisorError } from '../errors/supervisor-error';
-import { ReauthRequiredError } from '../errors/reauth-required-error';
+import { IncompleteRefreshError, ReauthRequiredError, SupervisorError } from '../errors';
 import { assessToken } from './assess-token';
+import type { RetrySettings } from './aws-clients';
 import type { TokenRefresher } from './oidc-refresher';
-import type { RetrySettings } from './retry-settings';
-import type { RefreshResult } from './refresh-result';
+
+export type RefreshOutcome = 'refreshed' | 'skipped' | 'reauth_required' | 'failed' | 'invalid';
+
+/** One session's result of a refresh pass (contract.md, `refresh --json`). Secret-free. */
+export interface RefreshResult {
+  session: string | null;
+  /** The session's stable id (name, or `legacy:<startUrl>`). */
+  id: string;
+  outcome: RefreshOutcome;
+  expiresAt?: string;
+  error?: string;
+  /** What a person runs, when one must act. */
+  command?: string;
+  /** What the pass saw in the cache file, for the login watcher. Not enumerable: see withCacheView. */
+  readonly cache?: CacheView;
+}
+
+/** What a pass decided on and left in the cache file: fingerprints, never the content (it holds secrets). */
+export interface CacheView {
+  /** contentFingerprint of the content the pass decided on; null: no file. */
+  decidedOn: string | null;
+  /** contentFingerprint of what the pass left: what it wrote, else what it decided on. */
+  left: string | null;
+  /** The client registration's end in what the pass left. */
+  registrationExpiresAt?: string;
+}
+
+/**
+ * Attaches `view` as a non-enumerable property: `refresh --json` and log lines serialise results as they
+ * are, and the contract's result shape has no room for it. A spread copy drops it; the login watcher
+ * reads the very result the refresher returned.
+ */
+export function withCacheView<R extends RefreshResult>(result: R, view: CacheView): R {
+  return Object.defineProperty(result, 'cache', { value: view, enumerable: false });
+}
+
+/** The view of a pass that decided on `read` and, when it wrote, left `wrote`. */
+function viewOf(read: CacheRead, wrote?: CachedToken): CacheView {
+  const decidedOn = contentFingerprint(read.raw);
+  const left = wrote ? contentFingerprint(formatCachedToken(wrote)) : decidedOn;
+  const registrationExpiresAt =
+    wrote?.registrationExpiresAt ?? (read.status === 'ok' ? read.token.registrationExpiresAt : undefined);
+  return { decidedOn, left, ...(registrationExpiresAt && { registrationExpiresAt }) };
+}
 
 export interface RefreshOptions {
   thresholdMs: number;
@@ -16,8 +62,6 @@ export interface RefreshOptions {
   now?: () => Date;
   signal?: AbortSignal;
   retry?: RetrySettings;
-  /** Told the cache file's content each pass decided on (null: no file), so a caller can wait for it to change. */
-  onRead?: (raw: string | null) => void;
 }
 
 /** Someone else wrote the file between our read and our rename; look again this many times. */
@@ -49,35 +93,40 @@ export async function refreshSession(
   const now = options.now ?? (() => new Date());
   const base = { session: session.name, id: session.id };
   let force = options.force ?? false;
+  let read: CacheRead = { status: 'missing', raw: null };
   for (let round = 0; round <= MAX_REEVALUATIONS; round++) {
-    const read = await readCachedToken(session.cacheFile);
-    options.onRead?.(read.raw);
+    read = await readCachedToken(session.cacheFile);
+    const decided = read;
+    // Every result carries what it was decided on, and what a write of ours left.
+    const seen = (result: RefreshResult, wrote?: CachedToken) =>
+      withCacheView(result, viewOf(decided, wrote));
     if (read.status === 'missing') {
-      return {
+      return seen({
         ...base,
         outcome: 'reauth_required',
         error: `no cached token at ${session.cacheFile}: run ${session.loginCommand}`,
         command: session.loginCommand,
-      };
+      });
     }
     if (read.status === 'invalid') {
       // A file that changes under us is not judged: past the last round it is failed, `kept changing`.
       if (await changesWithin(session.cacheFile, read.raw, OTHER_WRITER_MS)) continue;
-      return { ...base, outcome: 'invalid', error: read.message };
+      return seen({ ...base, outcome: 'invalid', error: read.message });
     }
     const { token } = read;
     const assessment = assessToken(token, now(), options.thresholdMs);
-    if (!assessment.due && !force) return { ...base, outcome: 'skipped', expiresAt: token.expiresAt };
+    if (!assessment.due && !force) return seen({ ...base, outcome: 'skipped', expiresAt: token.expiresAt });
     if (!assessment.refreshable) {
-      return {
+      return seen({
         ...base,
         outcome: 'reauth_required',
         error: `${assessment.reason}: run ${session.loginCommand}`,
         command: session.loginCommand,
         expiresAt: token.expiresAt,
-      };
+      });
     }
     let pending: PendingWrite | undefined;
+    let wrote: CachedToken | undefined;
     try {
       pending = await openCacheWrite(session.cacheFile);
       const fresh = await refresher.refresh(
@@ -100,13 +149,14 @@ export async function refreshSession(
         refreshToken: fresh.refreshToken ?? token.refreshToken,
       };
       const written = await pending.commit(next, read.raw);
-      if (written.written) return { ...base, outcome: 'refreshed', expiresAt };
+      if (written.written) return seen({ ...base, outcome: 'refreshed', expiresAt }, next);
       force = false;
     } catch (error) {
       if (error instanceof IncompleteRefreshError && pending) {
         // The old access token stays; the new refresh token must, or the next refresh spends a dead one.
         const next = { ...token, refreshToken: error.refreshToken };
-        await pending.commit(next, read.raw).catch(() => undefined);
+        const written = await pending.commit(next, read.raw).catch(() => undefined);
+        if (written?.written) wrote = next;
       } else await pending?.abort();
       if (error instanceof ReauthRequiredError) {
         // Another refresher (a one-shot `refresh`, the AWS CLI) may have spent the refresh token just before
@@ -115,21 +165,27 @@ export async function refreshSession(
           force = false;
           continue;
         }
-        return {
-          ...base,
-          outcome: 'reauth_required',
-          error: error.message,
-          command: error.command,
-          expiresAt: token.expiresAt,
-        };
+        return seen(
+          {
+            ...base,
+            outcome: 'reauth_required',
+            error: error.message,
+            command: error.command,
+            expiresAt: token.expiresAt,
+          },
+          wrote,
+        );
       }
       const message = error instanceof SupervisorError ? error.message : `refresh failed: ${String(error)}`;
-      return { ...base, outcome: 'failed', error: message, expiresAt: token.expiresAt };
+      return seen({ ...base, outcome: 'failed', error: message, expiresAt: token.expiresAt }, wrote);
     }
   }
-  return {
-    ...base,
-    outcome: 'failed',
-    error: `${session.cacheFile}: kept changing while we refreshed; will look again`,
-  };
+  return withCacheView(
+    {
+      ...base,
+      outcome: 'failed',
+      error: `${session.cacheFile}: kept changing while we refreshed; will look again`,
+    },
+    viewOf(read),
+  );
 }

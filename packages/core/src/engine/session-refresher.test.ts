@@ -1,7 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatCachedToken } from '../cache/format-cached-token';
+import { formatCachedToken } from '../cache/cached-token';
+import { obtainSessionToken } from '../credentials/obtain-session-token';
 import { FakeTokenRefresher } from '../test-support/fake-token-refresher';
 import { sampleSession } from '../test-support/sample-session';
 import { sampleToken } from '../test-support/sample-token';
@@ -92,5 +93,33 @@ describe(SessionRefresher.name, () => {
       thresholdMs: s.id === 'due' ? 60_000 : options.thresholdMs,
     }));
     expect(results.map((r) => r.outcome)).toEqual(['skipped', 'refreshed']);
+  });
+
+  it('is the one door: a worker and obtainSessionToken sharing it spend the refresh token once', async () => {
+    const session = await dueSession('corp');
+    const held = gate();
+    const fake = new FakeTokenRefresher(async () => {
+      await held.opened;
+      return { accessToken: 'new', expiresIn: 3600 };
+    });
+    const refresher = new SessionRefresher(fake);
+    const worker = refresher.refresh(session, options);
+    const cli = obtainSessionToken(session, {
+      thresholdMs: options.thresholdMs,
+      now: options.now,
+      refresher,
+    });
+    await until(() => fake.grants.length === 1);
+    held.open();
+    expect((await worker).outcome).toBe('refreshed');
+    expect(await cli).toMatchObject({ ok: true, accessToken: 'new', refreshed: true });
+    expect(fake.grants).toHaveLength(1);
+  });
+
+  it('closes its token refresher on destroy', () => {
+    const fake = new FakeTokenRefresher(() => ({ accessToken: 'new', expiresIn: 60 }));
+    const destroy = jest.spyOn(fake, 'destroy');
+    new SessionRefresher(fake).destroy();
+    expect(destroy).toHaveBeenCalledTimes(1);
   });
 });

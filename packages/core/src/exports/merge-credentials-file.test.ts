@@ -1,4 +1,4 @@
-import type { RoleCredentials } from '../credentials/role-credentials';
+import type { RoleCredentials } from '../credentials/role-cache';
 import { mergeCredentialsFile } from './merge-credentials-file';
 
 const CREDS: RoleCredentials = {

@@ -1,6 +1,5 @@
-import type { RoleCredentials } from '../credentials/role-credentials';
-import type { MergeOutcome } from './merge-outcome';
-import { TextLines } from './text-lines';
+import type { RoleCredentials } from '../credentials/role-cache';
+import { type MergeOutcome, TextLines } from './text-lines';
 
 const HEADER = /^\s*\[([^\]]*)\]\s*(?:[#;].*)?$/;
 /** `key = value`; configparser (the AWS CLI) also takes `:`, the JS SDK only `=`. */

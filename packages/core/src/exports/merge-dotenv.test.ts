@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { RoleCredentials } from '../credentials/role-credentials';
+import type { RoleCredentials } from '../credentials/role-cache';
 import { mergeDotenv } from './merge-dotenv';
 
 const CREDS: RoleCredentials = {

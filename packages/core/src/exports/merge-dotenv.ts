@@ -1,7 +1,6 @@
 import { formatCredentials } from '../credentials/format-credentials';
-import type { RoleCredentials } from '../credentials/role-credentials';
-import type { MergeOutcome } from './merge-outcome';
-import { TextLines } from './text-lines';
+import type { RoleCredentials } from '../credentials/role-cache';
+import { type MergeOutcome, TextLines } from './text-lines';
 
 /** `KEY=value`, `export KEY=value` and dotenv's `KEY: value`; the value may open a quote that closes lines later. */
 const ENTRY = /^(\s*(?:export\s+)?)([A-Za-z_][A-Za-z0-9_.-]*)(?:\s*=|:[ \t])\s*(.*)$/;

@@ -1,17 +1,20 @@
 import { obtainRoleCredentials } from '../credentials/obtain-role-credentials';
 import type { RoleCredentialsFetcher } from '../credentials/portal-client';
-import type { RoleCredentials } from '../credentials/role-credentials';
-import type { TokenRefresher } from '../engine/oidc-refresher';
+import type { RoleCredentials } from '../credentials/role-cache';
+import type { SessionRefresher } from '../engine/session-refresher';
 import { mergeCredentialsFile } from './merge-credentials-file';
 import { mergeDotenv } from './merge-dotenv';
-import type { MergeOutcome } from './merge-outcome';
+import type { MergeOutcome } from './text-lines';
 import type { ExportJob } from './plan-exports';
 import { writeExportFile } from './write-export-file';
 
 export interface ExportRunDeps {
   now: () => Date;
-  /** The daemon's, so the SSO secrets it handles reach the log's redaction; default a fresh SSO OIDC client. */
-  refresher?: TokenRefresher;
+  /**
+   * The daemon's single-flight refresher, so a renewal never races a worker for the same refresh token and
+   * the SSO secrets reach the log's redaction; default a new one per renewal.
+   */
+  refresher?: SessionRefresher;
   fetcher?: RoleCredentialsFetcher;
   /** Told every role secret before it goes anywhere, so the log can blank it should it ever turn up there. */
   recordSecret?: (secret: string) => void;

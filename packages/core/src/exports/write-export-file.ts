@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { open, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { TEMP_SUFFIX } from '../cache/write-cached-token';
-import type { MergeOutcome } from './merge-outcome';
+import type { MergeOutcome } from './text-lines';
 
 /**
  * What became of one write. `refused`: the file is not ours to change as it stands (a person must look);

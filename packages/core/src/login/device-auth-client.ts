@@ -1,7 +1,6 @@
-import type { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
-import { formatTimestamp } from '../cache/format-cached-token';
-import { TransientError } from '../errors/transient-error';
-import { backoffDelay, DEFAULT_RETRY, type RetrySettings } from '../engine/retry-settings';
+import { type CachedToken, formatTimestamp } from '../cache/cached-token';
+import { createAwsClients, DEFAULT_RETRY, type RetrySettings } from '../engine/aws-clients';
+import { SupervisorError, TransientError } from '../errors';
 
 /** A client registration as the cache file keeps it. */
 export interface Registration {
@@ -51,19 +50,8 @@ export async function createDeviceAuthClient(
   region: string,
   retry: RetrySettings = DEFAULT_RETRY,
 ): Promise<DeviceAuthClient> {
-  const [sdk, { ConfiguredRetryStrategy }] = await Promise.all([
-    import('@aws-sdk/client-sso-oidc'),
-    import('@smithy/util-retry'),
-  ]);
-  const oidc: SSOOIDCClient = new sdk.SSOOIDCClient({
-    region,
-    retryStrategy: new ConfiguredRetryStrategy(retry.attempts, (attempt) => backoffDelay(attempt, retry)),
-    requestHandler: {
-      requestTimeout: retry.timeout,
-      connectionTimeout: retry.timeout,
-      throwOnRequestTimeout: true,
-    },
-  });
+  const clients = createAwsClients();
+  const [sdk, oidc] = await Promise.all([import('@aws-sdk/client-sso-oidc'), clients.oidc(region, retry)]);
   return {
     async register(clientName, scopes, signal) {
       const out = await oidc.send(
@@ -107,6 +95,46 @@ export async function createDeviceAuthClient(
         ...(out.refreshToken && { refreshToken: out.refreshToken }),
       };
     },
-    destroy: () => oidc.destroy(),
+    destroy: () => clients.destroy(),
   };
+}
+
+/**
+ * The client registration kept in a session's cache file, when it can serve one more login: complete,
+ * from the session's region (a registration belongs to one), and with more than `marginMs` left.
+ */
+export function reusableRegistration(
+  token: CachedToken | undefined,
+  region: string,
+  now: Date,
+  marginMs: number,
+): Registration | undefined {
+  if (!token?.clientId || !token.clientSecret || !token.registrationExpiresAt) return undefined;
+  if (token.region !== undefined && token.region !== region) return undefined;
+  if (Date.parse(token.registrationExpiresAt) - now.getTime() <= marginMs) return undefined;
+  return {
+    clientId: token.clientId,
+    clientSecret: token.clientSecret,
+    registrationExpiresAt: token.registrationExpiresAt,
+  };
+}
+
+interface SdkErrorLike {
+  name?: string;
+  message?: string;
+  error_description?: string;
+  $metadata?: { httpStatusCode?: number };
+}
+
+/**
+ * One line saying why a login step failed: AWS's error name, HTTP status and description. AWS's
+ * descriptions carry no secrets; our own errors already say what they mean.
+ */
+export function describeLoginError(step: string, error: unknown): string {
+  if (error instanceof SupervisorError) return `${step}: ${error.message}`;
+  const e = (error ?? {}) as SdkErrorLike;
+  const status = e.$metadata?.httpStatusCode;
+  const detail = e.error_description ?? e.message ?? '';
+  const name = `${e.name ?? 'Error'}${status ? `, HTTP ${status}` : ''}`;
+  return `${step} failed (${name})${detail && detail !== e.name ? `: ${detail}` : ''}`;
 }

@@ -10,9 +10,9 @@ import {
 } from '@sso-supervisor/emulator';
 import type { SsoSession } from '../aws-config/sso-session';
 import { loadSessions } from '../aws-config/load-sessions';
-import { formatCachedToken } from '../cache/format-cached-token';
+import { formatCachedToken } from '../cache/cached-token';
 import { deviceLogin, type DeviceLoginOptions } from './device-login';
-import type { LoginProgress } from './login-progress';
+import type { LoginProgress } from './login-types';
 
 const DAY = 86_400_000;
 const KEY_ORDER = [

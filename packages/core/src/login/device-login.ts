@@ -1,17 +1,18 @@
 import type { SsoSession } from '../aws-config/sso-session';
-import type { CachedToken } from '../cache/cached-token';
-import { formatTimestamp } from '../cache/format-cached-token';
+import { type CachedToken, formatTimestamp } from '../cache/cached-token';
 import { readCachedToken } from '../cache/read-cached-token';
 import { openCacheWrite, type PendingWrite } from '../cache/write-cached-token';
-import type { RetrySettings } from '../engine/retry-settings';
+import type { RetrySettings } from '../engine/aws-clients';
 import { systemClock, type Clock } from '../util/clock';
-import { abortableSleep, type Sleep } from './abortable-sleep';
-import { createDeviceAuthClient, type DeviceAuthClient, type Registration } from './device-auth-client';
-import { describeLoginError } from './describe-login-error';
-import type { LoginProgress } from './login-progress';
-import type { LoginResult } from './login-result';
+import { abortableSleep, type LoginProgress, type LoginResult, type Sleep } from './login-types';
+import {
+  createDeviceAuthClient,
+  describeLoginError,
+  type DeviceAuthClient,
+  type Registration,
+  reusableRegistration,
+} from './device-auth-client';
 import { pollDeviceToken } from './poll-device-token';
-import { reusableRegistration } from './reusable-registration';
 
 export interface DeviceLoginOptions {
   /** Cancels the wait (Ctrl-C, shutdown); the cache file is then left as it was. */

@@ -1,9 +1,13 @@
-import { classifyOidcError } from '../engine/classify-oidc-error';
+import { classifyOidcError } from '../engine/oidc-refresher';
 import type { Clock } from '../util/clock';
-import type { Sleep } from './abortable-sleep';
-import type { DeviceAuthClient, DeviceAuthorization, DeviceToken, Registration } from './device-auth-client';
-import { describeLoginError } from './describe-login-error';
-import type { LoginProgress } from './login-progress';
+import type { LoginProgress, Sleep } from './login-types';
+import {
+  describeLoginError,
+  type DeviceAuthClient,
+  type DeviceAuthorization,
+  type DeviceToken,
+  type Registration,
+} from './device-auth-client';
 
 export interface PollOptions {
   client: DeviceAuthClient;

@@ -1,4 +1,4 @@
-import type { RetrySettings } from '../engine/retry-settings';
+import type { RetrySettings } from '../engine/aws-clients';
 
 /** Delivery settings shared by every notifier. Durations in milliseconds. */
 export interface DispatcherOptions {

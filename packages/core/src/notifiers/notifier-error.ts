@@ -1,4 +1,4 @@
-import { SupervisorError } from '../errors/supervisor-error';
+import { SupervisorError } from '../errors';
 
 /**
  * A failed delivery. `retryable` tells the dispatcher whether another attempt can help (5xx, 429,

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { backoffDelay } from '../engine/retry-settings';
+import { backoffDelay } from '../engine/aws-clients';
 import type { SupervisorEvent } from '../events/supervisor-event';
-import { SupervisorError } from '../errors/supervisor-error';
+import { SupervisorError } from '../errors';
 import type { Logger } from '../util/logger';
 import type { DeliveryOutcome } from './delivery-outcome';
 import type { DispatcherOptions } from './dispatcher-options';

@@ -15,7 +15,7 @@ import { defaultConfig } from '../config/default-config';
 import { createOidcRefresher, type TokenRefresher } from '../engine/oidc-refresher';
 import { SessionRefresher } from '../engine/session-refresher';
 import type { SupervisorEvent } from '../events/supervisor-event';
-import { abortableSleep } from '../login/abortable-sleep';
+import { abortableSleep } from '../login/login-types';
 import { deviceLogin } from '../login/device-login';
 import { RecordingLogger } from '../testing/recording-logger';
 import { DeviceReauth } from './device-reauth';

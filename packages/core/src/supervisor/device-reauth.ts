@@ -1,7 +1,8 @@
 import type { SsoSession } from '../aws-config/sso-session';
+import { retrySettings } from '../engine/aws-clients';
 import type { SupervisorEvent } from '../events/supervisor-event';
 import type { DeviceLoginOptions } from '../login/device-login';
-import type { LoginResult } from '../login/login-result';
+import type { LoginResult } from '../login/login-types';
 import type { Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
 import type { SupervisedSession } from './select-sessions';
@@ -76,7 +77,7 @@ export class DeviceReauth {
     const result = await this.deps.login(session, {
       signal,
       clock,
-      retry: { ...settings.retry, timeout: settings.timeout },
+      retry: retrySettings(settings),
       // A registration that would warn of its end soon is renewed now, while a person is logging in anyway.
       reuseMarginMs: Math.max(DAY_MS, settings.registrationWarning),
       onProgress: (progress) => {

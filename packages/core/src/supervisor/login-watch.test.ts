@@ -1,10 +1,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CachedToken } from '../cache/cached-token';
-import { formatCachedToken } from '../cache/format-cached-token';
+import { type CachedToken, contentFingerprint, formatCachedToken } from '../cache/cached-token';
 import { defaultConfig } from '../config/default-config';
-import type { RefreshOutcome } from '../engine/refresh-result';
+import { withCacheView, type RefreshOutcome } from '../engine/refresh-session';
 import { SessionRefresher } from '../engine/session-refresher';
 import type { SupervisorEvent } from '../events/supervisor-event';
 import { FakeTokenRefresher } from '../test-support/fake-token-refresher';
@@ -34,6 +33,20 @@ const put = async (token: CachedToken) => {
 };
 const login = (n: number) => sampleToken(at(9 * HOUR), { accessToken: `${SECRET_MARK}-access-${n}` });
 
+/** A result as the refresher returns it: decided on `decidedOn`, and left `wrote` when it wrote. */
+const result = (outcome: RefreshOutcome, decidedOn: string | null, wrote?: string) => {
+  const left = wrote ?? decidedOn;
+  const registration = left === null ? undefined : (JSON.parse(left) as CachedToken).registrationExpiresAt;
+  return withCacheView(
+    { session: 'corp', id: 'corp', outcome },
+    {
+      decidedOn: contentFingerprint(decidedOn),
+      left: contentFingerprint(left),
+      ...(registration && { registrationExpiresAt: registration }),
+    },
+  );
+};
+
 describe(LoginWatch.name, () => {
   const pass = (
     watch: LoginWatch,
@@ -41,11 +54,11 @@ describe(LoginWatch.name, () => {
     decidedOn: string | null,
     now: Date,
     loginAt?: string,
+    wrote?: string,
   ) =>
     watch.afterPass({
       supervised: { session: session(), settings },
-      result: { session: 'corp', id: 'corp', outcome },
-      decidedOn,
+      result: result(outcome, decidedOn, wrote),
       held: false,
       loginAt,
       now,
@@ -69,7 +82,7 @@ describe(LoginWatch.name, () => {
     await pass(watch, 'skipped', first, at(0));
     // The refresh decided on `first` and wrote `refreshed`; the next pass sees what it wrote.
     const refreshed = await put(login(3));
-    expect(await pass(watch, 'refreshed', first, at(60_000), 'earlier')).toEqual({
+    expect(await pass(watch, 'refreshed', first, at(60_000), 'earlier', refreshed)).toEqual({
       loginAt: 'earlier',
       events: [],
     });
@@ -85,8 +98,7 @@ describe(LoginWatch.name, () => {
     const loginAt = T0.toISOString();
     const held = await watch.afterPass({
       supervised: { session: session(), settings },
-      result: { session: 'corp', id: 'corp', outcome: 'reauth_required' },
-      decidedOn: raw,
+      result: result('reauth_required', raw),
       held: true,
       loginAt,
       now: at(7.75 * HOUR),

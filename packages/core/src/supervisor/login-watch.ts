@@ -1,15 +1,13 @@
-import { readCachedToken } from '../cache/read-cached-token';
 import type { SessionSettings } from '../config/supervisor-config';
-import type { RefreshResult } from '../engine/refresh-result';
+import type { RefreshResult } from '../engine/refresh-session';
 import type { SupervisorEvent } from '../events/supervisor-event';
 import { endingWarnings, type WarningMemo } from './ending-warnings';
 import type { SupervisedSession } from './select-sessions';
 
 export interface PassSeen {
   supervised: SupervisedSession;
+  /** As the refresher returned it: its `cache` view says what the pass decided on and left. */
   result: RefreshResult;
-  /** The cache file content the pass decided on; null: no file. */
-  decidedOn: string | null;
   /** Waiting for a person: no warning about an end that has come already. */
   held: boolean;
   loginAt?: string;
@@ -22,7 +20,7 @@ export interface PassSeen {
  * Center session counts from it.
  */
 export class LoginWatch {
-  /** The content as the last pass left it; undefined until the first pass, which sets the baseline. */
+  /** The content (fingerprint) as the last pass left it; undefined until the first pass, the baseline. */
   private lastSeen: string | null | undefined;
   private memo: WarningMemo = {};
 
@@ -33,40 +31,26 @@ export class LoginWatch {
   }
 
   /** After a refresh pass: the login time (new, or as it was) and the warnings now due. */
-  async afterPass(seen: PassSeen): Promise<{ loginAt?: string; events: SupervisorEvent[] }> {
+  afterPass(seen: PassSeen): { loginAt?: string; events: SupervisorEvent[] } {
     const { session, settings } = seen.supervised;
-    // Only our own write changed the file since the pass read it; otherwise that read stands.
-    const after =
-      seen.result.outcome === 'refreshed' ? (await readCachedToken(session.cacheFile)).raw : seen.decidedOn;
-    const changed =
-      this.lastSeen !== undefined && seen.decidedOn !== null && seen.decidedOn !== this.lastSeen;
+    const decidedOn = seen.result.cache?.decidedOn ?? null;
+    const changed = this.lastSeen !== undefined && decidedOn !== null && decidedOn !== this.lastSeen;
     let loginAt = seen.loginAt;
     if (changed && seen.result.outcome !== 'invalid' && settings.sessionDuration !== undefined) {
       loginAt = seen.now.toISOString();
     }
-    // What our refresh wrote is the next baseline, not a login. (A login landing between our rename and
-    // this read would be taken for ours: a window of milliseconds.)
-    this.lastSeen = after;
+    // What our refresh wrote is the next baseline, not a login.
+    this.lastSeen = seen.result.cache?.left ?? null;
     if (seen.held) return { loginAt, events: [] };
     const warned = endingWarnings({
       session,
       settings,
-      registrationExpiresAt: registrationExpiry(after),
+      registrationExpiresAt: seen.result.cache?.registrationExpiresAt,
       loginAt,
       now: seen.now,
       memo: this.memo,
     });
     this.memo = warned.memo;
     return { loginAt, events: warned.events };
-  }
-}
-
-function registrationExpiry(raw: string | null): string | undefined {
-  if (raw === null) return undefined;
-  try {
-    const value = (JSON.parse(raw) as { registrationExpiresAt?: unknown }).registrationExpiresAt;
-    return typeof value === 'string' ? value : undefined;
-  } catch {
-    return undefined;
   }
 }

@@ -1,4 +1,4 @@
-import type { RefreshOutcome, RefreshResult } from '../engine/refresh-result';
+import type { RefreshOutcome, RefreshResult } from '../engine/refresh-session';
 import { sampleSession } from '../test-support/sample-session';
 import { reactToResult, type Reaction } from './react-to-result';
 import type { WorkerState } from './worker-state';

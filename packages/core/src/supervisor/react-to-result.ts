@@ -1,5 +1,5 @@
 import type { SsoSession } from '../aws-config/sso-session';
-import type { RefreshResult } from '../engine/refresh-result';
+import type { RefreshResult } from '../engine/refresh-session';
 import type { SupervisorEvent } from '../events/supervisor-event';
 import { sessionEvents } from './session-events';
 import type { WorkerState } from './worker-state';

@@ -1,5 +1,5 @@
 import type { SsoSession } from '../aws-config/sso-session';
-import { cacheFilePath } from '../cache/cache-file-path';
+import { cacheFilePath } from '../cache/cached-token';
 import { defaultConfig } from '../config/default-config';
 import type { SessionSelector, SupervisorConfig } from '../config/supervisor-config';
 import { sampleSession } from '../test-support/sample-session';

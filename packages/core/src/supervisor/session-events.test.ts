@@ -1,5 +1,5 @@
 import type { SsoSession } from '../aws-config/sso-session';
-import type { RefreshResult } from '../engine/refresh-result';
+import type { RefreshResult } from '../engine/refresh-session';
 import type { SupervisorEvent } from '../events/supervisor-event';
 import { sampleSession } from '../test-support/sample-session';
 import { SECRET_MARK } from '../test-support/sample-token';

@@ -1,8 +1,7 @@
 import type { SsoSession } from '../aws-config/sso-session';
-import type { RefreshResult } from '../engine/refresh-result';
+import type { RefreshResult } from '../engine/refresh-session';
 import type { SupervisorEvent } from '../events/supervisor-event';
-import type { LoginProgress } from '../login/login-progress';
-import { supervisorLoginCommand } from '../login/supervisor-login-command';
+import { type LoginProgress, supervisorLoginCommand } from '../login/login-types';
 import { clockTime, sessionEvent, sessionLabel } from './make-event';
 
 type PendingLogin = Extract<LoginProgress, { type: 'pending' }>;

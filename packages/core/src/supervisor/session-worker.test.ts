@@ -1,12 +1,10 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CachedToken } from '../cache/cached-token';
-import { formatCachedToken } from '../cache/format-cached-token';
+import { type CachedToken, formatCachedToken } from '../cache/cached-token';
 import type { TokenRefresher } from '../engine/oidc-refresher';
 import { SessionRefresher } from '../engine/session-refresher';
-import { ReauthRequiredError } from '../errors/reauth-required-error';
-import { TransientError } from '../errors/transient-error';
+import { ReauthRequiredError, TransientError } from '../errors';
 import type { SupervisorEvent } from '../events/supervisor-event';
 import { defaultConfig } from '../config/default-config';
 import { FakeTokenRefresher } from '../test-support/fake-token-refresher';

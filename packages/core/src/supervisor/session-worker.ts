@@ -1,7 +1,9 @@
+import { contentFingerprint } from '../cache/cached-token';
 import { readCachedToken } from '../cache/read-cached-token';
 import type { SupervisorConfig } from '../config/supervisor-config';
+import { retrySettings } from '../engine/aws-clients';
 import type { SessionRefresher } from '../engine/session-refresher';
-import type { RefreshResult } from '../engine/refresh-result';
+import type { RefreshResult } from '../engine/refresh-session';
 import type { SupervisorEvent } from '../events/supervisor-event';
 import { deviceLogin } from '../login/device-login';
 import type { Clock } from '../util/clock';
@@ -41,8 +43,8 @@ export class SessionWorker {
   private readonly ticker: ScheduleTicker;
   private inFlight: Promise<void> | null = null;
   private controller = new AbortController();
-  /** The cache file's content when a person was asked to log in; null content = no file. */
-  private heldOn: { raw: string | null; expiredSent: boolean } | null = null;
+  /** The cache file's content (its fingerprint) when a person was asked to log in; null = no file. */
+  private heldOn: { fingerprint: string | null; expiredSent: boolean } | null = null;
   private state: WorkerState;
   private readonly reauth: DeviceReauth;
   private readonly logins = new LoginWatch();
@@ -132,16 +134,14 @@ export class SessionWorker {
         this.offerDeviceLogin();
         return;
       }
-      let decidedOn: string | null = null;
       const result = await this.deps.refresher.refresh(session, {
         thresholdMs: settings.threshold,
-        retry: { ...settings.retry, timeout: settings.timeout },
+        retry: retrySettings(settings),
         now: () => this.deps.clock.now(),
         signal: this.controller.signal,
-        onRead: (raw) => (decidedOn = raw),
       });
-      this.react(result, decidedOn);
-      await this.afterPass(result, decidedOn);
+      this.react(result, result.cache?.decidedOn ?? null);
+      this.afterPass(result);
     } catch (error) {
       this.deps.logger.error('session check failed unexpectedly', {
         session: session.id,
@@ -156,7 +156,7 @@ export class SessionWorker {
   private async heldFileChanged(): Promise<boolean> {
     const held = this.heldOn!;
     const read = await readCachedToken(this.supervised.session.cacheFile);
-    if (read.raw !== held.raw) {
+    if (contentFingerprint(read.raw) !== held.fingerprint) {
       this.heldOn = null;
       this.reauth.loginLanded();
       return true;
@@ -183,7 +183,7 @@ export class SessionWorker {
     this.state = { ...reaction.state, ...(loginAt && { loginAt }), ...(sessionEndsAt && { sessionEndsAt }) };
     if (reaction.hold) {
       const lapsed = result.expiresAt === undefined || Date.parse(result.expiresAt) <= now.getTime();
-      this.heldOn = { raw: decidedOn, expiredSent: lapsed };
+      this.heldOn = { fingerprint: decidedOn, expiredSent: lapsed };
     }
     for (const event of reaction.events) this.emit(event);
     if (reaction.hold) this.offerDeviceLogin();
@@ -196,11 +196,10 @@ export class SessionWorker {
     this.reauth.start(this.supervised, reauth.backoffMs);
   }
 
-  private async afterPass(result: RefreshResult, decidedOn: string | null): Promise<void> {
-    const seen = await this.logins.afterPass({
+  private afterPass(result: RefreshResult): void {
+    const seen = this.logins.afterPass({
       supervised: this.supervised,
       result,
-      decidedOn,
       held: this.held,
       loginAt: this.state.loginAt,
       now: this.deps.clock.now(),

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SsoSession } from '../aws-config/sso-session';
-import { formatCachedToken } from '../cache/format-cached-token';
+import { formatCachedToken } from '../cache/cached-token';
 import { defaultConfig } from '../config/default-config';
 import { SessionRefresher } from '../engine/session-refresher';
 import type { SupervisorEvent } from '../events/supervisor-event';

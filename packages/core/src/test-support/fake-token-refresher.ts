@@ -1,5 +1,5 @@
 import type { RefreshedToken, RefreshGrant, TokenRefresher } from '../engine/oidc-refresher';
-import type { RetrySettings } from '../engine/retry-settings';
+import type { RetrySettings } from '../engine/aws-clients';
 
 export type FakeResponse = (grant: RefreshGrant, call: number) => RefreshedToken | Promise<RefreshedToken>;
 

@@ -1,5 +1,5 @@
 import type { SsoSession } from '../aws-config/sso-session';
-import { cacheFilePath } from '../cache/cache-file-path';
+import { cacheFilePath } from '../cache/cached-token';
 
 /** An sso-session named `name` whose cache file lives in `cacheDir`. */
 export function sampleSession(cacheDir: string, name: string): SsoSession {

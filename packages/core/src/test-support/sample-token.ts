@@ -1,5 +1,4 @@
-import type { CachedToken } from '../cache/cached-token';
-import { formatTimestamp } from '../cache/format-cached-token';
+import { type CachedToken, formatTimestamp } from '../cache/cached-token';
 
 /** Every secret in a sample contains this, so a test can scan output for it. */
 export const SECRET_MARK = 'SECRET';

@@ -1,5 +1,5 @@
 import { TooManyRequestsException, UnauthorizedException } from '@aws-sdk/client-sso';
-import { classifyPortalError } from './classify-portal-error';
+import { classifyPortalError } from './portal-client';
 
 const target = {
   accountId: '111111111111',

@@ -1,5 +1,5 @@
 import { sampleToken } from '../test-support/sample-token';
-import { reusableRegistration } from './reusable-registration';
+import { reusableRegistration } from './device-auth-client';
 
 const NOW = new Date('2026-11-22T09:00:00Z');
 const DAY = 86_400_000;

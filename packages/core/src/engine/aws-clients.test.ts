@@ -1,4 +1,4 @@
-import { backoffDelay, type RetrySettings } from './retry-settings';
+import { backoffDelay, createAwsClients, retrySettings, type RetrySettings } from './aws-clients';
 
 const settings: RetrySettings = { attempts: 4, baseDelay: 2000, maxDelay: 60000, timeout: 15000 };
 const lowest = () => 0;
@@ -27,5 +27,28 @@ describe(backoffDelay.name, () => {
       expect(delay).toBeGreaterThanOrEqual(4000);
       expect(delay).toBeLessThanOrEqual(8000);
     }
+  });
+});
+
+describe(retrySettings.name, () => {
+  it('folds the timeout into the retry settings', () => {
+    const given = { retry: { attempts: 2, baseDelay: 10, maxDelay: 20 }, timeout: 30, threshold: 1 };
+    expect(retrySettings(given)).toEqual({ attempts: 2, baseDelay: 10, maxDelay: 20, timeout: 30 });
+  });
+});
+
+describe(createAwsClients.name, () => {
+  it('makes one client per service, region and settings, and new ones after destroy', async () => {
+    const clients = createAwsClients();
+    const a = await clients.oidc('eu-west-1', settings);
+    expect(await clients.oidc('eu-west-1', { ...settings })).toBe(a);
+    expect(await clients.oidc('us-east-1', settings)).not.toBe(a);
+    expect(await clients.oidc('eu-west-1', { ...settings, attempts: 1 })).not.toBe(a);
+    const sso = await clients.sso('eu-west-1', settings);
+    expect(sso).not.toBe(a);
+    expect(await clients.sso('eu-west-1', settings)).toBe(sso);
+    clients.destroy();
+    expect(await clients.oidc('eu-west-1', settings)).not.toBe(a);
+    clients.destroy();
   });
 });

@@ -1,5 +1,5 @@
 import { sampleSession } from '../test-support/sample-session';
-import { supervisorLoginCommand } from './supervisor-login-command';
+import { supervisorLoginCommand } from './login-types';
 
 describe(supervisorLoginCommand.name, () => {
   it('names an sso-session by name and a legacy session by its first profile', () => {
