@@ -2,7 +2,6 @@ import { mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
 import { uptime } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isProcessAlive } from './is-process-alive';
 
 export type LockResult = { release(): Promise<void> } | { error: string; pid?: number };
 
@@ -116,4 +115,30 @@ function predatesBoot(mtimeMs: number): boolean {
 
 function code(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? String(error);
+}
+
+/**
+ * Whether a process with this pid exists. Signal 0 checks without sending anything; EPERM means it exists
+ * but belongs to someone else, which still counts as alive.
+ */
+export function isProcessAlive(pid: number): boolean {
+  // kill(0) and negative pids address process groups, not a process.
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * The pid of the daemon that holds this state dir's lock, or null. The lock, not the state file, says
+ * whether one runs: a daemon removes its lock when it stops, while its last state file stays for `status`.
+ */
+export async function runningDaemonPid(stateDir: string): Promise<number | null> {
+  const raw = await readFile(join(stateDir, 'daemon.lock'), 'utf8').catch(() => '');
+  if (!/^\d+\s*$/.test(raw)) return null;
+  const pid = Number(raw);
+  return isProcessAlive(pid) ? pid : null;
 }

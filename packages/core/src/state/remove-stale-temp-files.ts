@@ -1,7 +1,7 @@
 import { readdir, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TEMP_SUFFIX } from '../cache/write-cached-token';
-import { isProcessAlive } from './is-process-alive';
+import { isProcessAlive } from './lock-file';
 
 const MAX_AGE_MS = 10 * 60 * 1000;
 // `.<file>.<pid>.<hex>.sso-supervisor.tmp`, as openCacheWrite names them.

@@ -4,19 +4,19 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ts from 'typescript';
-import { acquireLock } from './acquire-lock';
+import { acquireLock } from './lock-file';
 
 // Each child takes the lock once, prints what it got, and (if it won) holds it until its stdin closes, so
 // the test sees real processes race rather than promises in one process.
 const CHILD = `
-require('./acquire-lock.js').acquireLock(process.argv[1]).then((r) => {
+require('./lock-file.js').acquireLock(process.argv[1]).then((r) => {
   console.log(JSON.stringify('release' in r ? { won: process.pid } : r));
   process.stdin.on('end', () => ('release' in r ? r.release() : Promise.resolve()).then(() => process.exit(0)));
   process.stdin.resume();
 });`;
 
 async function compile(dir: string): Promise<void> {
-  for (const name of ['acquire-lock', 'is-process-alive']) {
+  for (const name of ['lock-file']) {
     const source = await readFile(join(__dirname, `${name}.ts`), 'utf8');
     const { outputText } = ts.transpileModule(source, {
       compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
