@@ -24,8 +24,8 @@ function candidates(): { label: string; modules: string[] }[] {
     { label: '@sso-supervisor/core', modules: [require.resolve('@sso-supervisor/core')] },
     { label: '@sso-supervisor/core/daemon', modules: [require.resolve('@sso-supervisor/core/daemon')] },
     {
-      label: 'cli dist/daemon/daemon (all the daemon loads)',
-      modules: [join(cliDist, 'daemon', 'daemon.js')],
+      label: 'cli dist/commands/run-command (all the daemon loads)',
+      modules: [join(cliDist, 'commands', 'run-command.js')],
     },
     { label: 'cli dist/builtin-plugins', modules: [join(cliDist, 'builtin-plugins.js')] },
     { label: 'winston', modules: [fromCore('winston')] },

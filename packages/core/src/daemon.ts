@@ -1,5 +1,5 @@
 /**
- * The daemon's runtime: supervisor and workers, notifier dispatch (tsyringe), the webhook notifier,
+ * The daemon's runtime: its lifecycle and composition root, supervisor and workers, notifier dispatch (tsyringe), the webhook notifier,
  * custom notifier loading, logging, lock and state files, service files, the starter config.
  * `@sso-supervisor/core/daemon`: everything `status` does not need, so it loads only for the commands that do.
  */
@@ -25,12 +25,23 @@ export { createLogger, type LoggerOptions } from './logging/create-logger';
 export { closeLogger } from './logging/close-logger';
 export { readLogLines, type LogTail } from './logging/read-log-lines';
 export { followLog, type FollowOptions } from './logging/follow-log';
-export { acquireLock, type LockResult } from './state/lock-file';
-export { isProcessAlive } from './state/lock-file';
-export { STATE_FILE_NAME } from './state/state-file';
-export { writeStateFile } from './state/state-file';
-export { StateFileWriter, type StateFileWriterOptions } from './state/state-file';
+export { acquireLock, isProcessAlive, type LockResult } from './state/lock-file';
+export {
+  STATE_FILE_NAME,
+  writeStateFile,
+  StateFileWriter,
+  type StateFileWriterOptions,
+} from './state/state-file';
 export { removeStaleTempFiles } from './state/remove-stale-temp-files';
+export { Daemon, type DaemonOptions } from './daemon/daemon';
+export {
+  composeDaemon,
+  DaemonGraph,
+  type ComposeDaemonOptions,
+  type DaemonOverrides,
+  type DaemonWorkspace,
+} from './daemon/compose-daemon';
+export { waitForStop, watchFiles } from './daemon/triggers';
 export { servicePaths, SYSTEMD_UNIT_NAME, LAUNCHD_LABEL, type ServicePaths } from './service/service-paths';
 export { serviceCommand, type ServiceSpec } from './service/service-spec';
 export { systemdUnit } from './service/systemd-unit';

@@ -1,6 +1,8 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { basename, dirname } from 'node:path';
 
+// What makes the daemon reload or stop: a changed file, a signal, the end of `--duration`.
+
 /**
  * Calls `onChange` (debounced) when any of `files` is written, created or replaced. Folders are watched
  * rather than files because editors and `aws configure` replace files by rename, which ends a file watch.
@@ -30,4 +32,28 @@ export function watchFiles(files: string[], onChange: () => void, debounceMs = 3
     if (timer) clearTimeout(timer);
     for (const w of watchers) w.close();
   };
+}
+/**
+ * Resolves on SIGINT, SIGTERM or after `durationMs`; calls `onHangup` on SIGHUP meanwhile. Handlers are
+ * removed again before it resolves, so a second Ctrl-C during shutdown gets Node's default (exit).
+ */
+export function waitForStop(opts: {
+  durationMs?: number;
+  onHangup?: () => void;
+}): Promise<'signal' | 'duration'> {
+  return new Promise((resolve) => {
+    const hangup = () => opts.onHangup?.();
+    const done = (why: 'signal' | 'duration') => () => {
+      if (timer) clearTimeout(timer);
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      process.off('SIGHUP', hangup);
+      resolve(why);
+    };
+    const onSignal = done('signal');
+    const timer = opts.durationMs ? setTimeout(done('duration'), opts.durationMs) : null;
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    process.on('SIGHUP', hangup);
+  });
 }
