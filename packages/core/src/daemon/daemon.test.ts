@@ -114,7 +114,7 @@ describe(Daemon.name, () => {
   });
 
   it('refreshes through the graph, notifies, and on stop writes the state file and unlocks', async () => {
-    const { session } = next.workspace!.supervised[0];
+    const { session } = workspace(['memo'], ['a']).workspace.supervised[0];
     await writeFile(session.cacheFile, formatCachedToken(sampleToken(new Date(Date.now() + 60_000))));
     const daemon = await start();
     await until(() => seen(created[0]).includes('token.refreshed'));
