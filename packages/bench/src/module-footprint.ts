@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { sampleRss } from './sample-rss';
+import { sampleRss } from './process-sampling';
 
 const LOADER = 'for (const m of JSON.parse(process.argv[1])) require(m); setInterval(() => {}, 1e9);';
 

@@ -18,13 +18,9 @@ export { createRoutedNotifiers, type RoutedNotifierDeps } from './notifiers/crea
 export { Supervisor, type SupervisorDeps, type ApplyResult } from './supervisor/supervisor';
 export type { DeviceLoginRunner } from './supervisor/device-reauth';
 export { starterConfig } from './config/starter-config';
-export { SecretRegistry } from './logging/secret-registry';
-export { redactFormat } from './logging/redact-format';
-export { redactValue } from './logging/redact-value';
-export { createLogger, type LoggerOptions } from './logging/create-logger';
-export { closeLogger } from './logging/close-logger';
-export { readLogLines, type LogTail } from './logging/read-log-lines';
-export { followLog, type FollowOptions } from './logging/follow-log';
+export { SecretRegistry, redactFormat, redactValue } from './logging/redaction';
+export { createLogger, closeLogger, type LoggerOptions } from './logging/create-logger';
+export { readLogLines, followLog, type LogTail, type FollowOptions } from './logging/read-log';
 export { acquireLock, isProcessAlive, type LockResult } from './state/lock-file';
 export {
   STATE_FILE_NAME,
@@ -42,14 +38,27 @@ export {
   type DaemonWorkspace,
 } from './daemon/compose-daemon';
 export { waitForStop, watchFiles } from './daemon/triggers';
-export { servicePaths, SYSTEMD_UNIT_NAME, LAUNCHD_LABEL, type ServicePaths } from './service/service-paths';
-export { serviceCommand, type ServiceSpec } from './service/service-spec';
-export { systemdUnit } from './service/systemd-unit';
-export { launchdPlist } from './service/launchd-plist';
-export { installService, type InstallServiceOptions } from './service/install-service';
-export { uninstallService, type UninstallServiceOptions } from './service/uninstall-service';
-export { runCommand, type CommandRunner, type CommandOutcome } from './service/run-command';
-export type { ServiceResult } from './service/apply-steps';
+export {
+  servicePaths,
+  serviceCommand,
+  SYSTEMD_UNIT_NAME,
+  LAUNCHD_LABEL,
+  type ServicePaths,
+  type ServiceSpec,
+} from './service/service-spec';
+export { systemdUnit, launchdPlist } from './service/service-files';
+export {
+  installService,
+  uninstallService,
+  type InstallServiceOptions,
+  type UninstallServiceOptions,
+} from './service/install-service';
+export {
+  runCommand,
+  type CommandRunner,
+  type CommandOutcome,
+  type ServiceResult,
+} from './service/apply-steps';
 export { parseConfig } from './config/parse-config';
 export { ExportScheduler, type ExportSchedulerDeps } from './exports/export-scheduler';
 export {

@@ -16,11 +16,10 @@ import {
 import { composeDaemon, Dispatcher, type DaemonWorkspace } from '@sso-supervisor/core/daemon';
 import { scriptedNotifier } from '@sso-supervisor/core/testing';
 import type { BenchOptions } from '../bench-options';
-import type { BenchRow } from '../bench-row';
+import type { BenchRow } from '../render-report';
 import { createBenchWorld, type BenchWorld } from '../bench-world';
 import { CountingLogger } from '../counting-logger';
-import { formatRatio } from '../format-ratio';
-import { median } from '../median';
+import { formatRatio, median } from '../stats';
 
 const EVENTS = 1000;
 const TICKS = 50;

@@ -24,7 +24,7 @@ export async function doctorCommand(
     import('node:os'),
     import('@sso-supervisor/core'),
     import('../load-workspace'),
-    import('../output/paint'),
+    import('../output/terminal-format'),
   ]);
   const loaded = await loadWorkspace(io, flags);
   const ws = 'workspace' in loaded ? loaded.workspace : undefined;

@@ -3,7 +3,7 @@ import type { SupervisorEvent } from '@sso-supervisor/core';
 import { BUILTIN_PLUGINS } from '../builtin-plugins';
 import { EXIT, type CliIo } from '../cli-io';
 import type { Workspace } from '../load-workspace';
-import { painter } from '../output/paint';
+import { painter } from '../output/terminal-format';
 
 function sampleEvent(ws: Workspace): SupervisorEvent {
   const session = ws.supervised[0]?.session;

@@ -9,7 +9,7 @@ import type { NotifierEntry } from '../config/supervisor-config';
 import { TOKENS } from '../di/tokens';
 import { SessionRefresher } from '../engine/session-refresher';
 import { EventBus } from '../events/event-bus';
-import { SecretRegistry } from '../logging/secret-registry';
+import { SecretRegistry } from '../logging/redaction';
 import type { NotifierPlugin } from '../notifiers/notifier-plugin';
 import { Supervisor } from '../supervisor/supervisor';
 import { FakeTokenRefresher } from '../test-support/fake-token-refresher';

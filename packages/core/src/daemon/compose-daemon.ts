@@ -15,7 +15,7 @@ import { SessionRefresher } from '../engine/session-refresher';
 import { EventBus } from '../events/event-bus';
 import { ExportScheduler } from '../exports/export-scheduler';
 import { createLogger } from '../logging/create-logger';
-import { SecretRegistry } from '../logging/secret-registry';
+import { SecretRegistry } from '../logging/redaction';
 import { createRoutedNotifiers } from '../notifiers/create-routed-notifiers';
 import { Dispatcher } from '../notifiers/dispatcher';
 import type { DispatcherOverrides } from '../notifiers/dispatcher-options';

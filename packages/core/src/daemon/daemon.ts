@@ -5,7 +5,7 @@ import { EventBus } from '../events/event-bus';
 import { logEvent } from '../events/log-event';
 import { ExportScheduler } from '../exports/export-scheduler';
 import { planExports } from '../exports/plan-exports';
-import { closeLogger } from '../logging/close-logger';
+import { closeLogger } from '../logging/create-logger';
 import type { Dispatcher } from '../notifiers/dispatcher';
 import { acquireLock } from '../state/lock-file';
 import { removeStaleTempFiles } from '../state/remove-stale-temp-files';

@@ -8,7 +8,7 @@ import {
   type SessionRecord,
   StateFileWriter,
 } from './state-file';
-import { SecretRegistry } from '../logging/secret-registry';
+import { SecretRegistry } from '../logging/redaction';
 import { RecordingLogger } from '../testing/recording-logger';
 
 describe('read-state-file', () => {

@@ -1,6 +1,19 @@
 import { format, type Logform } from 'winston';
 
 const MESSAGE = Symbol.for('message');
+
+/**
+ * One JSON object per line, time first so `logs` output reads in order. Runs after the redact format, whose
+ * output is plain acyclic data, so JSON.stringify cannot throw here.
+ */
+export function jsonLineFormat(): Logform.Format {
+  return format((info) => {
+    const { time, level, message, ...fields } = info;
+    info[MESSAGE] = JSON.stringify({ time, level, message, ...fields });
+    return info;
+  })();
+}
+
 // Hand-written rather than winston's colorize, whose on/off switch is global and looks at process.stdout,
 // not at the stream this logger writes to.
 const COLOURS: Record<string, string> = { error: '31', warn: '33', info: '32', debug: '34' };

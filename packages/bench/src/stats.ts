@@ -1,3 +1,17 @@
+/** The middle value (the mean of the two middle ones for an even count); NaN for no values. */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** `measured / baseline` as `2.41x`; a dash when the baseline is zero or not a number. */
+export function formatRatio(measured: number, baseline: number): string {
+  if (!Number.isFinite(measured) || !Number.isFinite(baseline) || baseline === 0) return '-';
+  return `${(measured / baseline).toFixed(2)}x`;
+}
+
 export interface QuarterWindows {
   /** When the run passed a quarter, half and three quarters of the target. */
   bounds: [number, number, number];

@@ -1,6 +1,5 @@
 import type { SessionStatus } from '@sso-supervisor/core';
-import { formatStatusLines } from './format-status';
-import { painter } from './paint';
+import { formatStatusLines, painter } from './terminal-format';
 
 const plain = painter({ isTTY: false }, {});
 const status = (extra: Partial<SessionStatus>): SessionStatus => ({

@@ -1,6 +1,25 @@
+import { styleText } from 'node:util';
 import type { SessionStatus } from '@sso-supervisor/core';
-import { formatTimeLeft } from './format-duration';
-import type { Paint } from './paint';
+
+type Style = Parameters<typeof styleText>[0];
+
+/** Colour only on a terminal, and never with NO_COLOR set (https://no-color.org). */
+export function painter(stream: { isTTY?: boolean }, env: Record<string, string | undefined>) {
+  const enabled = Boolean(stream.isTTY) && !env.NO_COLOR;
+  return (style: Style, text: string): string => (enabled ? styleText(style, text) : text);
+}
+
+export type Paint = ReturnType<typeof painter>;
+
+/** `2h05m`, `14m`, `40s`, `expired 3m ago`: time left as a person reads it. */
+export function formatTimeLeft(seconds: number | null): string {
+  if (seconds === null) return '-';
+  const abs = Math.abs(seconds);
+  const h = Math.floor(abs / 3600);
+  const m = Math.floor((abs % 3600) / 60);
+  const text = h > 0 ? `${h}h${String(m).padStart(2, '0')}m` : m > 0 ? `${m}m` : `${abs}s`;
+  return seconds < 0 ? `expired ${text} ago` : `${text} left`;
+}
 
 const STATE_STYLE: Record<SessionStatus['state'], Parameters<Paint>[0]> = {
   valid: 'green',

@@ -1,4 +1,49 @@
-import { SecretRegistry } from './secret-registry';
+import { format, type Logform } from 'winston';
+
+const MIN_LENGTH = 8;
+
+/**
+ * Secret values seen at run time (tokens, client secrets, role keys), so the log format can blank them
+ * wherever they turn up: in a message, an error's stack, a field under an innocent key. Bounded, because a
+ * daemon that refreshes for months sees an endless stream of tokens; the oldest are the ones no longer in use.
+ */
+export class SecretRegistry {
+  static readonly REDACTED = '[redacted]';
+
+  private readonly values = new Set<string>();
+  private pattern: RegExp | null = null;
+
+  constructor(private readonly maxSize = 256) {}
+
+  get size(): number {
+    return this.values.size;
+  }
+
+  /** Short values are ignored: blanking every `us-east-1` or `true` would ruin the log and protect nothing. */
+  add(value: string | null | undefined): void {
+    if (typeof value !== 'string' || value.length < MIN_LENGTH) return;
+    this.values.delete(value);
+    this.values.add(value);
+    for (const oldest of this.values) {
+      if (this.values.size <= this.maxSize) break;
+      this.values.delete(oldest);
+    }
+    this.pattern = null;
+  }
+
+  redact(text: string): string {
+    if (this.values.size === 0 || text.length < MIN_LENGTH) return text;
+    // Longest first, so a secret that contains another is blanked whole rather than leaving its remainder.
+    this.pattern ??= new RegExp(
+      [...this.values]
+        .sort((a, b) => b.length - a.length)
+        .map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('|'),
+      'g',
+    );
+    return text.replace(this.pattern, SecretRegistry.REDACTED);
+  }
+}
 
 const SECRET_KEYS = new Set(
   [
@@ -79,4 +124,33 @@ function errorFields(error: Error, secrets: SecretRegistry, ancestors: Set<objec
   if (error.cause !== undefined) out.cause = walk(error.cause, secrets, ancestors);
   if (typeof error.stack === 'string') out.stack = secrets.redact(error.stack);
   return out;
+}
+
+const SPLAT = Symbol.for('splat');
+const OWN = new Set(['level', 'message', 'stack']);
+
+/**
+ * The one place secrets leave log entries: every field (nested, in errors, under secret-looking keys) and
+ * every string (message, stack) on its way to any transport. The result is a fresh plain object, so a
+ * transport never sees the caller's objects, and the raw splat arguments are dropped for the same reason.
+ */
+export function redactFormat(secrets: SecretRegistry): Logform.Format {
+  return format((info) => {
+    const out: Logform.TransformableInfo = { level: info.level, message: '' };
+    for (const symbol of Object.getOwnPropertySymbols(info)) {
+      const value = info[symbol];
+      if (symbol !== SPLAT) out[symbol] = typeof value === 'string' ? secrets.redact(value) : value;
+    }
+    // `logger.error(err)` makes the Error itself the entry; its message and stack are not enumerable.
+    let { message, stack } = info as { message: unknown; stack?: unknown };
+    if (message instanceof Error) {
+      stack ??= message.stack;
+      message = message.message;
+    }
+    out.message = typeof message === 'string' ? secrets.redact(message) : redactValue(message, secrets);
+    const rest = Object.fromEntries(Object.entries(info).filter(([key]) => !OWN.has(key)));
+    Object.assign(out, redactValue(rest, secrets));
+    if (typeof stack === 'string') out.stack = secrets.redact(stack);
+    return out;
+  })();
 }
