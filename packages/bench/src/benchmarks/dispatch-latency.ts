@@ -1,4 +1,3 @@
-import 'reflect-metadata';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
