@@ -1,6 +1,7 @@
 /**
- * The daemon's runtime: its lifecycle and composition root, supervisor and workers, notifier dispatch (tsyringe), the webhook notifier,
- * custom notifier loading, logging, lock and state files, service files, the starter config.
+ * The daemon's runtime: its lifecycle (daemon/daemon.ts) and composition root (daemon/compose-daemon.ts),
+ * supervisor and workers, notifier dispatch (tsyringe), the webhook notifier, custom notifier loading,
+ * logging, lock and state files, service files, the starter config.
  * `@sso-supervisor/core/daemon`: everything `status` does not need, so it loads only for the commands that do.
  */
 // tsyringe refuses to load without the Reflect metadata polyfill; it registers nothing.
