@@ -1,5 +1,12 @@
+import { dirname, join } from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { CLI_BIN } from './cli-bin';
+
+/** The built `sso-supervisor` bin, the file users run (it loads the CLI's dist/main.js). */
+export const CLI_BIN = join(
+  dirname(require.resolve('@sso-supervisor/cli/package.json')),
+  'bin',
+  'sso-supervisor.js',
+);
 
 /** `sso-supervisor run` as a child process, counting the events in its JSON log lines on stderr. */
 export class BenchDaemon {

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { sampleRss } from './sample-rss';
+import { sampleRss } from './process-sampling';
 
 const LOADER = 'for (const m of JSON.parse(process.argv[1])) require(m); setInterval(() => {}, 1e9);';
 
@@ -24,8 +24,8 @@ function candidates(): { label: string; modules: string[] }[] {
     { label: '@sso-supervisor/core', modules: [require.resolve('@sso-supervisor/core')] },
     { label: '@sso-supervisor/core/daemon', modules: [require.resolve('@sso-supervisor/core/daemon')] },
     {
-      label: 'cli dist/daemon/daemon (all the daemon loads)',
-      modules: [join(cliDist, 'daemon', 'daemon.js')],
+      label: 'cli dist/commands/run-command (all the daemon loads)',
+      modules: [join(cliDist, 'commands', 'run-command.js')],
     },
     { label: 'cli dist/builtin-plugins', modules: [join(cliDist, 'builtin-plugins.js')] },
     { label: 'winston', modules: [fromCore('winston')] },

@@ -1,5 +1,44 @@
-import type { BenchRow } from './bench-row';
-import type { MachineInfo } from './machine-info';
+import { cpus, loadavg, totalmem } from 'node:os';
+
+export interface MachineInfo {
+  cpu: string;
+  cores: number;
+  memoryGiB: number;
+  node: string;
+  platform: string;
+  date: string;
+  /** 1-minute load average when the run started: other work on the machine blurs every figure. */
+  load: number;
+}
+
+/** What the figures were measured on, for the report's header. */
+export function machineInfo(now = new Date()): MachineInfo {
+  const list = cpus();
+  return {
+    cpu: list[0]?.model.trim() ?? 'unknown',
+    cores: list.length,
+    memoryGiB: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    date: now.toISOString(),
+    load: Math.round(loadavg()[0] * 100) / 100,
+  };
+}
+
+/** pass/miss against the target; info when there is no target; error when the benchmark could not run. */
+export type Verdict = 'pass' | 'miss' | 'info' | 'error';
+
+/** One line of the report: a figure measured side by side with its baseline in the same run. */
+export interface BenchRow {
+  benchmark: string;
+  measured: string;
+  baseline: string;
+  ratio: string;
+  target: string;
+  verdict: Verdict;
+  /** Context: absolute figures, counts, how it was measured. */
+  notes: string[];
+}
 
 export interface ReportInput {
   rows: BenchRow[];

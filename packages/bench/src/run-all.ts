@@ -1,15 +1,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseBenchOptions, type BenchOptions } from './bench-options';
-import type { BenchRow } from './bench-row';
+import { type BenchRow, renderReport, machineInfo } from './render-report';
 import { cpuPerTick } from './benchmarks/cpu-per-tick';
 import { dispatchLatency } from './benchmarks/dispatch-latency';
 import { idleRss } from './benchmarks/idle-rss';
 import { refreshMany } from './benchmarks/refresh-many';
 import { soak } from './benchmarks/soak';
 import { statusLatency } from './benchmarks/status-latency';
-import { machineInfo } from './machine-info';
-import { renderReport } from './render-report';
 
 const BENCHMARKS: Record<string, (opts: BenchOptions) => Promise<BenchRow[]>> = {
   status: statusLatency,

@@ -1,33 +1,6 @@
-import { Command, CommanderError } from 'commander';
+import { CommanderError } from 'commander';
 import { EXIT, processIo, type CliIo } from './cli-io';
-import { registerCredentialsCommand } from './commands/credentials-command';
-import { registerDoctorCommand } from './commands/doctor-command';
-import { registerTokenCommand } from './commands/token-command';
-import { registerDaemonCommands } from './program/register-daemon-commands';
-import { registerLoginCommand } from './program/register-login-command';
-import { registerSessionCommands } from './program/register-session-commands';
-
-/**
- * Builds the command tree; each action stores its exit code in `result.code`. Command modules load on
- * use, so `status` pays only for what it runs.
- */
-export function buildProgram(io: CliIo, result: { code: number }): Command {
-  const program = new Command('sso-supervisor')
-    .description(
-      'Keeps AWS IAM Identity Center (SSO) sessions alive and tells you when a person must log in.',
-    )
-    .option('-c, --config <file>', 'supervisor.yaml to use')
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
-  const context = { program, io, result };
-  registerSessionCommands(context);
-  registerLoginCommand(context);
-  registerDaemonCommands(context);
-  registerCredentialsCommand(program, io, result);
-  registerTokenCommand(program, io, result);
-  registerDoctorCommand(program, io, result);
-  return program;
-}
+import { buildProgram } from './program';
 
 /** The CLI entry point; returns the exit code instead of exiting, so it can run in tests. */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {

@@ -1,6 +1,7 @@
 /**
- * The daemon's runtime: supervisor and workers, notifier dispatch (tsyringe), the webhook notifier,
- * custom notifier loading, logging, lock and state files, service files, the starter config.
+ * The daemon's runtime: its lifecycle (daemon/daemon.ts) and composition root (daemon/compose-daemon.ts),
+ * supervisor and workers, notifier dispatch (tsyringe), the webhook notifier, custom notifier loading,
+ * logging, lock and state files, service files, the starter config.
  * `@sso-supervisor/core/daemon`: everything `status` does not need, so it loads only for the commands that do.
  */
 // tsyringe refuses to load without the Reflect metadata polyfill; it registers nothing.
@@ -18,27 +19,47 @@ export { createRoutedNotifiers, type RoutedNotifierDeps } from './notifiers/crea
 export { Supervisor, type SupervisorDeps, type ApplyResult } from './supervisor/supervisor';
 export type { DeviceLoginRunner } from './supervisor/device-reauth';
 export { starterConfig } from './config/starter-config';
-export { SecretRegistry } from './logging/secret-registry';
-export { redactFormat } from './logging/redact-format';
-export { redactValue } from './logging/redact-value';
-export { createLogger, type LoggerOptions } from './logging/create-logger';
-export { closeLogger } from './logging/close-logger';
-export { readLogLines, type LogTail } from './logging/read-log-lines';
-export { followLog, type FollowOptions } from './logging/follow-log';
-export { acquireLock, type LockResult } from './daemon/acquire-lock';
-export { isProcessAlive } from './daemon/is-process-alive';
-export { STATE_FILE_NAME } from './daemon/state-file';
-export { writeStateFile } from './daemon/write-state-file';
-export { StateFileWriter, type StateFileWriterOptions } from './daemon/state-file-writer';
-export { removeStaleTempFiles } from './daemon/remove-stale-temp-files';
-export { servicePaths, SYSTEMD_UNIT_NAME, LAUNCHD_LABEL, type ServicePaths } from './service/service-paths';
-export { serviceCommand, type ServiceSpec } from './service/service-spec';
-export { systemdUnit } from './service/systemd-unit';
-export { launchdPlist } from './service/launchd-plist';
-export { installService, type InstallServiceOptions } from './service/install-service';
-export { uninstallService, type UninstallServiceOptions } from './service/uninstall-service';
-export { runCommand, type CommandRunner, type CommandOutcome } from './service/run-command';
-export type { ServiceResult } from './service/apply-steps';
+export { SecretRegistry, redactFormat, redactValue } from './logging/redaction';
+export { createLogger, closeLogger, type LoggerOptions } from './logging/create-logger';
+export { readLogLines, followLog, type LogTail, type FollowOptions } from './logging/read-log';
+export { acquireLock, isProcessAlive, type LockResult } from './state/lock-file';
+export {
+  STATE_FILE_NAME,
+  writeStateFile,
+  StateFileWriter,
+  type StateFileWriterOptions,
+} from './state/state-file';
+export { removeStaleTempFiles } from './state/remove-stale-temp-files';
+export { Daemon, type DaemonOptions } from './daemon/daemon';
+export {
+  composeDaemon,
+  DaemonGraph,
+  type ComposeDaemonOptions,
+  type DaemonOverrides,
+  type DaemonWorkspace,
+} from './daemon/compose-daemon';
+export { waitForStop, watchFiles } from './daemon/triggers';
+export {
+  servicePaths,
+  serviceCommand,
+  SYSTEMD_UNIT_NAME,
+  LAUNCHD_LABEL,
+  type ServicePaths,
+  type ServiceSpec,
+} from './service/service-spec';
+export { systemdUnit, launchdPlist } from './service/service-files';
+export {
+  installService,
+  uninstallService,
+  type InstallServiceOptions,
+  type UninstallServiceOptions,
+} from './service/install-service';
+export {
+  runCommand,
+  type CommandRunner,
+  type CommandOutcome,
+  type ServiceResult,
+} from './service/apply-steps';
 export { parseConfig } from './config/parse-config';
 export { ExportScheduler, type ExportSchedulerDeps } from './exports/export-scheduler';
 export {

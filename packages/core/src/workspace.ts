@@ -12,5 +12,5 @@ export { selectSessions } from './supervisor/select-sessions';
 export { readCachedToken } from './cache/read-cached-token';
 export { readSessionStatus } from './status/session-status';
 export { withDaemonRecord } from './status/with-daemon-record';
-export { readStateFile } from './daemon/read-state-file';
-export { runningDaemonPid } from './daemon/running-daemon-pid';
+export { readStateFile } from './state/state-file';
+export { runningDaemonPid } from './state/lock-file';

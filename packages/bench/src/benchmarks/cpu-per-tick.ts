@@ -1,11 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { BenchOptions } from '../bench-options';
 import { BenchDaemon } from '../bench-daemon';
-import type { BenchRow } from '../bench-row';
+import type { BenchRow } from '../render-report';
 import { createBenchWorld } from '../bench-world';
-import { formatRatio } from '../format-ratio';
+import { formatRatio } from '../stats';
 import { IdleNode } from '../idle-node';
-import { readCpuMs } from '../read-cpu-ms';
+import { readCpuMs } from '../process-sampling';
 
 const SESSIONS = 100;
 const TARGET_MS = 20;

@@ -1,24 +1,24 @@
-import 'reflect-metadata';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   createOidcRefresher,
+  defaultConfig,
   loadSessions,
-  refreshSession,
+  resolvePaths,
+  SessionRefresher,
   systemClock,
-  TOKENS,
+  type NotifierEntry,
+  type NotifierPlugin,
   type SupervisorEvent,
   type TokenRefresher,
 } from '@sso-supervisor/core';
-import { Dispatcher, type RoutedNotifier } from '@sso-supervisor/core/daemon';
+import { composeDaemon, Dispatcher, type DaemonWorkspace } from '@sso-supervisor/core/daemon';
 import { scriptedNotifier } from '@sso-supervisor/core/testing';
-import { container as rootContainer } from 'tsyringe';
 import type { BenchOptions } from '../bench-options';
-import type { BenchRow } from '../bench-row';
-import { createBenchWorld } from '../bench-world';
+import type { BenchRow } from '../render-report';
+import { createBenchWorld, type BenchWorld } from '../bench-world';
 import { CountingLogger } from '../counting-logger';
-import { formatRatio } from '../format-ratio';
-import { median } from '../median';
+import { formatRatio, median } from '../stats';
 
 const EVENTS = 1000;
 const TICKS = 50;
@@ -37,36 +37,67 @@ interface Scenario {
   warnings: number;
 }
 
-/** A notifier that answers after a millisecond, like a webhook on the same host. */
-const healthy = (name: string) => scriptedNotifier(name, [], () => sleep(1));
+/**
+ * `type: bench` notifiers: one that answers after a millisecond, like a webhook on the same host, or one
+ * that never answers. Options are not read: a pass-through stands in for a zod schema (the bench does not
+ * depend on zod).
+ */
+const benchPlugin: NotifierPlugin = {
+  type: 'bench',
+  optionsSchema: {
+    safeParse: (data: unknown) => ({ success: true, data }),
+  } as NotifierPlugin['optionsSchema'],
+  create: (_options, { name }) =>
+    name === 'hanging' ? scriptedNotifier(name, [], 'hang') : scriptedNotifier(name, [], () => sleep(1)),
+};
 
-function routed(index: number, hang: boolean): RoutedNotifier {
+function entry(index: number, hang: boolean): NotifierEntry {
   const name = hang ? 'hanging' : `healthy-${index}`;
   return {
-    notifier: hang ? scriptedNotifier(name, [], 'hang') : healthy(name),
-    entry: {
-      name,
-      type: 'bench',
-      events: ['*'],
-      private: false,
-      cooldown: 0,
-      options: {},
-      path: `notifiers[${index}]`,
-    },
+    name,
+    type: 'bench',
+    events: ['*'],
+    private: false,
+    cooldown: 0,
+    options: {},
+    path: `notifiers[${index}]`,
   };
 }
 
-/**
- * Built as packages/cli/src/composition-root.ts builds it: one tsyringe child container per dispatcher.
- * Four healthy notifiers, and a fifth that never answers when `withHanging`.
- */
-function buildDispatcher(withHanging: boolean, logger: CountingLogger): Dispatcher {
-  const container = rootContainer.createChildContainer();
-  container.register(TOKENS.Logger, { useValue: logger });
-  container.register(TOKENS.Clock, { useValue: systemClock });
+function workspace(world: BenchWorld, withHanging: boolean): DaemonWorkspace {
   const count = withHanging ? 5 : 4;
-  for (let i = 0; i < count; i++) container.register(TOKENS.RoutedNotifier, { useValue: routed(i, i === 4) });
-  return container.resolve(Dispatcher);
+  const config = {
+    ...defaultConfig(),
+    notifiers: Array.from({ length: count }, (_, i) => entry(i, i === 4)),
+  };
+  const paths = resolvePaths({
+    env: world.env,
+    home: world.home.home,
+    platform: process.platform,
+    cwd: world.dir,
+  });
+  return { config, paths, supervised: [], findings: [], warnings: [] };
+}
+
+/**
+ * The daemon's own graph (composeDaemon), with the bench's logger and the shared OIDC client swapped in:
+ * four healthy notifiers, and a fifth that never answers when `withHanging`.
+ */
+async function compose(
+  world: BenchWorld,
+  withHanging: boolean,
+  logger: CountingLogger,
+  refresher: TokenRefresher,
+): Promise<{ dispatcher: Dispatcher; sessions: SessionRefresher }> {
+  const ws = workspace(world, withHanging);
+  const graph = composeDaemon({
+    workspace: ws,
+    plugins: [benchPlugin],
+    overrides: { Logger: logger, Clock: systemClock, TokenRefresher: refresher },
+  });
+  const { dispatcher, errors } = await graph.load(ws);
+  if (errors.length) throw new Error(errors.join('; '));
+  return { dispatcher, sessions: graph.resolve(SessionRefresher) };
 }
 
 function events(sessions: string[]): SupervisorEvent[] {
@@ -81,13 +112,14 @@ function events(sessions: string[]): SupervisorEvent[] {
 }
 
 async function runScenario(
+  world: BenchWorld,
   withHanging: boolean,
   all: SupervisorEvent[],
   session: Session,
   refresher: TokenRefresher,
 ): Promise<Scenario> {
   const logger = new CountingLogger();
-  const dispatcher = buildDispatcher(withHanging, logger);
+  const { dispatcher, sessions } = await compose(world, withHanging, logger, refresher);
   const loop = monitorEventLoopDelay({ resolution: 5 });
   const result: Scenario = { ticks: [], timerFired: [], loopDelayP99Ms: 0, warnings: 0 };
   const perTick = EVENTS / TICKS;
@@ -96,7 +128,7 @@ async function runScenario(
     const start = performance.now();
     const timer = new Promise<number>((resolve) => setTimeout(() => resolve(performance.now() - start), 1));
     for (const event of all.slice(tick * perTick, (tick + 1) * perTick)) dispatcher.handle(event);
-    const refreshed = await refreshSession(session, refresher, { thresholdMs: 20 * 60_000, force: true });
+    const refreshed = await sessions.refresh(session, { thresholdMs: 20 * 60_000, force: true });
     if (refreshed.outcome !== 'refreshed') throw new Error(`refresh in tick ${tick}: ${refreshed.outcome}`);
     result.ticks.push(performance.now() - start);
     result.timerFired.push(await timer);
@@ -126,12 +158,12 @@ export async function dispatchLatency(opts: BenchOptions): Promise<BenchRow[]> {
     const session = sessions[0];
     const all = events(world.names);
     // An untimed round first: the SDK loads and the JIT warms up on the first refreshes.
-    await runScenario(false, all, session, refresher);
+    await runScenario(world, false, all, session, refresher);
     const without: Scenario[] = [];
     const withHang: Scenario[] = [];
     for (let round = 0; round < rounds; round++) {
-      without.push(await runScenario(false, all, session, refresher));
-      withHang.push(await runScenario(true, all, session, refresher));
+      without.push(await runScenario(world, false, all, session, refresher));
+      withHang.push(await runScenario(world, true, all, session, refresher));
     }
     const ticks = (xs: Scenario[]) => median(xs.flatMap((s) => s.ticks));
     const fired = (xs: Scenario[]) => median(xs.flatMap((s) => s.timerFired));
@@ -147,7 +179,7 @@ export async function dispatchLatency(opts: BenchOptions): Promise<BenchRow[]> {
         verdict: hangMs / okMs <= TARGET ? 'pass' : 'miss',
         notes: [
           `median tick over ${rounds} alternating rounds of ${TICKS} ticks (${EVENTS / TICKS} events handed to ` +
-            `dispatcher.handle, then one forced refreshSession against the emulator, ${GAP_MS} ms apart)`,
+            `dispatcher.handle, then one forced refresh against the emulator, ${GAP_MS} ms apart)`,
           `a 1 ms timer set at each tick's start fired after a median ${fired(withHang).toFixed(2)} ms with the ` +
             `hanging notifier, ${fired(without).toFixed(2)} ms without; event-loop delay p99 (worst round) ` +
             `${p99(withHang).toFixed(2)} ms vs ${p99(without).toFixed(2)} ms`,

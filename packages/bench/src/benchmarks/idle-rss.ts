@@ -1,12 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { BenchOptions } from '../bench-options';
 import { BenchDaemon } from '../bench-daemon';
-import type { BenchRow } from '../bench-row';
+import type { BenchRow } from '../render-report';
 import { createBenchWorld } from '../bench-world';
-import { formatRatio } from '../format-ratio';
+import { formatRatio } from '../stats';
 import { IdleNode } from '../idle-node';
 import { moduleFootprint } from '../module-footprint';
-import { sampleRss } from '../sample-rss';
+import { sampleRss } from '../process-sampling';
 
 const TARGET = 1.3;
 const TARGET_SESSIONS = 100;

@@ -1,9 +1,8 @@
 import type { BenchOptions } from '../bench-options';
-import type { BenchRow } from '../bench-row';
-import { CLI_BIN } from '../cli-bin';
+import type { BenchRow } from '../render-report';
+import { CLI_BIN } from '../bench-daemon';
 import { createBenchWorld, type BenchWorld } from '../bench-world';
-import { formatRatio } from '../format-ratio';
-import { median } from '../median';
+import { formatRatio, median } from '../stats';
 import { runTimed } from '../run-timed';
 
 const SESSIONS = 500;

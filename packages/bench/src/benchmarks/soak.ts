@@ -3,13 +3,11 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { BenchOptions } from '../bench-options';
 import { BenchDaemon } from '../bench-daemon';
-import type { BenchRow } from '../bench-row';
+import type { BenchRow } from '../render-report';
 import { createBenchWorld } from '../bench-world';
-import { formatRatio } from '../format-ratio';
-import { median } from '../median';
-import type { ProbeLine } from '../probe-line';
-import { quarterWindows } from '../quarter-windows';
-import { readRssKb } from '../read-rss-kb';
+import { formatRatio, median, quarterWindows } from '../stats';
+import type { ProbeLine } from '../probe/handles-probe';
+import { readRssKb } from '../process-sampling';
 
 const SESSIONS = 50;
 const TOKEN_TTL_SECONDS = 2;

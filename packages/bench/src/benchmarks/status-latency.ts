@@ -1,10 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import type { BenchOptions } from '../bench-options';
-import type { BenchRow } from '../bench-row';
-import { CLI_BIN } from '../cli-bin';
+import type { BenchRow } from '../render-report';
+import { CLI_BIN } from '../bench-daemon';
 import { createBenchWorld } from '../bench-world';
-import { formatRatio } from '../format-ratio';
-import { median } from '../median';
+import { formatRatio, median } from '../stats';
 
 const SESSIONS = 50;
 const TARGET = 3;

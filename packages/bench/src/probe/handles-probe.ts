@@ -30,3 +30,17 @@ if (file) {
     if (major) write({ majorGc: true, heapUsed: process.memoryUsage().heapUsed });
   }).observe({ entryTypes: ['gc'] });
 }
+
+/** One line of this probe's file, as the soak benchmark reads it. */
+export type ProbeLine =
+  | {
+      /** Date.now() when taken. */
+      t: number;
+      majorGc?: undefined;
+      /** process.getActiveResourcesInfo().length, the probe's own timer included. */
+      active: number;
+      types: Record<string, number>;
+      heapUsed: number;
+      rss: number;
+    }
+  | { t: number; majorGc: true; heapUsed: number };

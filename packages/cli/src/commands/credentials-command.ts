@@ -1,12 +1,11 @@
-import { Option, type Command } from 'commander';
 import type { CredentialsFormat } from '@sso-supervisor/core';
 import { EXIT, type CliIo } from '../cli-io';
 import type { Workspace } from '../load-workspace';
-import { withWorkspace } from '../with-workspace';
 
-const FORMATS = ['process', 'env', 'dotenv', 'json'];
+/** The `--format` choices. */
+export const FORMATS = ['process', 'env', 'dotenv', 'json'];
 
-const HELP = `
+export const CREDENTIALS_HELP = `
 Role credentials for an SSO profile, from its cached SSO token (refreshed first when it is due), through
 GetRoleCredentials. Reused from a 0600 cache in the state dir while more than 5 minutes remain.
 Only the credentials go to stdout; messages go to stderr.
@@ -25,7 +24,8 @@ Exit codes: 0 done; 1 failed (a login is needed, the role is not assigned, the p
 unreachable); 2 usage or config error (unknown profile, not an SSO profile, no account or role).
 `;
 
-async function credentials(
+/** `credentials --profile P [--format F]`: role credentials on stdout, credential_process compatible. */
+export async function credentialsCommand(
   ws: Workspace,
   io: CliIo,
   opts: { profile: string; format: CredentialsFormat },
@@ -48,17 +48,4 @@ async function credentials(
   if (outcome.warning) io.stderr.write(`warning: ${outcome.warning}\n`);
   io.stdout.write(core.formatCredentials(outcome.credentials, opts.format));
   return EXIT.ok;
-}
-
-/** `credentials --profile P [--format F]`: role credentials on stdout, credential_process compatible. */
-export function registerCredentialsCommand(program: Command, io: CliIo, result: { code: number }): void {
-  program
-    .command('credentials')
-    .description('role credentials for an SSO profile from its cached token (credential_process compatible)')
-    .requiredOption('--profile <profile>', 'the SSO profile (its sso_account_id and sso_role_name)')
-    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('process'))
-    .addHelpText('after', HELP)
-    .action(async (opts: { profile: string; format: CredentialsFormat }) => {
-      result.code = await withWorkspace(io, program.opts(), (ws) => credentials(ws, io, opts));
-    });
 }

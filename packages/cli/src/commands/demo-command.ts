@@ -1,10 +1,10 @@
 import { rm } from 'node:fs/promises';
+import { waitForStop } from '@sso-supervisor/core/daemon';
 import type { CliIo } from '../cli-io';
-import { Daemon } from '../daemon/daemon';
-import { waitForStop } from '../daemon/wait-for-stop';
 import { DEMO_SCRIPT } from '../demo/demo-script';
 import { createDemoWorld } from '../demo/demo-world';
 import { withWorkspace } from '../with-workspace';
+import { startDaemon } from './run-command';
 import { statusCommand } from './status-command';
 
 /**
@@ -24,7 +24,7 @@ export async function demoCommand(io: CliIo, opts: { durationMs?: number }): Pro
     say(
       'sessions dev, staging and prod, two profiles each; tokens live ~30 s; refresh under 20 s left, checks every 2 s',
     );
-    const daemon = await Daemon.start({ io: demoIo, flags: {}, console: io.stdout });
+    const daemon = await startDaemon(demoIo, {}, io.stdout);
     if (typeof daemon === 'number') return daemon;
     for (const step of DEMO_SCRIPT) {
       timers.push(setTimeout(() => (say(step.say), void step.act(world)), step.atMs));

@@ -1,8 +1,7 @@
-import type { Command } from 'commander';
 import type { DoctorCheck } from '@sso-supervisor/core';
 import { EXIT, type CliIo } from '../cli-io';
 
-const HELP = `
+export const DOCTOR_HELP = `
 Checks, each with a pass, warn or fail line and the fix: supervisor.yaml and the AWS config parse and
 the profile's SSO settings are complete; each token cache file exists, is valid, is 0600, and how long
 is left; the client registration's expiry; whether the daemon runs; environment credentials that shadow
@@ -15,7 +14,8 @@ Exit codes: 0 nothing failed (warnings allowed); 1 a check failed.
 const LABEL = { pass: 'pass', warn: 'warn', fail: 'FAIL' } as const;
 const COLOUR = { pass: 'green', warn: 'yellow', fail: 'red' } as const;
 
-async function doctor(
+/** `doctor [--profile P] [--json]`: diagnose config, cache, clock, environment and reachability. */
+export async function doctorCommand(
   io: CliIo,
   flags: { config?: string },
   opts: { profile?: string; json?: boolean },
@@ -24,7 +24,7 @@ async function doctor(
     import('node:os'),
     import('@sso-supervisor/core'),
     import('../load-workspace'),
-    import('../output/paint'),
+    import('../output/terminal-format'),
   ]);
   const loaded = await loadWorkspace(io, flags);
   const ws = 'workspace' in loaded ? loaded.workspace : undefined;
@@ -50,20 +50,4 @@ async function doctor(
     io.stdout.write(`${count('fail')} failed, ${count('warn')} warning(s), ${count('pass')} passed\n`);
   }
   return failed ? EXIT.failed : EXIT.ok;
-}
-
-/** `doctor [--profile P] [--json]`: diagnose config, cache, clock, environment and reachability. */
-export function registerDoctorCommand(program: Command, io: CliIo, result: { code: number }): void {
-  program
-    .command('doctor')
-    .description('diagnose config, token cache, clock, environment credentials and reachability, with fixes')
-    .option(
-      '--profile <profile>',
-      'also check this SSO profile and its role credentials (default $AWS_PROFILE)',
-    )
-    .option('--json', 'machine-readable output')
-    .addHelpText('after', HELP)
-    .action(async (opts: { profile?: string; json?: boolean }) => {
-      result.code = await doctor(io, program.opts(), opts);
-    });
 }

@@ -1,9 +1,9 @@
-import { SecretRegistry, closeLogger, createLogger } from '@sso-supervisor/core/daemon';
+import { SecretRegistry, closeLogger, composeDaemon, createLogger } from '@sso-supervisor/core/daemon';
 import type { SupervisorEvent } from '@sso-supervisor/core';
+import { BUILTIN_PLUGINS } from '../builtin-plugins';
 import { EXIT, type CliIo } from '../cli-io';
-import { composeNotifiers } from '../composition-root';
 import type { Workspace } from '../load-workspace';
-import { painter } from '../output/paint';
+import { painter } from '../output/terminal-format';
 
 function sampleEvent(ws: Workspace): SupervisorEvent {
   const session = ws.supervised[0]?.session;
@@ -40,7 +40,8 @@ export async function notifyTestCommand(
     env: io.env,
     secrets: new SecretRegistry(),
   });
-  const { dispatcher, errors } = await composeNotifiers(ws.config, logger, { now: () => new Date() });
+  const graph = composeDaemon({ workspace: ws, plugins: BUILTIN_PLUGINS, overrides: { Logger: logger } });
+  const { dispatcher, errors } = await graph.load(ws);
   for (const problem of errors) io.stderr.write(`error: ${problem}\n`);
   const outcomes = await dispatcher.deliver(
     sampleEvent(ws),

@@ -1,7 +1,7 @@
 import { retrySettings, SessionRefresher, type RefreshResult, type SsoSession } from '@sso-supervisor/core';
 import { EXIT, type CliIo } from '../cli-io';
 import type { Workspace } from '../load-workspace';
-import { painter } from '../output/paint';
+import { painter } from '../output/terminal-format';
 
 const OK = new Set(['refreshed', 'skipped']);
 

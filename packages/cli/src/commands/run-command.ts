@@ -1,6 +1,22 @@
+import { Daemon, waitForStop } from '@sso-supervisor/core/daemon';
+import { BUILTIN_PLUGINS, notifierSchemas } from '../builtin-plugins';
 import type { CliIo } from '../cli-io';
-import { Daemon } from '../daemon/daemon';
-import { waitForStop } from '../daemon/wait-for-stop';
+import { loadWorkspace } from '../load-workspace';
+
+/** The daemon as the CLI runs it: its built-in notifiers, the process's streams, the config from the flags. */
+export function startDaemon(
+  io: CliIo,
+  flags: { config?: string },
+  console: CliIo['stderr'] = io.stderr,
+): Promise<Daemon | number> {
+  return Daemon.start({
+    loadWorkspace: () => loadWorkspace(io, flags, notifierSchemas(BUILTIN_PLUGINS)),
+    plugins: BUILTIN_PLUGINS,
+    stderr: io.stderr,
+    console,
+    env: io.env,
+  });
+}
 
 /**
  * `run`: the daemon in the foreground until SIGINT/SIGTERM (exit 0) or `durationMs`. SIGHUP reloads.
@@ -11,7 +27,7 @@ export async function runCommand(
   flags: { config?: string },
   opts: { durationMs?: number } = {},
 ): Promise<number> {
-  const daemon = await Daemon.start({ io, flags });
+  const daemon = await startDaemon(io, flags);
   if (typeof daemon === 'number') return daemon;
   await waitForStop({ durationMs: opts.durationMs, onHangup: () => void daemon.reload('SIGHUP') });
   await daemon.stop();

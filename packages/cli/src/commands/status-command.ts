@@ -7,8 +7,7 @@ import {
 } from '@sso-supervisor/core/workspace';
 import { EXIT, type CliIo } from '../cli-io';
 import type { Workspace } from '../load-workspace';
-import { formatStatusLines } from '../output/format-status';
-import { painter } from '../output/paint';
+import { formatStatusLines, painter } from '../output/terminal-format';
 
 const HEALTHY = new Set(['valid', 'expiring']);
 

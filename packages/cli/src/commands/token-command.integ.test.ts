@@ -2,12 +2,11 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { Command } from 'commander';
 import { createSsoHome, startEmulator, type Emulator, type SsoHome } from '@sso-supervisor/emulator';
 import type { CliIo } from '../cli-io';
 import type { CliRun } from '../testing';
 import { runCli } from '../testing';
-import { registerTokenCommand } from './token-command';
+import { buildProgram } from '../program';
 
 function terminalIo(env: Record<string, string>): { io: CliIo; out: () => string; err: () => string } {
   const stdout = Object.assign(new PassThrough(), { isTTY: true });
@@ -22,8 +21,7 @@ function terminalIo(env: Record<string, string>): { io: CliIo; out: () => string
 
 async function runInProcess(io: CliIo, args: string[]): Promise<number> {
   const result = { code: 0 };
-  const program = new Command('sso-supervisor').option('-c, --config <file>').exitOverride();
-  registerTokenCommand(program, io, result);
+  const program = buildProgram(io, result);
   await program.parseAsync(['node', 'sso-supervisor', ...args]);
   return result.code;
 }

@@ -1,9 +1,7 @@
-import type { Command } from 'commander';
 import { EXIT, type CliIo } from '../cli-io';
 import type { Workspace } from '../load-workspace';
-import { withWorkspace } from '../with-workspace';
 
-const HELP = `
+export const TOKEN_HELP = `
 Prints the session's SSO access token, refreshed first when it is due, and nothing else: for scripts
 that call the SSO portal APIs themselves, e.g.
   curl -H "x-amz-sso_bearer_token: $(sso-supervisor token corp)" ...
@@ -13,7 +11,8 @@ unless --force is given.
 Exit codes: 0 done; 1 no usable token (a login is needed, or the refresh failed); 2 usage error.
 `;
 
-async function token(ws: Workspace, io: CliIo, name: string): Promise<number> {
+/** `token SESSION [--force]`: a fresh SSO access token on stdout, never to a terminal without --force. */
+export async function tokenCommand(ws: Workspace, io: CliIo, name: string): Promise<number> {
   const core = await import('@sso-supervisor/core');
   const setup = await core.buildCredentialsSetup(ws.config, ws.paths);
   const session = core.findSession(setup.sessions, name);
@@ -36,24 +35,4 @@ async function token(ws: Workspace, io: CliIo, name: string): Promise<number> {
   if (outcome.warning) io.stderr.write(`warning: ${outcome.warning}\n`);
   io.stdout.write(`${outcome.accessToken}\n`);
   return EXIT.ok;
-}
-
-/** `token SESSION [--force]`: a fresh SSO access token on stdout, never to a terminal without --force. */
-export function registerTokenCommand(program: Command, io: CliIo, result: { code: number }): void {
-  program
-    .command('token')
-    .description('a fresh SSO access token on stdout and nothing else (refuses a terminal without --force)')
-    .argument('<session>', 'an sso-session name, or a profile name for its session')
-    .option('--force', 'print even when stdout is a terminal')
-    .addHelpText('after', HELP)
-    .action(async (name: string, opts: { force?: boolean }) => {
-      if (io.stdout.isTTY && !opts.force) {
-        io.stderr.write(
-          'error: refusing to print an SSO access token to a terminal (screen shares, scrollback); pipe it, or pass --force\n',
-        );
-        result.code = EXIT.usage;
-        return;
-      }
-      result.code = await withWorkspace(io, program.opts(), (ws) => token(ws, io, name));
-    });
 }

@@ -1,7 +1,7 @@
 import type { LoginProgress, LoginResult, SsoSession } from '@sso-supervisor/core';
 import qrcode from 'qrcode-terminal';
 import type { CliIo } from '../cli-io';
-import { painter } from './paint';
+import { painter } from './terminal-format';
 
 export interface LoginReporter {
   progress(progress: LoginProgress): void;

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { CLI_BIN } from './cli-bin';
+import { CLI_BIN } from './run-cli';
 
 export interface LogEntry {
   level: string;

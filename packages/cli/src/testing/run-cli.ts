@@ -1,5 +1,14 @@
+import { join } from 'node:path';
 import { execFile } from 'node:child_process';
-import { CLI_BIN } from './cli-bin';
+
+/** The `sso-supervisor` bin, run the way a user's shell or a service manager runs it. */
+export const CLI_BIN = join(__dirname, '..', '..', 'bin', 'sso-supervisor.js');
+
+/** Every secret that appears anywhere in the given outputs. */
+export function leakedSecrets(secrets: string[], outputs: string[]): string[] {
+  const all = outputs.join('\n');
+  return secrets.filter((s) => all.includes(s));
+}
 
 export interface CliRun {
   /** The exit code; null when a signal (or the time limit) ended it. */

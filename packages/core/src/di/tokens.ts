@@ -1,6 +1,7 @@
 /**
- * Injection tokens. Exported symbols, registered only in the CLI's composition root;
- * nothing registers itself on import.
+ * Injection tokens for what has no class of its own. Exported symbols, registered only in the composition
+ * root (daemon/compose-daemon.ts); nothing registers itself on import. Classes (Supervisor, Dispatcher,
+ * SessionRefresher, ...) are their own tokens.
  */
 export const TOKENS = {
   Logger: Symbol('Logger'),
@@ -9,4 +10,8 @@ export const TOKENS = {
   RoutedNotifier: Symbol('RoutedNotifier'),
   /** Every known notifier plugin (NotifierPlugin). */
   NotifierPlugin: Symbol('NotifierPlugin'),
+  /** The config, paths and sessions of the current (re)load (DaemonWorkspace). */
+  Workspace: Symbol('Workspace'),
+  /** The SSO OIDC client every refresh goes through, recording the secrets it sees (TokenRefresher). */
+  TokenRefresher: Symbol('TokenRefresher'),
 } as const;

@@ -1,4 +1,4 @@
-import type { StateFileRead } from '../daemon/read-state-file';
+import type { StateFileRead } from '../state/state-file';
 import type { DoctorCheck } from './doctor-check';
 
 /**

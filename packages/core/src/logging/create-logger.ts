@@ -3,10 +3,9 @@ import { dirname } from 'node:path';
 import winston from 'winston';
 import type { LogLevel } from '../config/supervisor-config';
 import { systemClock, type Clock } from '../util/clock';
-import { humanLineFormat } from './human-line-format';
-import { jsonLineFormat } from './json-line-format';
-import { redactFormat } from './redact-format';
-import type { SecretRegistry } from './secret-registry';
+import { humanLineFormat, jsonLineFormat } from './line-formats';
+import { redactFormat, type SecretRegistry } from './redaction';
+import type { Logger } from '../util/logger';
 
 // winston drops the lines buffered before the file opens when they alone exceed maxsize (its
 // rotatedWhileOpening path destroys the stream they were piped to); a floor keeps a start-up burst under it.
@@ -94,4 +93,24 @@ function openProblem(file: string): string | null {
 /** https://no-color.org: any non-empty NO_COLOR turns colour off; a dumb terminal has none. */
 function colourAllowed(env: Record<string, string | undefined>): boolean {
   return !env.NO_COLOR && env.TERM !== 'dumb';
+}
+
+/**
+ * Ends the logger and waits until the file transports have written everything, so the daemon's last lines
+ * (supervisor stopped) are on disk before the process exits. Gives up after `timeoutMs`: a stuck disk must
+ * not keep a stopping daemon alive. A logger that is not winston's (a test's, the bench's) has nothing to close.
+ */
+export function closeLogger(logger: Logger, timeoutMs = 2000): Promise<void> {
+  if (!(logger instanceof winston.Logger)) return Promise.resolve();
+  const files = logger.transports.filter((t) => t instanceof winston.transports.File);
+  const flushed = Promise.all(
+    files.map((t) => new Promise<void>((resolve) => t.once('finish', () => resolve()))),
+  );
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, timeoutMs);
+    timer.unref();
+  });
+  logger.end();
+  return Promise.race([flushed.then(() => undefined), timeout]).finally(() => clearTimeout(timer));
 }

@@ -1,4 +1,4 @@
-import { serviceCommand } from './service-spec';
+import { serviceCommand, servicePaths } from './service-spec';
 
 describe(serviceCommand.name, () => {
   it('runs `run --config` with the node and CLI given, and pins the state dir over any extra variable', () => {
@@ -13,5 +13,22 @@ describe(serviceCommand.name, () => {
       argv: ['/usr/bin/node', '/opt/cli.js', 'run', '--config', '/etc/supervisor.yaml'],
       env: { AWS_CONFIG_FILE: '/c', SSO_SUPERVISOR_STATE_DIR: '/s' },
     });
+  });
+});
+
+describe(servicePaths.name, () => {
+  it('puts a launchd agent under LaunchAgents on macOS and a systemd user unit under ~/.config on Linux', () => {
+    expect(servicePaths('darwin', '/Users/u')).toEqual({
+      kind: 'launchd',
+      file: '/Users/u/Library/LaunchAgents/dev.sso-supervisor.plist',
+    });
+    expect(servicePaths('linux', '/home/u')).toEqual({
+      kind: 'systemd',
+      file: '/home/u/.config/systemd/user/sso-supervisor.service',
+    });
+  });
+
+  it('has nothing for other platforms', () => {
+    expect(servicePaths('win32', 'C:\\Users\\u')).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import type { SessionRecord } from '../daemon/state-file';
+import type { SessionRecord } from '../state/state-file';
 import type { SessionStatus } from './session-status';
 
 /**

@@ -7,8 +7,8 @@ import { ClockJumpDetector } from './clock-jump-detector';
 import type { SupervisedSession } from './select-sessions';
 import { ScheduleTicker } from './schedule-ticker';
 import { SessionWorker, type WorkerDeps } from './session-worker';
-import { watchCacheDir } from './watch-cache-dir';
 import type { WorkerState } from './worker-state';
+import { watch, type FSWatcher } from 'node:fs';
 
 export interface SupervisorDeps extends Pick<WorkerDeps, 'reauth' | 'deviceLogin' | 'carriedOver'> {
   refresher: SessionRefresher;
@@ -136,4 +136,23 @@ export class Supervisor {
       ),
     );
   }
+}
+
+/**
+ * Calls `onChange(fileName)` when a file in the token cache folder changes, so a new `aws sso login`
+ * is noticed at once. Best effort: a folder that cannot be watched (missing, no inotify slots) only
+ * means the next cron tick notices instead.
+ */
+export function watchCacheDir(dir: string, onChange: (fileName: string) => void, logger: Logger): () => void {
+  let watcher: FSWatcher;
+  try {
+    watcher = watch(dir, { persistent: false }, (_event, name) => {
+      if (name) onChange(name.toString());
+    });
+  } catch (error) {
+    logger.debug('cache folder not watched; relying on scheduled checks', { dir, error: String(error) });
+    return () => {};
+  }
+  watcher.on('error', (error) => logger.debug('cache folder watch ended', { dir, error: String(error) }));
+  return () => watcher.close();
 }

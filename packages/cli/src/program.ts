@@ -1,0 +1,221 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import type { CredentialsFormat } from '@sso-supervisor/core';
+import { EXIT, type CliIo } from './cli-io';
+import { CREDENTIALS_HELP, credentialsCommand, FORMATS } from './commands/credentials-command';
+import { doctorCommand, DOCTOR_HELP } from './commands/doctor-command';
+import { tokenCommand, TOKEN_HELP } from './commands/token-command';
+import { withWorkspace } from './with-workspace';
+
+/** A commander option parser for a positive number of seconds, returned in milliseconds. */
+export function parseSeconds(value: string): number {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0)
+    throw new InvalidArgumentError('expected a positive number of seconds');
+  return seconds * 1000;
+}
+
+function parseCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number');
+  return n;
+}
+
+/**
+ * Every command of the CLI, registered here and nowhere else; each action stores its exit code in
+ * `result.code`. Command modules load on use, so `status` pays only for what it runs.
+ */
+export function buildProgram(io: CliIo, result: { code: number }): Command {
+  const program = new Command('sso-supervisor')
+    .description(
+      'Keeps AWS IAM Identity Center (SSO) sessions alive and tells you when a person must log in.',
+    )
+    .option('-c, --config <file>', 'supervisor.yaml to use')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+
+  // status, refresh, validate, init: one-shot commands over the sessions.
+  program
+    .command('status')
+    .description('every supervised session: profiles, time left, state, and whether the daemon runs')
+    .option('--json', 'machine-readable output')
+    .action(async (opts) => {
+      result.code = await withWorkspace(io, program.opts(), async (ws) =>
+        (await import('./commands/status-command')).statusCommand(ws, io, opts),
+      );
+    });
+
+  program
+    .command('refresh')
+    .description('one refresh pass now: sessions under the threshold, or all named ones with --force')
+    .argument('[session...]', 'sso-session names (or profile names) to refresh; default all')
+    .option('--force', 'refresh even when not due')
+    .option('--json', 'machine-readable output')
+    .action(async (names: string[], opts) => {
+      result.code = await withWorkspace(io, program.opts(), async (ws) =>
+        (await import('./commands/refresh-command')).refreshCommand(ws, io, names, opts),
+      );
+    });
+
+  program
+    .command('validate')
+    .description('check supervisor.yaml, the AWS config and the token cache files')
+    .option('--json', 'machine-readable output')
+    .action(async (opts) => {
+      const { notifierSchemas } = await import('./builtin-plugins');
+      result.code = await withWorkspace(
+        io,
+        program.opts(),
+        async (ws) => (await import('./commands/validate-command')).validateCommand(ws, io, opts),
+        notifierSchemas(),
+      );
+    });
+
+  program
+    .command('init')
+    .description('write a commented starter supervisor.yaml from the sessions in the AWS config')
+    .option('--force', 'replace an existing file')
+    .action(async (opts) => {
+      result.code = await (await import('./commands/init-command')).initCommand(io, program.opts(), opts);
+    });
+
+  // login: a device-code login. Ctrl-C or SIGTERM cancels it and leaves the cache file as it was.
+  program
+    .command('login')
+    .description('device-code login without a browser on this machine; writes the cache like aws sso login')
+    .argument('[session]', 'sso-session name (or a profile name)')
+    .option('--profile <profile>', 'the SSO profile to log in, for a legacy profile with its own start URL')
+    .option('--json', 'machine-readable progress, one JSON object per line')
+    .action(async (session: string | undefined, opts: { profile?: string; json?: boolean }) => {
+      const controller = new AbortController();
+      const cancel = () => controller.abort();
+      process.once('SIGINT', cancel);
+      process.once('SIGTERM', cancel);
+      try {
+        result.code = await withWorkspace(io, program.opts(), async (ws) =>
+          (await import('./commands/login-command')).loginCommand(
+            ws,
+            io,
+            { session, profile: opts.profile },
+            opts,
+            controller.signal,
+          ),
+        );
+      } finally {
+        process.off('SIGINT', cancel);
+        process.off('SIGTERM', cancel);
+      }
+    });
+
+  // run, demo, logs, notify, install, uninstall: the daemon and what surrounds it.
+  program
+    .command('run')
+    .description(
+      'the daemon, in the foreground: keeps every session fresh; SIGHUP or a config change reloads',
+    )
+    .option('--duration <seconds>', 'stop by itself after this many seconds', parseSeconds)
+    .action(async (opts: { duration?: number }) => {
+      const { runCommand } = await import('./commands/run-command');
+      result.code = await runCommand(io, program.opts(), { durationMs: opts.duration });
+    });
+
+  program
+    .command('demo')
+    .description(
+      'the daemon against the embedded AWS SSO emulator in a throw-away home; no AWS account needed',
+    )
+    .option('--duration <seconds>', 'stop by itself after this many seconds', parseSeconds)
+    .action(async (opts: { duration?: number }) => {
+      const { demoCommand } = await import('./commands/demo-command');
+      result.code = await demoCommand(io, { durationMs: opts.duration });
+    });
+
+  program
+    .command('logs')
+    .description("the daemon's log")
+    .option('-f, --follow', 'keep printing new lines')
+    .option('-n, --lines <n>', 'how many lines from the end', parseCount, 50)
+    .action(async (opts: { follow?: boolean; lines: number }) => {
+      result.code = await withWorkspace(io, program.opts(), async (ws) =>
+        (await import('./commands/logs-command')).logsCommand(ws, io, opts),
+      );
+    });
+
+  program
+    .command('notify')
+    .description('notifier tools')
+    .command('test')
+    .description(
+      'send a sample event through the configured notifiers; prints delivered or the error for each',
+    )
+    .option('--notifier <name...>', 'only these notifiers')
+    .action(async (opts: { notifier?: string[] }) => {
+      const { notifierSchemas } = await import('./builtin-plugins');
+      result.code = await withWorkspace(
+        io,
+        program.opts(),
+        async (ws) => (await import('./commands/notify-command')).notifyTestCommand(ws, io, opts),
+        notifierSchemas(),
+      );
+    });
+
+  program
+    .command('install')
+    .description(
+      'install the daemon as a user service (systemd --user on Linux, launchd on macOS) and start it',
+    )
+    .option('--dry-run', 'print the service file and the commands; change nothing')
+    .action(async (opts: { dryRun?: boolean }) => {
+      result.code = await withWorkspace(io, program.opts(), async (ws) =>
+        (await import('./commands/service-command')).installCommand(ws, io, opts),
+      );
+    });
+
+  program
+    .command('uninstall')
+    .description('stop the user service and remove its file')
+    .option('--dry-run', 'print what it would do; change nothing')
+    .action(async (opts: { dryRun?: boolean }) => {
+      result.code = await (await import('./commands/service-command')).uninstallCommand(io, opts);
+    });
+
+  program
+    .command('credentials')
+    .description('role credentials for an SSO profile from its cached token (credential_process compatible)')
+    .requiredOption('--profile <profile>', 'the SSO profile (its sso_account_id and sso_role_name)')
+    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('process'))
+    .addHelpText('after', CREDENTIALS_HELP)
+    .action(async (opts: { profile: string; format: CredentialsFormat }) => {
+      result.code = await withWorkspace(io, program.opts(), (ws) => credentialsCommand(ws, io, opts));
+    });
+
+  program
+    .command('token')
+    .description('a fresh SSO access token on stdout and nothing else (refuses a terminal without --force)')
+    .argument('<session>', 'an sso-session name, or a profile name for its session')
+    .option('--force', 'print even when stdout is a terminal')
+    .addHelpText('after', TOKEN_HELP)
+    .action(async (name: string, opts: { force?: boolean }) => {
+      if (io.stdout.isTTY && !opts.force) {
+        io.stderr.write(
+          'error: refusing to print an SSO access token to a terminal (screen shares, scrollback); pipe it, or pass --force\n',
+        );
+        result.code = EXIT.usage;
+        return;
+      }
+      result.code = await withWorkspace(io, program.opts(), (ws) => tokenCommand(ws, io, name));
+    });
+
+  program
+    .command('doctor')
+    .description('diagnose config, token cache, clock, environment credentials and reachability, with fixes')
+    .option(
+      '--profile <profile>',
+      'also check this SSO profile and its role credentials (default $AWS_PROFILE)',
+    )
+    .option('--json', 'machine-readable output')
+    .addHelpText('after', DOCTOR_HELP)
+    .action(async (opts: { profile?: string; json?: boolean }) => {
+      result.code = await doctorCommand(io, program.opts(), opts);
+    });
+  return program;
+}

@@ -1,0 +1,225 @@
+import { isAbsolute, join } from 'node:path';
+import {
+  container as rootContainer,
+  instanceCachingFactory,
+  type DependencyContainer,
+  type InjectionToken,
+} from 'tsyringe';
+import type { AwsConfigFinding } from '../aws-config/aws-config-finding';
+import type { ConfigIssue } from '../config/config-issue';
+import type { SupervisorConfig } from '../config/supervisor-config';
+import { TOKENS } from '../di/tokens';
+import { createOidcRefresher, secretRecordingRefresher, type TokenRefresher } from '../engine/oidc-refresher';
+import { SessionRefresher } from '../engine/session-refresher';
+import { EventBus } from '../events/event-bus';
+import { ExportScheduler } from '../exports/export-scheduler';
+import { createLogger } from '../logging/create-logger';
+import { SecretRegistry } from '../logging/redaction';
+import { createRoutedNotifiers } from '../notifiers/create-routed-notifiers';
+import { Dispatcher } from '../notifiers/dispatcher';
+import type { DispatcherOverrides } from '../notifiers/dispatcher-options';
+import { DISPATCHER_OPTIONS } from '../notifiers/dispatcher-options-token';
+import type { NotifierPlugin } from '../notifiers/notifier-plugin';
+import type { ResolvedPaths } from '../paths/resolve-paths';
+import { StateFileWriter, type SessionRecord } from '../state/state-file';
+import type { DeviceLoginRunner } from '../supervisor/device-reauth';
+import type { SupervisedSession } from '../supervisor/select-sessions';
+import { Supervisor } from '../supervisor/supervisor';
+import { systemClock, type Clock } from '../util/clock';
+import type { Logger } from '../util/logger';
+
+/** What one load of supervisor.yaml and the AWS config gives the daemon. */
+export interface DaemonWorkspace {
+  config: SupervisorConfig;
+  paths: ResolvedPaths;
+  supervised: SupervisedSession[];
+  /** Problems in the AWS config; they never stop the healthy sessions. */
+  findings: AwsConfigFinding[];
+  warnings: ConfigIssue[];
+}
+
+/** What a test or the bench replaces; everything else is built as the daemon builds it. */
+export interface DaemonOverrides {
+  Clock?: Clock;
+  Logger?: Logger;
+  /** The SSO OIDC client (CreateToken); the secrets passing through it are still recorded. */
+  TokenRefresher?: TokenRefresher;
+  DispatcherOptions?: DispatcherOverrides;
+  DeviceLogin?: DeviceLoginRunner;
+}
+
+export interface ComposeDaemonOptions {
+  /** The first load: where the state and log files are, and the log settings, for the whole run. */
+  workspace: DaemonWorkspace;
+  /** The notifier types `type:` names; the CLI passes its built-in ones. */
+  plugins: readonly NotifierPlugin[];
+  /** Where log lines go besides the file; stderr by default. */
+  console?: NodeJS.WritableStream & { isTTY?: boolean };
+  env?: Record<string, string | undefined>;
+  /** The previous run's records by session id, so the last login survives a restart. */
+  carriedOver?: Record<string, SessionRecord>;
+  overrides?: DaemonOverrides;
+}
+
+const once = <T>(make: (c: DependencyContainer) => T) => ({ useFactory: instanceCachingFactory(make) });
+
+function logFile({ config, paths }: DaemonWorkspace): string {
+  return isAbsolute(config.log.file) ? config.log.file : join(paths.stateDir, config.log.file);
+}
+
+/**
+ * The daemon's object graph. The process scope holds what lives as long as the daemon (logger, clock,
+ * secrets, event bus, refreshers, state file, supervisor and its workers, exports); each `load` adds a
+ * child scope with that load's workspace, notifiers and dispatcher.
+ */
+export class DaemonGraph {
+  private scope: DependencyContainer;
+  private notifiersKey?: string;
+
+  constructor(readonly container: DependencyContainer) {
+    this.scope = container;
+  }
+
+  /** From the current load's scope, falling back to the process scope. */
+  resolve<T>(token: InjectionToken<T>): T {
+    return this.scope.resolve<T>(token);
+  }
+
+  get workspace(): DaemonWorkspace {
+    return this.resolve<DaemonWorkspace>(TOKENS.Workspace);
+  }
+
+  /**
+   * A (re)load: a child scope with `workspace` and the dispatcher for its notifiers. When the notifier
+   * settings did not change, the dispatcher (its queues and cooldowns) carries over; otherwise the new one
+   * comes with the notifiers that could not be created, as `notifiers[2].field: message` lines.
+   */
+  async load(workspace: DaemonWorkspace): Promise<{ dispatcher: Dispatcher; errors: string[] }> {
+    const scope = this.container.createChildContainer();
+    scope.register(TOKENS.Workspace, { useValue: workspace });
+    const key = JSON.stringify(workspace.config.notifiers);
+    let errors: string[] = [];
+    if (this.scope !== this.container && key === this.notifiersKey) {
+      scope.register(Dispatcher, { useValue: this.scope.resolve(Dispatcher) });
+    } else {
+      const created = await createRoutedNotifiers(
+        workspace.config.notifiers,
+        scope.resolveAll<NotifierPlugin>(TOKENS.NotifierPlugin),
+        {
+          logger: scope.resolve<Logger>(TOKENS.Logger),
+          configFile: workspace.config.file ?? `${process.cwd()}/supervisor.yaml`,
+        },
+      );
+      errors = created.errors;
+      for (const r of created.routed) scope.register(TOKENS.RoutedNotifier, { useValue: r });
+      scope.register(Dispatcher, { useValue: scope.resolve(Dispatcher) });
+    }
+    this.scope = scope;
+    this.notifiersKey = key;
+    return { dispatcher: scope.resolve(Dispatcher), errors };
+  }
+}
+
+/**
+ * The composition root: every tsyringe registration sits here, and the daemon, `notify test`, the tests
+ * and the bench all build their graph through it, replacing parts with `overrides`. A child of tsyringe's
+ * global container per call, so two daemons (or tests) never share a part.
+ */
+export function composeDaemon(options: ComposeDaemonOptions): DaemonGraph {
+  const { workspace, overrides = {} } = options;
+  const c = rootContainer.createChildContainer();
+  c.register(TOKENS.Workspace, { useValue: workspace });
+  c.register(TOKENS.Clock, { useValue: overrides.Clock ?? systemClock });
+  c.register(SecretRegistry, { useValue: new SecretRegistry() });
+  c.register(DISPATCHER_OPTIONS, { useValue: overrides.DispatcherOptions ?? {} });
+  for (const plugin of options.plugins) c.register(TOKENS.NotifierPlugin, { useValue: plugin });
+  c.register(
+    TOKENS.Logger,
+    once(
+      (r) =>
+        overrides.Logger ??
+        createLogger({
+          level: workspace.config.log.level,
+          file: logFile(workspace),
+          maxSize: workspace.config.log.maxSize,
+          maxFiles: workspace.config.log.maxFiles,
+          console: options.console ?? process.stderr,
+          env: options.env ?? process.env,
+          secrets: r.resolve(SecretRegistry),
+          clock: r.resolve<Clock>(TOKENS.Clock),
+        }),
+    ),
+  );
+  const logger = (r: DependencyContainer) => r.resolve<Logger>(TOKENS.Logger);
+  const clock = (r: DependencyContainer) => r.resolve<Clock>(TOKENS.Clock);
+  const recordSecret = (r: DependencyContainer) => {
+    const secrets = r.resolve(SecretRegistry);
+    return (secret: string | undefined) => secrets.add(secret);
+  };
+  c.register(
+    EventBus,
+    once(
+      (r) =>
+        new EventBus((error, event) =>
+          logger(r).error('event listener failed', { event: event.type, error: String(error) }),
+        ),
+    ),
+  );
+  const publish = (r: DependencyContainer) => {
+    const bus = r.resolve(EventBus);
+    return (event: Parameters<EventBus['publish']>[0]) => bus.publish(event);
+  };
+  c.register(
+    TOKENS.TokenRefresher,
+    once((r) => secretRecordingRefresher(overrides.TokenRefresher ?? createOidcRefresher(), recordSecret(r))),
+  );
+  c.register(
+    SessionRefresher,
+    once((r) => new SessionRefresher(r.resolve(TOKENS.TokenRefresher))),
+  );
+  c.register(
+    StateFileWriter,
+    once(
+      (r) =>
+        new StateFileWriter({
+          stateDir: workspace.paths.stateDir,
+          logger: logger(r),
+          clock: clock(r),
+          secrets: r.resolve(SecretRegistry),
+        }),
+    ),
+  );
+  // Role secrets go into the export files by design; the registry keeps them out of the log should they stray.
+  c.register(
+    ExportScheduler,
+    once(
+      (r) =>
+        new ExportScheduler({
+          publish: publish(r),
+          logger: logger(r),
+          clock: clock(r),
+          refresher: r.resolve(SessionRefresher),
+          recordSecret: recordSecret(r),
+        }),
+    ),
+  );
+  const graph = new DaemonGraph(c);
+  c.register(
+    Supervisor,
+    once((r) => {
+      const state = r.resolve(StateFileWriter);
+      return new Supervisor({
+        refresher: r.resolve(SessionRefresher),
+        publish: publish(r),
+        logger: logger(r),
+        clock: clock(r),
+        onState: (id, s) => state.setSession(id, s),
+        // Asked each time a person must log in, so a reload applies to the next one.
+        reauth: () => graph.workspace.config.reauth,
+        deviceLogin: overrides.DeviceLogin,
+        carriedOver: options.carriedOver,
+      });
+    }),
+  );
+  return graph;
+}

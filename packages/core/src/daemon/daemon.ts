@@ -1,0 +1,171 @@
+import { buildCredentialsSetup } from '../credentials/credentials-setup';
+import { TOKENS } from '../di/tokens';
+import type { TokenRefresher } from '../engine/oidc-refresher';
+import { EventBus } from '../events/event-bus';
+import { logEvent } from '../events/log-event';
+import { ExportScheduler } from '../exports/export-scheduler';
+import { planExports } from '../exports/plan-exports';
+import { closeLogger } from '../logging/create-logger';
+import type { Dispatcher } from '../notifiers/dispatcher';
+import { acquireLock } from '../state/lock-file';
+import { removeStaleTempFiles } from '../state/remove-stale-temp-files';
+import { readStateFile, StateFileWriter } from '../state/state-file';
+import { Supervisor } from '../supervisor/supervisor';
+import type { Clock } from '../util/clock';
+import type { Logger } from '../util/logger';
+import {
+  composeDaemon,
+  type ComposeDaemonOptions,
+  type DaemonGraph,
+  type DaemonWorkspace,
+} from './compose-daemon';
+import { watchFiles } from './triggers';
+
+export interface DaemonOptions extends Omit<ComposeDaemonOptions, 'workspace' | 'carriedOver'> {
+  /** Reads supervisor.yaml and the AWS config, at start and on every reload; mistakes come back as lines. */
+  loadWorkspace: () => Promise<{ workspace: DaemonWorkspace } | { errors: string[] }>;
+  /** Where a refusal to start is explained (a config error, another daemon holding the lock). */
+  stderr: NodeJS.WritableStream;
+}
+
+/** The exit codes of a daemon that could not start, as the CLI uses them. */
+const REFUSED = { config: 2, locked: 1 } as const;
+
+/**
+ * `sso-supervisor run`: starts, reloads and stops the graph the composition root builds (one worker per
+ * session, notifiers, exports, the state file). Only the lifecycle lives here.
+ */
+export class Daemon {
+  private unwatch: () => void = () => {};
+  private stopping: Promise<void> | null = null;
+  private unsubscribe: Array<() => void> = [];
+  private unsubscribeDispatcher: () => void = () => {};
+
+  private constructor(
+    private readonly options: DaemonOptions,
+    private readonly graph: DaemonGraph,
+    private dispatcher: Dispatcher,
+    private readonly release: () => Promise<void>,
+  ) {}
+
+  private get logger(): Logger {
+    return this.graph.resolve<Logger>(TOKENS.Logger);
+  }
+
+  private get bus(): EventBus {
+    return this.graph.resolve(EventBus);
+  }
+
+  /** Starts the daemon, or returns the exit code and says why it could not. */
+  static async start(options: DaemonOptions): Promise<Daemon | number> {
+    const loaded = await options.loadWorkspace();
+    if ('errors' in loaded) {
+      for (const line of loaded.errors) options.stderr.write(`error: ${line}\n`);
+      return REFUSED.config;
+    }
+    const ws = loaded.workspace;
+    const lock = await acquireLock(ws.paths.stateDir);
+    if ('error' in lock) {
+      options.stderr.write(`sso-supervisor: ${lock.error}\n`);
+      return REFUSED.locked;
+    }
+    await removeStaleTempFiles(ws.paths.cacheDir);
+    await removeStaleTempFiles(ws.paths.stateDir);
+    // Read before this run writes its own: the last login seen survives a restart.
+    const previous = await readStateFile(ws.paths.stateDir);
+    const graph = composeDaemon({ ...options, workspace: ws, carriedOver: previous.state?.sessions });
+    const logger = graph.resolve<Logger>(TOKENS.Logger);
+    for (const w of ws.warnings)
+      logger.warn('config warning', { file: w.file, line: w.line, path: w.path, problem: w.message });
+    for (const f of ws.findings)
+      logger.warn('AWS config problem', {
+        file: f.file,
+        section: f.section,
+        field: f.field,
+        problem: f.message,
+      });
+    const supervisor = graph.resolve(Supervisor);
+    const { dispatcher, errors } = await graph.load(ws);
+    for (const problem of errors) logger.error('notifier not started', { problem });
+    const daemon = new Daemon(options, graph, dispatcher, lock.release);
+    daemon.unsubscribe.push(daemon.bus.subscribe(logEvent(logger)));
+    daemon.unsubscribeDispatcher = daemon.bus.subscribe(dispatcher.handle);
+    // Watch before announcing the start: a config written right after `supervisor.started` must not be missed.
+    daemon.watch();
+    supervisor.start(ws.supervised);
+    await daemon.planExports();
+    return daemon;
+  }
+
+  /** SIGHUP or a changed config file: apply a valid config, keep the old one and say why otherwise. */
+  async reload(reason: string): Promise<void> {
+    if (this.stopping) return;
+    const loaded = await this.options.loadWorkspace();
+    const now = this.graph.resolve<Clock>(TOKENS.Clock).now().toISOString();
+    if ('errors' in loaded) {
+      this.bus.publish({
+        type: 'config.invalid',
+        time: now,
+        severity: 'error',
+        errors: loaded.errors,
+        message: `config not reloaded (${reason}); still running the previous one: ${loaded.errors[0]}`,
+      });
+      return;
+    }
+    const next = loaded.workspace;
+    const { dispatcher, errors } = await this.graph.load(next);
+    if (dispatcher !== this.dispatcher) {
+      for (const problem of errors) this.logger.error('notifier not started', { problem });
+      const old = this.dispatcher;
+      this.dispatcher = dispatcher;
+      this.unsubscribeDispatcher();
+      this.unsubscribeDispatcher = this.bus.subscribe(dispatcher.handle);
+      void old.close();
+    }
+    (this.logger as { level?: string }).level = next.config.log.level;
+    const changes = this.graph.resolve(Supervisor).apply(next.supervised);
+    await this.planExports();
+    this.watch();
+    this.bus.publish({
+      type: 'config.reloaded',
+      time: now,
+      severity: 'info',
+      message: `config reloaded (${reason}): ${changes.added.length} added, ${changes.removed.length} removed, ${changes.retuned.length} changed`,
+    });
+  }
+
+  /** Stops the workers, lets in-flight refreshes finish (or aborts them after the grace), writes state, unlocks. */
+  stop(graceMs = 5000): Promise<void> {
+    this.stopping ??= (async () => {
+      this.unwatch();
+      await Promise.all([
+        this.graph.resolve(ExportScheduler).stop(graceMs),
+        this.graph.resolve(Supervisor).stop(graceMs),
+      ]);
+      await this.dispatcher.close(3000);
+      this.unsubscribeDispatcher();
+      for (const off of this.unsubscribe) off();
+      this.graph.resolve<TokenRefresher>(TOKENS.TokenRefresher).destroy();
+      await this.graph.resolve(StateFileWriter).flush();
+      await this.release();
+      await closeLogger(this.logger);
+    })();
+    return this.stopping;
+  }
+
+  /** Resolves each `exports:` profile against the AWS config as it is now; unchanged exports keep their timers. */
+  private async planExports(): Promise<void> {
+    const { config, paths } = this.graph.workspace;
+    const setup = config.exports.length > 0 ? await buildCredentialsSetup(config, paths) : null;
+    this.graph
+      .resolve(ExportScheduler)
+      .apply(setup ? planExports(config.exports, setup) : { jobs: [], problems: [] });
+  }
+
+  private watch(): void {
+    this.unwatch();
+    const { paths, config } = this.graph.workspace;
+    const files = [paths.awsConfigFile, ...(config.file ? [config.file] : [])];
+    this.unwatch = watchFiles(files, () => void this.reload('file changed'));
+  }
+}

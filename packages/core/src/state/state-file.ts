@@ -1,0 +1,198 @@
+import { z } from 'zod';
+import { readFile, mkdir, open, rename, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { TEMP_SUFFIX } from '../cache/write-cached-token';
+import type { SecretRegistry } from '../logging/redaction';
+import { systemClock, type Clock } from '../util/clock';
+import type { Logger } from '../util/logger';
+
+export const STATE_FILE_NAME = 'state.json';
+
+const timestamp = z
+  .string()
+  .refine((s) => !Number.isNaN(Date.parse(s)), { message: 'is not a valid timestamp' });
+
+/**
+ * What the daemon knows about one session beyond its cache file. Keys are listed, never passed through:
+ * parsing strips anything else, so a field that should not be here (a token) cannot reach the disk.
+ */
+export const sessionRecordSchema = z.object({
+  name: z.string().nullable(),
+  lastCheck: timestamp.optional(),
+  lastRefresh: timestamp.optional(),
+  nextCheck: timestamp.optional(),
+  consecutiveFailures: z.number().int().nonnegative(),
+  state: z.string().optional(),
+  stateSince: timestamp.optional(),
+  lastError: z.string().optional(),
+  lapsed: z.boolean().optional(),
+  loginAt: timestamp.optional(),
+  sessionEndsAt: timestamp.optional(),
+});
+
+/** `state.json` in the state dir: read by `status` (with or without the daemon), written by `run`. */
+export const stateFileSchema = z.object({
+  version: z.literal(1),
+  pid: z.number().int().positive(),
+  startedAt: timestamp,
+  updatedAt: timestamp,
+  sessions: z.record(z.string(), sessionRecordSchema),
+});
+
+export type SessionRecord = z.infer<typeof sessionRecordSchema>;
+export type StateFile = z.infer<typeof stateFileSchema>;
+
+export interface StateFileRead {
+  /** null when there is no state file, or it cannot be used. */
+  state: StateFile | null;
+  /** Why an existing file was ignored. */
+  warning?: string;
+}
+
+/** The daemon's state file. A corrupt one reads as none, with a warning, because `status` must still work. */
+export async function readStateFile(stateDir: string): Promise<StateFileRead> {
+  const file = join(stateDir, STATE_FILE_NAME);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT'
+      ? { state: null }
+      : { state: null, warning: `${file} cannot be read (${code}); ignored` };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { state: null, warning: `${file} is not valid JSON; ignored` };
+  }
+  const parsed = stateFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue.path.length ? issue.path.join('.') : '(top level)';
+    return { state: null, warning: `${file} has an unexpected shape (${where}: ${issue.message}); ignored` };
+  }
+  return { state: parsed.data };
+}
+
+/**
+ * Replaces the state file whole: a temp file (0600) written and fsynced, then renamed over it, so a reader
+ * or a crash never meets half a file. Parsing first drops any key the schema does not list.
+ */
+export async function writeStateFile(stateDir: string, state: StateFile): Promise<void> {
+  const clean = stateFileSchema.parse(state);
+  await mkdir(stateDir, { recursive: true, mode: 0o700 });
+  const file = join(stateDir, STATE_FILE_NAME);
+  // Named like the cache's temp files, so the next daemon's removeStaleTempFiles clears one a crash left.
+  const temp = join(
+    stateDir,
+    `.${STATE_FILE_NAME}.${process.pid}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`,
+  );
+  const handle = await open(temp, 'wx', 0o600);
+  try {
+    await handle.writeFile(`${JSON.stringify(clean, null, 2)}\n`, 'utf8');
+    await handle.sync();
+    await handle.close();
+    await rename(temp, file);
+  } catch (error) {
+    await handle.close().catch(() => {});
+    await unlink(temp).catch(() => {});
+    throw error;
+  }
+}
+
+export interface StateFileWriterOptions {
+  stateDir: string;
+  logger: Logger;
+  clock?: Clock;
+  /** Blanks registered secrets inside `lastError` (error texts can quote a server's reply). */
+  secrets?: SecretRegistry;
+  /** Least time between two writes. */
+  intervalMs?: number;
+  /** Records carried over from the previous run's state file. */
+  sessions?: Record<string, SessionRecord>;
+}
+
+/**
+ * Keeps the daemon's state file current without writing on every change: a burst of session updates (a
+ * pass over twenty sessions) becomes one write, at most one per `intervalMs`. `flush()` writes what is
+ * pending at once, for shutdown. Write failures are logged, never thrown: the state file is a courtesy to
+ * `status`, not something to stop refreshing for.
+ */
+export class StateFileWriter {
+  private readonly sessions: Map<string, SessionRecord>;
+  private readonly startedAt: string;
+  private readonly clock: Clock;
+  private readonly intervalMs: number;
+  private timer: NodeJS.Timeout | null = null;
+  private chain: Promise<void> = Promise.resolve();
+  private dirty = true;
+  private lastWrite = 0;
+  private failing = false;
+
+  constructor(private readonly opts: StateFileWriterOptions) {
+    this.clock = opts.clock ?? systemClock;
+    this.intervalMs = opts.intervalMs ?? 250;
+    this.startedAt = this.clock.now().toISOString();
+    this.sessions = new Map(Object.entries(opts.sessions ?? {}));
+  }
+
+  /** Records a session's state; null forgets the session (it is no longer supervised). */
+  setSession(id: string, record: SessionRecord | null): void {
+    if (record) this.sessions.set(id, { ...record });
+    else this.sessions.delete(id);
+    this.dirty = true;
+    if (this.timer) return;
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        void this.write();
+      },
+      Math.max(0, this.lastWrite + this.intervalMs - Date.now()),
+    );
+    this.timer.unref();
+  }
+
+  flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    return this.write();
+  }
+
+  private write(): Promise<void> {
+    this.chain = this.chain.then(async () => {
+      if (!this.dirty) return;
+      this.dirty = false;
+      this.lastWrite = Date.now();
+      try {
+        await writeStateFile(this.opts.stateDir, this.snapshot());
+        this.failing = false;
+      } catch (error) {
+        this.dirty = true;
+        if (!this.failing) {
+          const file = join(this.opts.stateDir, STATE_FILE_NAME);
+          const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+          this.opts.logger.warn('cannot write the state file; status may be out of date', {
+            file,
+            error: reason,
+          });
+        }
+        this.failing = true;
+      }
+    });
+    return this.chain;
+  }
+
+  private snapshot(): StateFile {
+    const sessions: Record<string, SessionRecord> = {};
+    for (const [id, record] of this.sessions) {
+      const lastError =
+        record.lastError && this.opts.secrets ? this.opts.secrets.redact(record.lastError) : record.lastError;
+      sessions[id] = { ...record, ...(lastError !== undefined && { lastError }) };
+    }
+    const now = this.clock.now().toISOString();
+    return { version: 1, pid: process.pid, startedAt: this.startedAt, updatedAt: now, sessions };
+  }
+}
