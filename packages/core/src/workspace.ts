@@ -4,13 +4,13 @@
  * else (no AWS SDK, no login, credentials or daemon code).
  */
 export { loadConfigFile } from './config/load-config-file';
-export { formatIssue } from './config/format-issue';
+export { formatIssue } from './config/config-issues';
 export { resolvePaths } from './paths/resolve-paths';
-export { loadSessions } from './aws-config/load-sessions';
-export { formatFinding } from './aws-config/aws-config-finding';
-export { selectSessions } from './supervisor/select-sessions';
+export { loadSessions } from './aws-config/discover-sessions';
+export { formatFinding } from './aws-config/read-aws-config';
+export { selectSessions } from './config/session-settings';
 export { readCachedToken } from './cache/read-cached-token';
 export { readSessionStatus } from './status/session-status';
-export { withDaemonRecord } from './status/with-daemon-record';
+export { withDaemonRecord } from './status/session-status';
 export { readStateFile } from './daemon/read-state-file';
 export { runningDaemonPid } from './daemon/running-daemon-pid';

@@ -2,9 +2,9 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { buildNotifierEntries } from './build-notifier-entries';
 import type { configSchema } from './config-schema';
-import { defaultConfig } from './default-config';
-import { expandPath } from './expand-path';
-import type { RawIssue } from './raw-issue';
+import { defaultConfig } from './supervisor-config';
+import { expandPath } from './parse-values';
+import type { RawIssue } from './config-issues';
 import type { ExportEntry, SessionSelector, SessionSettings, SupervisorConfig } from './supervisor-config';
 
 type Parsed = z.output<typeof configSchema>;

@@ -1,9 +1,9 @@
 import type * as Cron from 'cron';
 import { z } from 'zod';
 import { EVENT_TYPES } from '../events/event-types';
-import { didYouMean } from './did-you-mean';
-import { parseDuration } from './parse-duration';
-import { parseSize } from './parse-size';
+import { didYouMean } from './error-wording';
+import { parseDuration } from './parse-values';
+import { parseSize } from './parse-values';
 
 function duration(options: { positive: boolean }) {
   return z.unknown().transform((value, ctx) => {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { didYouMean } from './did-you-mean';
+import { didYouMean } from './error-wording';
 import { knownKeysAt } from './known-keys-at';
-import type { RawIssue } from './raw-issue';
+import type { RawIssue } from './config-issues';
 
 type Path = (string | number)[];
 

@@ -1,5 +1,5 @@
 import { CredentialsError } from './credentials-error';
-import { locateSession, type SessionSelection } from './locate-session';
+import { locateSession, type SessionSelection } from './resolve-session';
 import { obtainSessionToken } from './obtain-session-token';
 
 export interface EnsureFreshSessionOptions extends SessionSelection {

@@ -1,8 +1,8 @@
 import type { Logger } from '../util/logger';
 import { CredentialsError } from './credentials-error';
-import { loadCredentialsSetup, type SetupOptions } from './load-credentials-setup';
+import { loadCredentialsSetup, type SetupOptions } from '../setup/load-setup';
 import { DEFAULT_MIN_REMAINING_MS, obtainRoleCredentials } from './obtain-role-credentials';
-import { resolveSsoProfile } from './resolve-sso-profile';
+import { resolveSsoProfile } from './resolve-session';
 import type { RoleCredentials } from './role-credentials';
 
 export interface FromSupervisorOptions extends SetupOptions {

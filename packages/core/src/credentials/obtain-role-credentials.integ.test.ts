@@ -2,12 +2,12 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSsoHome, startEmulator, type Emulator, type SsoHome } from '@sso-supervisor/emulator';
-import { defaultConfig } from '../config/default-config';
-import { buildCredentialsSetup, type CredentialsSetup } from './credentials-setup';
+import { defaultConfig } from '../config/supervisor-config';
+import { buildCredentialsSetup, type CredentialsSetup } from '../setup/load-setup';
 import { obtainRoleCredentials, type RoleCredentialsOptions } from './obtain-role-credentials';
-import { resolveSsoProfile } from './resolve-sso-profile';
+import { resolveSsoProfile } from './resolve-session';
 import { roleCacheFile } from './role-cache-file';
-import type { SsoProfile } from './sso-profile';
+import type { SsoProfile } from './resolve-session';
 
 const FAST = {
   ...defaultConfig().defaults,

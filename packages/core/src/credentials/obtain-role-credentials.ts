@@ -7,7 +7,7 @@ import { createPortalClient, type RoleCredentialsFetcher } from './portal-client
 import { readRoleCache } from './read-role-cache';
 import { roleCacheFile } from './role-cache-file';
 import type { RoleCredentials } from './role-credentials';
-import type { SsoProfile } from './sso-profile';
+import type { SsoProfile } from './resolve-session';
 import { writeRoleCache } from './write-role-cache';
 
 export interface RoleCredentialsOptions {

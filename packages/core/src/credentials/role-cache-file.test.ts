@@ -1,4 +1,4 @@
-import type { SsoProfile } from './sso-profile';
+import type { SsoProfile } from './resolve-session';
 import { roleCacheFile } from './role-cache-file';
 import { sampleSession } from '../test-support/sample-session';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sampleSession } from '../test-support/sample-session';
 import { readRoleCache } from './read-role-cache';
-import type { SsoProfile } from './sso-profile';
+import type { SsoProfile } from './resolve-session';
 import { writeRoleCache } from './write-role-cache';
 
 const profile: SsoProfile = {

@@ -3,7 +3,7 @@ import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { RoleCacheEntry } from './role-cache-entry';
 import type { RoleCredentials } from './role-credentials';
-import type { SsoProfile } from './sso-profile';
+import type { SsoProfile } from './resolve-session';
 
 /**
  * Writes a cache entry atomically (temp file 0600, then rename), so a credential_process running

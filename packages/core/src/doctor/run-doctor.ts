@@ -1,29 +1,29 @@
 import { stat } from 'node:fs/promises';
-import type { SsoSession } from '../aws-config/sso-session';
+import type { SsoSession } from '../aws-config/discover-sessions';
 import { readCachedToken } from '../cache/read-cached-token';
 import type { SupervisorConfig } from '../config/supervisor-config';
-import { buildCredentialsSetup } from '../credentials/credentials-setup';
+import { buildCredentialsSetup } from '../setup/load-setup';
 import { obtainRoleCredentials } from '../credentials/obtain-role-credentials';
 import type { RoleCredentialsFetcher } from '../credentials/portal-client';
-import { resolveSsoProfile } from '../credentials/resolve-sso-profile';
+import { resolveSsoProfile } from '../credentials/resolve-session';
 import { readStateFile } from '../daemon/read-state-file';
 import { runningDaemonPid } from '../daemon/running-daemon-pid';
 import type { TokenRefresher } from '../engine/oidc-refresher';
 import type { ResolvedPaths } from '../paths/resolve-paths';
-import { checkAwsConfig } from './check-aws-config';
-import { checkCacheFile } from './check-cache-file';
-import { checkClock } from './check-clock';
-import { checkDaemon } from './check-daemon';
-import { checkEndpoint } from './check-endpoint';
-import { checkEnvironmentCredentials } from './check-environment-credentials';
-import { checkRegistration } from './check-registration';
-import { checkRoleCredentials } from './check-role-credentials';
-import { checkSsoProfile } from './check-sso-profile';
-import { checkSupervisorConfig } from './check-supervisor-config';
-import { checkTokenLifetime } from './check-token-lifetime';
+import { checkAwsConfig } from './config-checks';
+import { checkCacheFile } from './token-checks';
+import { checkClock } from './environment-checks';
+import { checkDaemon } from './environment-checks';
+import { checkEndpoint } from './endpoint-checks';
+import { checkEnvironmentCredentials } from './environment-checks';
+import { checkRegistration } from './token-checks';
+import { checkRoleCredentials } from './token-checks';
+import { checkSsoProfile } from './config-checks';
+import { checkSupervisorConfig } from './config-checks';
+import { checkTokenLifetime } from './token-checks';
 import type { DoctorCheck } from './doctor-check';
-import { probeEndpoint, type EndpointProbe } from './probe-endpoint';
-import { ssoEndpoints } from './sso-endpoints';
+import { probeEndpoint, type EndpointProbe } from './endpoint-checks';
+import { ssoEndpoints } from './endpoint-checks';
 
 export interface DoctorOptions {
   /** The parsed supervisor.yaml, or the defaults when it has errors (given in `configErrors`). */

@@ -1,7 +1,7 @@
 import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import type { SsoSession } from '../aws-config/sso-session';
+import type { SsoSession } from '../aws-config/discover-sessions';
 import type { CachedToken } from '../cache/cached-token';
 import { formatCachedToken } from '../cache/format-cached-token';
 import { IncompleteRefreshError } from '../errors/incomplete-refresh-error';

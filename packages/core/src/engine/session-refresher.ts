@@ -1,5 +1,5 @@
 import pLimit from 'p-limit';
-import type { SsoSession } from '../aws-config/sso-session';
+import type { SsoSession } from '../aws-config/discover-sessions';
 import type { TokenRefresher } from './oidc-refresher';
 import type { RefreshResult } from './refresh-result';
 import { refreshSession, type RefreshOptions } from './refresh-session';

@@ -1,7 +1,7 @@
 import type { ExportEntry, SessionSettings } from '../config/supervisor-config';
-import type { CredentialsSetup } from '../credentials/credentials-setup';
-import { resolveSsoProfile } from '../credentials/resolve-sso-profile';
-import type { SsoProfile } from '../credentials/sso-profile';
+import type { CredentialsSetup } from '../setup/load-setup';
+import { resolveSsoProfile } from '../credentials/resolve-session';
+import type { SsoProfile } from '../credentials/resolve-session';
 
 /** One export entry resolved to what renewing it takes. */
 export interface ExportJob {

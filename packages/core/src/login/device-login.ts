@@ -1,4 +1,4 @@
-import type { SsoSession } from '../aws-config/sso-session';
+import type { SsoSession } from '../aws-config/discover-sessions';
 import type { CachedToken } from '../cache/cached-token';
 import { formatTimestamp } from '../cache/format-cached-token';
 import { readCachedToken } from '../cache/read-cached-token';

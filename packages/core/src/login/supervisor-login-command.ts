@@ -1,4 +1,4 @@
-import type { SsoSession } from '../aws-config/sso-session';
+import type { SsoSession } from '../aws-config/discover-sessions';
 
 /**
  * The `sso-supervisor login` command for a session. Unlike `aws sso login`, which keeps a registration as

@@ -3,7 +3,7 @@ import type { SessionSettings } from '../config/supervisor-config';
 import type { RefreshResult } from '../engine/refresh-result';
 import type { SupervisorEvent } from '../events/supervisor-event';
 import { endingWarnings, type WarningMemo } from './ending-warnings';
-import type { SupervisedSession } from './select-sessions';
+import type { SupervisedSession } from '../config/session-settings';
 
 export interface PassSeen {
   supervised: SupervisedSession;

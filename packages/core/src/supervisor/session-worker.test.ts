@@ -8,7 +8,7 @@ import { SessionRefresher } from '../engine/session-refresher';
 import { ReauthRequiredError } from '../errors/reauth-required-error';
 import { TransientError } from '../errors/transient-error';
 import type { SupervisorEvent } from '../events/supervisor-event';
-import { defaultConfig } from '../config/default-config';
+import { defaultConfig } from '../config/supervisor-config';
 import { FakeTokenRefresher } from '../test-support/fake-token-refresher';
 import { sampleSession } from '../test-support/sample-session';
 import { SECRET_MARK, sampleToken } from '../test-support/sample-token';

@@ -1,0 +1,48 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defaultConfig } from '../config/supervisor-config';
+import { buildCredentialsSetup } from './load-setup';
+
+const AWS_CONFIG = `[sso-session corp]
+sso_start_url = https://d-1.awsapps.com/start
+sso_region = us-east-1
+
+[sso-session other]
+sso_start_url = https://d-2.awsapps.com/start
+sso_region = eu-west-1
+
+[profile dev]
+sso_session = corp
+
+[profile ops]
+sso_session = other
+
+[profile broken]
+sso_session = gone
+`;
+
+describe(buildCredentialsSetup.name, () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'setup-'));
+    await writeFile(join(dir, 'config'), AWS_CONFIG);
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('knows every SSO session, supervised or not, with its settings or the defaults', async () => {
+    const config = { ...defaultConfig(), sessions: [{ name: 'corp', threshold: 30 * 60_000 }] };
+    const setup = await buildCredentialsSetup(config, {
+      awsConfigFile: join(dir, 'config'),
+      cacheDir: join(dir, 'cache'),
+      stateDir: join(dir, 'state'),
+    });
+    expect(setup.sessions.map((s) => s.name)).toStrictEqual(['corp', 'other']);
+    const [corp, other] = setup.sessions;
+    expect(setup.settingsFor(corp).threshold).toBe(30 * 60_000);
+    expect(setup.settingsFor(other)).toBe(config.defaults);
+    expect(setup.stateDir).toBe(join(dir, 'state'));
+    expect(setup.awsConfig.profiles.dev).toStrictEqual({ sso_session: 'corp' });
+    expect(setup.findings).toMatchObject([{ section: 'profile broken', field: 'sso_session' }]);
+  });
+});
