@@ -74,10 +74,10 @@ export type { RoleCredentials } from './credentials/role-credentials';
 export type { CredentialsFailure, CredentialsFailureKind } from './credentials/credentials-failure';
 export { CredentialsError } from './credentials/credentials-error';
 export type { SsoProfile } from './credentials/resolve-session';
-export { buildCredentialsSetup, type CredentialsSetup } from './setup/load-setup';
-export { loadCredentialsSetup, type SetupOptions } from './setup/load-setup';
+export { buildSetup, type Setup } from './setup/load-setup';
+export { loadSetup, type SetupLoad, type SetupOptions } from './setup/load-setup';
 export { resolveSsoProfile } from './credentials/resolve-session';
-export { findSession } from './credentials/resolve-session';
+export { findSession, resolveSession, type SessionLookup } from './credentials/resolve-session';
 export {
   obtainSessionToken,
   type SessionTokenOptions,
@@ -104,7 +104,7 @@ export {
   CREDENTIALS_FORMATS,
   type CredentialsFormat,
 } from './credentials/format-credentials';
-export { locateSession, type SessionSelection } from './credentials/resolve-session';
+export { loadSession, type SessionSelection } from './credentials/resolve-session';
 export {
   ensureFreshSession,
   type EnsureFreshSessionOptions,

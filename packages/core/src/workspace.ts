@@ -3,14 +3,12 @@
  * cache and state files. `@sso-supervisor/core/workspace`: the lightest entry, so `status` loads nothing
  * else (no AWS SDK, no login, credentials or daemon code).
  */
-export { loadConfigFile } from './config/load-config-file';
+export { loadSetup, type Setup, type SetupLoad, type SetupOptions } from './setup/load-setup';
 export { formatIssue } from './config/config-issues';
 export { resolvePaths } from './paths/resolve-paths';
 export { loadSessions } from './aws-config/discover-sessions';
 export { formatFinding } from './aws-config/read-aws-config';
-export { selectSessions } from './config/session-settings';
 export { readCachedToken } from './cache/read-cached-token';
-export { readSessionStatus } from './status/session-status';
-export { withDaemonRecord } from './status/session-status';
+export { readSessionStatus, withDaemonRecord } from './status/session-status';
 export { readStateFile } from './daemon/read-state-file';
 export { runningDaemonPid } from './daemon/running-daemon-pid';

@@ -4,7 +4,7 @@ import { Daemon } from '../daemon/daemon';
 import { waitForStop } from '../daemon/wait-for-stop';
 import { DEMO_SCRIPT } from '../demo/demo-script';
 import { createDemoWorld } from '../demo/demo-world';
-import { withWorkspace } from '../with-workspace';
+import { withSetup } from '../with-setup';
 import { statusCommand } from './status-command';
 
 /**
@@ -40,7 +40,7 @@ export async function demoCommand(io: CliIo, opts: { durationMs?: number }): Pro
     say(
       `done: ${world.emulator.calls.createToken.refresh_token} refreshes through CreateToken; final status:`,
     );
-    await withWorkspace(demoIo, {}, (ws) => statusCommand(ws, demoIo, {}));
+    await withSetup(demoIo, {}, (ws) => statusCommand(ws, demoIo, {}));
     return 0;
   } finally {
     timers.forEach(clearTimeout);

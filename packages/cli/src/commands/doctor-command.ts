@@ -20,14 +20,14 @@ async function doctor(
   flags: { config?: string },
   opts: { profile?: string; json?: boolean },
 ): Promise<number> {
-  const [{ homedir }, core, { loadWorkspace }, { painter }] = await Promise.all([
+  const [{ homedir }, core, { loadCommandSetup }, { painter }] = await Promise.all([
     import('node:os'),
     import('@sso-supervisor/core'),
-    import('../load-workspace'),
+    import('../with-setup'),
     import('../output/paint'),
   ]);
-  const loaded = await loadWorkspace(io, flags);
-  const ws = 'workspace' in loaded ? loaded.workspace : undefined;
+  const loaded = await loadCommandSetup(io, flags);
+  const ws = 'setup' in loaded ? loaded.setup : undefined;
   const home = io.env.HOME || homedir();
   const checks = await core.runDoctor({
     config: ws?.config ?? core.defaultConfig(),

@@ -2,10 +2,10 @@ import { SecretRegistry, closeLogger, createLogger } from '@sso-supervisor/core/
 import type { SupervisorEvent } from '@sso-supervisor/core';
 import { EXIT, type CliIo } from '../cli-io';
 import { composeNotifiers } from '../composition-root';
-import type { Workspace } from '../load-workspace';
+import type { Setup } from '@sso-supervisor/core';
 import { painter } from '../output/paint';
 
-function sampleEvent(ws: Workspace): SupervisorEvent {
+function sampleEvent(ws: Setup): SupervisorEvent {
   const session = ws.supervised[0]?.session;
   const name = session?.name ?? 'example';
   const command = session?.loginCommand ?? `aws sso login --sso-session ${name}`;
@@ -22,7 +22,7 @@ function sampleEvent(ws: Workspace): SupervisorEvent {
 
 /** `notify test [--notifier NAME]`: a sample event through the configured notifiers, delivered or the error for each. */
 export async function notifyTestCommand(
-  ws: Workspace,
+  ws: Setup,
   io: CliIo,
   opts: { notifier?: string[] },
 ): Promise<number> {

@@ -5,7 +5,7 @@ import {
   type SsoSession,
 } from '@sso-supervisor/core';
 import { EXIT, type CliIo } from '../cli-io';
-import type { Workspace } from '../load-workspace';
+import type { Setup } from '@sso-supervisor/core';
 import { painter } from '../output/paint';
 
 const OK = new Set(['refreshed', 'skipped']);
@@ -19,7 +19,7 @@ function describe(r: RefreshResult): string {
 
 /** `refresh [SESSION...]`: one pass now. Unknown session names are a usage error. */
 export async function refreshCommand(
-  ws: Workspace,
+  ws: Setup,
   io: CliIo,
   names: string[],
   opts: { json?: boolean; force?: boolean },

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { EXIT, type CliIo } from '../cli-io';
-import type { Workspace } from '../load-workspace';
-import { withWorkspace } from '../with-workspace';
+import type { Setup } from '@sso-supervisor/core';
+import { withSetup } from '../with-setup';
 
 const HELP = `
 Prints the session's SSO access token, refreshed first when it is due, and nothing else: for scripts
@@ -13,18 +13,15 @@ unless --force is given.
 Exit codes: 0 done; 1 no usable token (a login is needed, or the refresh failed); 2 usage error.
 `;
 
-async function token(ws: Workspace, io: CliIo, name: string): Promise<number> {
+async function token(ws: Setup, io: CliIo, name: string): Promise<number> {
   const core = await import('@sso-supervisor/core');
-  const setup = await core.buildCredentialsSetup(ws.config, ws.paths);
-  const session = core.findSession(setup.sessions, name);
-  if (!session) {
-    const known = setup.sessions.map((s) => s.name ?? s.profiles[0]).join(', ') || 'none';
-    io.stderr.write(
-      `error: no SSO session or profile "${name}" in ${setup.awsConfigFile} (sessions: ${known})\n`,
-    );
+  const found = core.resolveSession(ws, name);
+  if ('failure' in found) {
+    io.stderr.write(`error: ${found.failure.message}\n`);
     return EXIT.usage;
   }
-  const settings = setup.settingsFor(session);
+  const { session } = found;
+  const settings = ws.settingsFor(session);
   const outcome = await core.obtainSessionToken(session, {
     thresholdMs: settings.threshold,
     retry: { ...settings.retry, timeout: settings.timeout },
@@ -54,6 +51,6 @@ export function registerTokenCommand(program: Command, io: CliIo, result: { code
         result.code = EXIT.usage;
         return;
       }
-      result.code = await withWorkspace(io, program.opts(), (ws) => token(ws, io, name));
+      result.code = await withSetup(io, program.opts(), (ws) => token(ws, io, name));
     });
 }

@@ -1,6 +1,5 @@
 import { isAbsolute, join } from 'node:path';
 import {
-  buildCredentialsSetup,
   createOidcRefresher,
   EventBus,
   logEvent,
@@ -10,6 +9,7 @@ import {
   systemClock,
   type Clock,
   type NotifierPlugin,
+  type Setup,
   type SupervisorConfig,
 } from '@sso-supervisor/core';
 import {
@@ -26,7 +26,7 @@ import {
 import { EXIT, type CliIo } from '../cli-io';
 import { composeNotifiers } from '../composition-root';
 import { BUILTIN_PLUGINS, notifierSchemas } from '../builtin-plugins';
-import { loadWorkspace, type Workspace } from '../load-workspace';
+import { loadCommandSetup } from '../with-setup';
 import { watchFiles } from './watch-files';
 
 export interface DaemonOptions {
@@ -49,7 +49,7 @@ export class Daemon {
 
   private constructor(
     private readonly opts: DaemonOptions & { clock: Clock; plugins: readonly NotifierPlugin[] },
-    private ws: Workspace,
+    private ws: Setup,
     private readonly logger: DaemonLogger,
     private readonly parts: {
       bus: EventBus;
@@ -68,12 +68,12 @@ export class Daemon {
   static async start(options: DaemonOptions): Promise<Daemon | number> {
     const opts = { clock: systemClock, plugins: BUILTIN_PLUGINS, ...options };
     const { io } = opts;
-    const loaded = await loadWorkspace(io, opts.flags, notifierSchemas(opts.plugins));
+    const loaded = await loadCommandSetup(io, opts.flags, notifierSchemas(opts.plugins));
     if ('errors' in loaded) {
       for (const line of loaded.errors) io.stderr.write(`error: ${line}\n`);
       return EXIT.usage;
     }
-    const ws = loaded.workspace;
+    const ws = loaded.setup;
     const lock = await acquireLock(ws.paths.stateDir);
     if ('error' in lock) {
       io.stderr.write(`sso-supervisor: ${lock.error}\n`);
@@ -150,7 +150,7 @@ export class Daemon {
   /** SIGHUP or a changed config file: apply a valid config, keep the old one and say why otherwise. */
   async reload(reason: string): Promise<void> {
     if (this.stopping) return;
-    const loaded = await loadWorkspace(this.opts.io, this.opts.flags, notifierSchemas(this.opts.plugins));
+    const loaded = await loadCommandSetup(this.opts.io, this.opts.flags, notifierSchemas(this.opts.plugins));
     const now = this.opts.clock.now().toISOString();
     if ('errors' in loaded) {
       this.parts.bus.publish({
@@ -162,7 +162,7 @@ export class Daemon {
       });
       return;
     }
-    const next = loaded.workspace;
+    const next = loaded.setup;
     if (JSON.stringify(next.config.notifiers) !== JSON.stringify(this.ws.config.notifiers)) {
       const old = this.dispatcher;
       this.dispatcher = await daemonDispatcher(next.config, this.logger, this.opts);
@@ -202,8 +202,8 @@ export class Daemon {
 
   /** Resolves each `exports:` profile against the AWS config as it is now; unchanged exports keep their timers. */
   private async planExports(): Promise<void> {
-    const { config, paths } = this.ws;
-    const setup = config.exports.length > 0 ? await buildCredentialsSetup(config, paths) : null;
+    const { config } = this.ws;
+    const setup = config.exports.length > 0 ? this.ws : null;
     this.parts.exporter.apply(setup ? planExports(config.exports, setup) : { jobs: [], problems: [] });
   }
 
@@ -214,7 +214,7 @@ export class Daemon {
   }
 }
 
-function logSettings(ws: Workspace) {
+function logSettings(ws: Setup) {
   const { level, file, maxSize, maxFiles } = ws.config.log;
   return { level, maxSize, maxFiles, file: isAbsolute(file) ? file : join(ws.paths.stateDir, file) };
 }

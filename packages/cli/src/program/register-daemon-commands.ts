@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import { parseSeconds } from '../parse-seconds';
-import { withWorkspace } from '../with-workspace';
+import { withSetup } from '../with-setup';
 import type { CommandContext } from './command-context';
 
 function parseCount(value: string): number {
@@ -39,7 +39,7 @@ export function registerDaemonCommands({ program, io, result }: CommandContext):
     .option('-f, --follow', 'keep printing new lines')
     .option('-n, --lines <n>', 'how many lines from the end', parseCount, 50)
     .action(async (opts: { follow?: boolean; lines: number }) => {
-      result.code = await withWorkspace(io, program.opts(), async (ws) =>
+      result.code = await withSetup(io, program.opts(), async (ws) =>
         (await import('../commands/logs-command')).logsCommand(ws, io, opts),
       );
     });
@@ -54,7 +54,7 @@ export function registerDaemonCommands({ program, io, result }: CommandContext):
     .option('--notifier <name...>', 'only these notifiers')
     .action(async (opts: { notifier?: string[] }) => {
       const { notifierSchemas } = await import('../builtin-plugins');
-      result.code = await withWorkspace(
+      result.code = await withSetup(
         io,
         program.opts(),
         async (ws) => (await import('../commands/notify-command')).notifyTestCommand(ws, io, opts),
@@ -69,7 +69,7 @@ export function registerDaemonCommands({ program, io, result }: CommandContext):
     )
     .option('--dry-run', 'print the service file and the commands; change nothing')
     .action(async (opts: { dryRun?: boolean }) => {
-      result.code = await withWorkspace(io, program.opts(), async (ws) =>
+      result.code = await withSetup(io, program.opts(), async (ws) =>
         (await import('../commands/service-command')).installCommand(ws, io, opts),
       );
     });

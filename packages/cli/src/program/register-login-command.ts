@@ -1,4 +1,4 @@
-import { withWorkspace } from '../with-workspace';
+import { withSetup } from '../with-setup';
 import type { CommandContext } from './command-context';
 
 /** `login`: a device-code login. Ctrl-C or SIGTERM cancels it and leaves the cache file as it was. */
@@ -15,7 +15,7 @@ export function registerLoginCommand({ program, io, result }: CommandContext): v
       process.once('SIGINT', cancel);
       process.once('SIGTERM', cancel);
       try {
-        result.code = await withWorkspace(io, program.opts(), async (ws) =>
+        result.code = await withSetup(io, program.opts(), async (ws) =>
           (await import('../commands/login-command')).loginCommand(
             ws,
             io,

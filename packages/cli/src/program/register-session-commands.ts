@@ -1,4 +1,4 @@
-import { withWorkspace } from '../with-workspace';
+import { withSetup } from '../with-setup';
 import type { CommandContext } from './command-context';
 
 /** status, refresh, validate, init: one-shot commands over the sessions. Implementations load on use. */
@@ -8,7 +8,7 @@ export function registerSessionCommands({ program, io, result }: CommandContext)
     .description('every supervised session: profiles, time left, state, and whether the daemon runs')
     .option('--json', 'machine-readable output')
     .action(async (opts) => {
-      result.code = await withWorkspace(io, program.opts(), async (ws) =>
+      result.code = await withSetup(io, program.opts(), async (ws) =>
         (await import('../commands/status-command')).statusCommand(ws, io, opts),
       );
     });
@@ -20,7 +20,7 @@ export function registerSessionCommands({ program, io, result }: CommandContext)
     .option('--force', 'refresh even when not due')
     .option('--json', 'machine-readable output')
     .action(async (names: string[], opts) => {
-      result.code = await withWorkspace(io, program.opts(), async (ws) =>
+      result.code = await withSetup(io, program.opts(), async (ws) =>
         (await import('../commands/refresh-command')).refreshCommand(ws, io, names, opts),
       );
     });
@@ -31,7 +31,7 @@ export function registerSessionCommands({ program, io, result }: CommandContext)
     .option('--json', 'machine-readable output')
     .action(async (opts) => {
       const { notifierSchemas } = await import('../builtin-plugins');
-      result.code = await withWorkspace(
+      result.code = await withSetup(
         io,
         program.opts(),
         async (ws) => (await import('../commands/validate-command')).validateCommand(ws, io, opts),

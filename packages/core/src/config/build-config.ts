@@ -5,6 +5,7 @@ import type { configSchema } from './config-schema';
 import { defaultConfig } from './supervisor-config';
 import { expandPath } from './parse-values';
 import type { RawIssue } from './config-issues';
+import { withOverrides } from './session-settings';
 import type { ExportEntry, SessionSelector, SessionSettings, SupervisorConfig } from './supervisor-config';
 
 type Parsed = z.output<typeof configSchema>;
@@ -101,19 +102,11 @@ export function buildConfig(
   const place = (value: string | undefined) =>
     value === undefined ? undefined : expandPath(value, ctx.home, baseDir);
 
-  const given = parsed.defaults ?? {};
-  const defaults: SessionSettings = {
-    ...base.defaults,
-    ...definedOnly({
-      schedule: given.schedule,
-      threshold: given.threshold,
-      timeout: given.timeout,
-      sessionDuration: given.sessionDuration,
-      registrationWarning: given.registrationWarning,
-      sessionWarning: given.sessionWarning,
-    }),
-    retry: { ...base.defaults.retry, ...definedOnly(given.retry ?? {}) },
-  };
+  const { retry, ...given } = parsed.defaults ?? {};
+  const defaults = withOverrides(base.defaults, {
+    ...given,
+    retry: { ...base.defaults.retry, ...definedOnly(retry ?? {}) },
+  });
   checkRetry(defaults.retry, ['defaults'], issues);
 
   const sessions = buildSessions(parsed, defaults, ctx, issues);

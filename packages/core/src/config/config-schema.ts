@@ -2,6 +2,7 @@ import type * as Cron from 'cron';
 import { z } from 'zod';
 import { EVENT_TYPES } from '../events/event-types';
 import { didYouMean } from './error-wording';
+import type { SessionSettings } from './supervisor-config';
 import { parseDuration } from './parse-values';
 import { parseSize } from './parse-values';
 
@@ -90,7 +91,7 @@ const settingsShape = {
   sessionDuration: duration({ positive: true }).optional(),
   registrationWarning: duration({ positive: false }).optional(),
   sessionWarning: duration({ positive: false }).optional(),
-};
+} satisfies Record<keyof SessionSettings, z.ZodTypeAny>;
 
 const session = z
   .object({ name: text.optional(), profile: text.optional(), ...settingsShape })

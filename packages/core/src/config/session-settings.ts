@@ -1,11 +1,23 @@
 import type { SsoSession } from '../aws-config/discover-sessions';
 import type { ConfigIssue } from './config-issues';
-import type { SessionSettings, SupervisorConfig } from './supervisor-config';
+import { SESSION_SETTING_KEYS, type SessionSettings, type SupervisorConfig } from './supervisor-config';
 
 /** A session the daemon watches, with its effective settings. */
 export interface SupervisedSession {
   session: SsoSession;
   settings: SessionSettings;
+}
+
+/**
+ * `base` with every setting `overrides` gives. A key left undefined keeps the base value: spreading it
+ * would overwrite the base with undefined.
+ */
+export function withOverrides(base: SessionSettings, overrides: Partial<SessionSettings>): SessionSettings {
+  const settings: Record<string, unknown> = { ...base };
+  for (const key of SESSION_SETTING_KEYS) {
+    if (overrides[key] !== undefined) settings[key] = overrides[key];
+  }
+  return settings as unknown as SessionSettings;
 }
 
 /**
@@ -35,17 +47,7 @@ export function selectSessions(
       });
       return;
     }
-    const settings: SessionSettings = {
-      schedule: overrides.schedule ?? config.defaults.schedule,
-      threshold: overrides.threshold ?? config.defaults.threshold,
-      retry: overrides.retry ?? config.defaults.retry,
-      timeout: overrides.timeout ?? config.defaults.timeout,
-      registrationWarning: overrides.registrationWarning ?? config.defaults.registrationWarning,
-      sessionWarning: overrides.sessionWarning ?? config.defaults.sessionWarning,
-    };
-    const sessionDuration = overrides.sessionDuration ?? config.defaults.sessionDuration;
-    if (sessionDuration !== undefined) settings.sessionDuration = sessionDuration;
-    chosen.set(session.id, { session, settings });
+    chosen.set(session.id, { session, settings: withOverrides(config.defaults, overrides) });
   });
   return { supervised: [...chosen.values()], errors };
 }

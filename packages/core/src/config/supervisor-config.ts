@@ -19,6 +19,21 @@ export interface SessionSettings {
 }
 
 /**
+ * The one list of per-session settings: the keys `defaults:` and each `sessions:` entry take. Typed so
+ * that a key added to SessionSettings and not here, or here and not there, does not compile.
+ */
+const SETTING_KEYS: { [K in keyof SessionSettings]-?: true } = {
+  schedule: true,
+  threshold: true,
+  retry: true,
+  timeout: true,
+  sessionDuration: true,
+  registrationWarning: true,
+  sessionWarning: true,
+};
+export const SESSION_SETTING_KEYS = Object.keys(SETTING_KEYS) as (keyof SessionSettings)[];
+
+/**
  * A supervised session: an sso-session by `name`, or a legacy SSO profile by `profile`,
  * with its own overrides of the defaults. `line` points back into the file for messages.
  */

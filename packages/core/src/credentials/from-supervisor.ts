@@ -1,8 +1,8 @@
 import type { Logger } from '../util/logger';
 import { CredentialsError } from './credentials-error';
-import { loadCredentialsSetup, type SetupOptions } from '../setup/load-setup';
+import type { SetupOptions } from '../setup/load-setup';
 import { DEFAULT_MIN_REMAINING_MS, obtainRoleCredentials } from './obtain-role-credentials';
-import { resolveSsoProfile } from './resolve-session';
+import { loadSetupOrThrow, resolveSsoProfile } from './resolve-session';
 import type { RoleCredentials } from './role-credentials';
 
 export interface FromSupervisorOptions extends SetupOptions {
@@ -36,9 +36,7 @@ export function fromSupervisor(options: FromSupervisorOptions = {}): SupervisorC
 
   async function renew(): Promise<RoleCredentials> {
     // Re-read the configs each time: a renewal is minutes apart, and the user may have edited them.
-    const loaded = await loadCredentialsSetup(options);
-    if ('errors' in loaded) throw new CredentialsError({ kind: 'config', message: loaded.errors.join('\n') });
-    const { setup } = loaded;
+    const setup = await loadSetupOrThrow(options);
     const name = options.profile ?? (options.env ?? process.env).AWS_PROFILE;
     if (!name)
       throw new CredentialsError({
@@ -49,7 +47,7 @@ export function fromSupervisor(options: FromSupervisorOptions = {}): SupervisorC
     if ('failure' in found) throw new CredentialsError(found.failure);
     const settings = setup.settingsFor(found.profile.session);
     const outcome = await obtainRoleCredentials(found.profile, {
-      stateDir: setup.stateDir,
+      stateDir: setup.paths.stateDir,
       settings: { ...settings, threshold: options.thresholdMs ?? settings.threshold },
       minRemainingMs: renewBeforeMs,
       now,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSsoHome, startEmulator, type Emulator, type SsoHome } from '@sso-supervisor/emulator';
 import { defaultConfig } from '../config/supervisor-config';
-import { buildCredentialsSetup, type CredentialsSetup } from '../setup/load-setup';
+import { buildSetup, type Setup } from '../setup/load-setup';
 import { obtainRoleCredentials, type RoleCredentialsOptions } from './obtain-role-credentials';
 import { resolveSsoProfile } from './resolve-session';
 import { roleCacheFile } from './role-cache-file';
@@ -19,7 +19,7 @@ describe(obtainRoleCredentials.name, () => {
   let emulator: Emulator;
   let dir: string;
   let home: SsoHome;
-  let setup: CredentialsSetup;
+  let setup: Setup;
   let options: RoleCredentialsOptions;
   const saved = { ...process.env };
   const profile = (name: string): SsoProfile => {
@@ -45,7 +45,7 @@ describe(obtainRoleCredentials.name, () => {
       { name: 'nobody', profiles: ['sandbox'], loggedIn: false },
     ]);
     const stateDir = join(dir, 'state');
-    setup = await buildCredentialsSetup(defaultConfig(), {
+    setup = await buildSetup(defaultConfig(), {
       awsConfigFile: home.configFile,
       cacheDir: home.cacheDir,
       stateDir,

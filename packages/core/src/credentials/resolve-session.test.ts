@@ -35,7 +35,7 @@ const FILE = '/home/u/.aws/config';
 function lookup(config: Omit<AwsConfigData, 'findings'>) {
   const awsConfig = { ...config, findings: [] };
   const { sessions } = discoverSessions(awsConfig, FILE, '/home/u/.aws/sso/cache');
-  return { awsConfig, awsConfigFile: FILE, sessions };
+  return { awsConfig, paths: { awsConfigFile: FILE }, sessions };
 }
 
 const setup = lookup({

@@ -1,5 +1,7 @@
 import type { SsoSession } from '../aws-config/discover-sessions';
-import { type CredentialsSetup, loadCredentialsSetup, type SetupOptions } from '../setup/load-setup';
+import type { ResolvedPaths } from '../paths/resolve-paths';
+import { loadSetup, type Setup, type SetupOptions } from '../setup/load-setup';
+import { formatIssue } from '../config/config-issues';
 import type { CredentialsFailure } from './credentials-failure';
 import { CredentialsError } from './credentials-error';
 
@@ -18,7 +20,10 @@ export function findSession(sessions: SsoSession[], nameOrProfile: string): SsoS
   );
 }
 
-type ProfileLookup = Pick<CredentialsSetup, 'awsConfig' | 'awsConfigFile' | 'sessions'>;
+/** What resolving a name needs of a Setup. */
+export type SessionLookup = Pick<Setup, 'awsConfig' | 'sessions'> & {
+  paths: Pick<ResolvedPaths, 'awsConfigFile'>;
+};
 
 function configFailure(message: string): { failure: CredentialsFailure } {
   return { failure: { kind: 'config', message } };
@@ -26,10 +31,10 @@ function configFailure(message: string): { failure: CredentialsFailure } {
 
 /** A profile name to its session, account and role; what is missing or wrong is named, as a config failure. */
 export function resolveSsoProfile(
-  setup: ProfileLookup,
+  setup: SessionLookup,
   name: string,
 ): { profile: SsoProfile } | { failure: CredentialsFailure } {
-  const file = setup.awsConfigFile;
+  const file = setup.paths.awsConfigFile;
   const section = setup.awsConfig.profiles[name];
   if (!section) {
     const known = setup.sessions.flatMap((s) => s.profiles);
@@ -57,28 +62,42 @@ export function resolveSsoProfile(
   };
 }
 
+/** A session name or profile name to its session; an unknown name is a config failure listing the known ones. */
+export function resolveSession(
+  setup: SessionLookup,
+  nameOrProfile: string,
+): { session: SsoSession } | { failure: CredentialsFailure } {
+  const session = findSession(setup.sessions, nameOrProfile);
+  if (session) return { session };
+  const known = setup.sessions.map((s) => s.name ?? s.profiles[0]).join(', ') || 'none';
+  return configFailure(
+    `no SSO session or profile "${nameOrProfile}" in ${setup.paths.awsConfigFile} (sessions: ${known})`,
+  );
+}
+
+/** loadSetup for the programmatic API, which must throw: a config mistake is a CredentialsError (`config`). */
+export async function loadSetupOrThrow(options: SetupOptions): Promise<Setup> {
+  const loaded = await loadSetup(options);
+  if ('errors' in loaded) {
+    throw new CredentialsError({ kind: 'config', message: loaded.errors.map(formatIssue).join('\n') });
+  }
+  return loaded.setup;
+}
+
 export interface SessionSelection extends SetupOptions {
   /** An sso-session name, or a profile name (meaning its session). Default: $AWS_PROFILE. */
   session?: string;
 }
 
-/** Loads the setup and picks one session; throws CredentialsError (kind `config`) when that fails. */
-export async function locateSession(
-  options: SessionSelection,
-): Promise<{ setup: CredentialsSetup; session: SsoSession }> {
-  const loaded = await loadCredentialsSetup(options);
-  if ('errors' in loaded) throw new CredentialsError({ kind: 'config', message: loaded.errors.join('\n') });
-  const { setup } = loaded;
+/** Loads the setup and resolves one session; throws CredentialsError (kind `config`) when that fails. */
+export async function loadSession(options: SessionSelection): Promise<{ setup: Setup; session: SsoSession }> {
+  const setup = await loadSetupOrThrow(options);
   const wanted = options.session ?? (options.env ?? process.env).AWS_PROFILE;
   if (!wanted) {
     const message = 'no session named: pass `session` (an sso-session or profile name) or set AWS_PROFILE';
     throw new CredentialsError({ kind: 'config', message });
   }
-  const session = findSession(setup.sessions, wanted);
-  if (!session) {
-    const known = setup.sessions.map((s) => s.name ?? s.profiles[0]).join(', ') || 'none';
-    const message = `no SSO session or profile "${wanted}" in ${setup.awsConfigFile} (sessions: ${known})`;
-    throw new CredentialsError({ kind: 'config', message });
-  }
-  return { setup, session };
+  const found = resolveSession(setup, wanted);
+  if ('failure' in found) throw new CredentialsError(found.failure);
+  return { setup, session: found.session };
 }

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import type { SsoSession } from '../aws-config/discover-sessions';
 import { readCachedToken } from '../cache/read-cached-token';
 import type { SupervisorConfig } from '../config/supervisor-config';
-import { buildCredentialsSetup } from '../setup/load-setup';
+import { buildSetup } from '../setup/load-setup';
 import { obtainRoleCredentials } from '../credentials/obtain-role-credentials';
 import type { RoleCredentialsFetcher } from '../credentials/portal-client';
 import { resolveSsoProfile } from '../credentials/resolve-session';
@@ -57,7 +57,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorCheck[]> 
   const checks: DoctorCheck[] = [
     checkSupervisorConfig(config.file, options.configErrors, options.configWarnings),
   ];
-  const setup = await buildCredentialsSetup(config, paths);
+  const setup = await buildSetup(config, paths);
   checks.push(checkAwsConfig(paths.awsConfigFile, setup.findings, setup.sessions));
 
   const profileName = options.profile ?? env.AWS_PROFILE;

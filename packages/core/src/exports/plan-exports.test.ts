@@ -16,9 +16,8 @@ const { sessions } = discoverSessions(awsConfig, FILE, '/home/u/.aws/sso/cache')
 const LONG = { ...defaultConfig().defaults, threshold: 45 * 60_000 };
 const setup: ExportSetup = {
   awsConfig,
-  awsConfigFile: FILE,
+  paths: { awsConfigFile: FILE, stateDir: '/home/u/.local/state/sso-supervisor' },
   sessions,
-  stateDir: '/home/u/.local/state/sso-supervisor',
   settingsFor: (session) => (session.name === 'corp' ? LONG : defaultConfig().defaults),
 };
 

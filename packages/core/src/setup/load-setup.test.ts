@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultConfig } from '../config/supervisor-config';
-import { buildCredentialsSetup } from './load-setup';
+import { buildSetup } from './load-setup';
 
 const AWS_CONFIG = `[sso-session corp]
 sso_start_url = https://d-1.awsapps.com/start
@@ -22,7 +22,7 @@ sso_session = other
 sso_session = gone
 `;
 
-describe(buildCredentialsSetup.name, () => {
+describe(buildSetup.name, () => {
   let dir: string;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'setup-'));
@@ -32,7 +32,7 @@ describe(buildCredentialsSetup.name, () => {
 
   it('knows every SSO session, supervised or not, with its settings or the defaults', async () => {
     const config = { ...defaultConfig(), sessions: [{ name: 'corp', threshold: 30 * 60_000 }] };
-    const setup = await buildCredentialsSetup(config, {
+    const setup = await buildSetup(config, {
       awsConfigFile: join(dir, 'config'),
       cacheDir: join(dir, 'cache'),
       stateDir: join(dir, 'state'),
@@ -41,7 +41,7 @@ describe(buildCredentialsSetup.name, () => {
     const [corp, other] = setup.sessions;
     expect(setup.settingsFor(corp).threshold).toBe(30 * 60_000);
     expect(setup.settingsFor(other)).toBe(config.defaults);
-    expect(setup.stateDir).toBe(join(dir, 'state'));
+    expect(setup.paths.stateDir).toBe(join(dir, 'state'));
     expect(setup.awsConfig.profiles.dev).toStrictEqual({ sso_session: 'corp' });
     expect(setup.findings).toMatchObject([{ section: 'profile broken', field: 'sso_session' }]);
   });

@@ -1,43 +1,12 @@
 import { homedir } from 'node:os';
-import { type AwsConfigFinding, readAwsConfig, type AwsConfigData } from '../aws-config/read-aws-config';
 import { discoverSessions, type SsoSession } from '../aws-config/discover-sessions';
-import type { SessionSettings, SupervisorConfig } from '../config/supervisor-config';
-import { type ResolvedPaths, resolvePaths } from '../paths/resolve-paths';
-import { selectSessions } from '../config/session-settings';
-import { formatIssue } from '../config/config-issues';
+import { readAwsConfig, type AwsConfigData, type AwsConfigFinding } from '../aws-config/read-aws-config';
+import type { ConfigIssue } from '../config/config-issues';
 import { loadConfigFile } from '../config/load-config-file';
-
-/** What the credential and token functions need: the AWS config, every SSO session in it, the state dir. */
-export interface CredentialsSetup {
-  awsConfigFile: string;
-  awsConfig: AwsConfigData;
-  /** Every SSO session in the AWS config, supervised or not: any SSO profile may ask for credentials. */
-  sessions: SsoSession[];
-  findings: AwsConfigFinding[];
-  stateDir: string;
-  /** The session's settings from supervisor.yaml, or the defaults for a session it does not list. */
-  settingsFor(session: SsoSession): SessionSettings;
-}
-
-/** Reads the AWS config for an already loaded supervisor config. No network, no AWS SDK. */
-export async function buildCredentialsSetup(
-  config: SupervisorConfig,
-  paths: ResolvedPaths,
-): Promise<CredentialsSetup> {
-  const awsConfig = await readAwsConfig(paths.awsConfigFile);
-  const { sessions, findings } = discoverSessions(awsConfig, paths.awsConfigFile, paths.cacheDir);
-  // A listed session the AWS config lacks is reported by `validate` and `doctor`; here it only has no settings.
-  const { supervised } = selectSessions(sessions, config, paths.awsConfigFile);
-  const settings = new Map(supervised.map((s) => [s.session.id, s.settings]));
-  return {
-    awsConfigFile: paths.awsConfigFile,
-    awsConfig,
-    sessions,
-    findings,
-    stateDir: paths.stateDir,
-    settingsFor: (session) => settings.get(session.id) ?? config.defaults,
-  };
-}
+import type { ParseConfigOptions } from '../config/parse-config';
+import { selectSessions, type SupervisedSession } from '../config/session-settings';
+import type { SessionSettings, SupervisorConfig } from '../config/supervisor-config';
+import { resolvePaths, type ResolvedPaths } from '../paths/resolve-paths';
 
 /** Where to look, as the CLI would: every field defaults to this process's. */
 export interface SetupOptions {
@@ -47,20 +16,77 @@ export interface SetupOptions {
   cwd?: string;
   home?: string;
   platform?: NodeJS.Platform;
+  /**
+   * Options schema per built-in notifier type: given by the daemon, whose notifiers start; without it
+   * notifier options go unchecked, so `status` and `credentials` load no plugin.
+   */
+  notifierSchemas?: ParseConfigOptions['notifierSchemas'];
+}
+
+/** Everything a command or the programmatic API needs: supervisor.yaml, where files are, every session. */
+export interface Setup {
+  config: SupervisorConfig;
+  paths: ResolvedPaths;
+  awsConfig: AwsConfigData;
+  /** Every SSO session in the AWS config, supervised or not: any SSO profile may ask for credentials. */
+  sessions: SsoSession[];
+  /** The sessions the daemon watches, with their settings. */
+  supervised: SupervisedSession[];
+  /** Problems in the AWS config; they never stop the healthy sessions. */
+  findings: AwsConfigFinding[];
+  /** Warnings about supervisor.yaml. */
+  warnings: ConfigIssue[];
+  /**
+   * Sessions supervisor.yaml lists that the AWS config lacks: the CLI stops on them (exit 2); the
+   * programmatic API, which may serve any profile, only gives them no settings.
+   */
+  unmatched: ConfigIssue[];
+  /** The session's settings from supervisor.yaml, or the defaults for a session it does not list. */
+  settingsFor(session: SsoSession): SessionSettings;
+}
+
+/** `errors` only when supervisor.yaml cannot be read or is wrong; nothing else stops a load. */
+export type SetupLoad = { setup: Setup } | { errors: ConfigIssue[]; warnings: ConfigIssue[] };
+
+/** Reads the AWS config, once, for an already loaded supervisor config. No network, no AWS SDK. */
+export async function buildSetup(
+  config: SupervisorConfig,
+  paths: ResolvedPaths,
+  warnings: ConfigIssue[] = [],
+): Promise<Setup> {
+  const awsConfig = await readAwsConfig(paths.awsConfigFile);
+  const { sessions, findings } = discoverSessions(awsConfig, paths.awsConfigFile, paths.cacheDir);
+  const { supervised, errors } = selectSessions(sessions, config, paths.awsConfigFile);
+  const settings = new Map(supervised.map((s) => [s.session.id, s.settings]));
+  return {
+    config,
+    paths,
+    awsConfig,
+    sessions,
+    supervised,
+    findings,
+    warnings,
+    unmatched: errors,
+    settingsFor: (session) => settings.get(session.id) ?? config.defaults,
+  };
 }
 
 /**
- * supervisor.yaml (or the defaults), the paths it and the environment give, and the AWS config: the
- * programmatic API's equivalent of what the CLI loads. Config mistakes are returned, never thrown.
+ * The one loader: finds and parses supervisor.yaml (or takes the defaults), resolves the paths it and the
+ * environment give, and reads the AWS config. Config mistakes are returned, never thrown.
  */
-export async function loadCredentialsSetup(
-  options: SetupOptions = {},
-): Promise<{ setup: CredentialsSetup } | { errors: string[] }> {
+export async function loadSetup(options: SetupOptions = {}): Promise<SetupLoad> {
   const env = options.env ?? process.env;
   const cwd = options.cwd ?? process.cwd();
   const home = options.home ?? (env.HOME || homedir());
-  const parsed = await loadConfigFile({ flag: options.config, env, cwd, home });
-  if (!parsed.config) return { errors: parsed.errors.map(formatIssue) };
+  const parsed = await loadConfigFile({
+    flag: options.config,
+    env,
+    cwd,
+    home,
+    notifierSchemas: options.notifierSchemas,
+  });
+  if (!parsed.config) return { errors: parsed.errors, warnings: parsed.warnings };
   const { config } = parsed;
   const paths = resolvePaths({
     env,
@@ -73,5 +99,5 @@ export async function loadCredentialsSetup(
       stateDir: config.stateDir,
     },
   });
-  return { setup: await buildCredentialsSetup(config, paths) };
+  return { setup: await buildSetup(config, paths, parsed.warnings) };
 }

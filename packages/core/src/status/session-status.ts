@@ -2,7 +2,7 @@ import type { SsoSession } from '../aws-config/discover-sessions';
 import { readCachedToken } from '../cache/read-cached-token';
 import { assessToken } from '../engine/assess-token';
 import type { SessionRecord } from '../daemon/state-file';
-import { locateSession, type SessionSelection } from '../credentials/resolve-session';
+import { loadSession, type SessionSelection } from '../credentials/resolve-session';
 
 export type SessionState = 'valid' | 'expiring' | 'expired' | 'missing' | 'invalid' | 'reauth_required';
 
@@ -88,6 +88,6 @@ export function withDaemonRecord(
 
 /** How one session stands now, from its cache file alone: no network, no AWS SDK, no refresh. */
 export async function getSessionStatus(options: SessionSelection = {}): Promise<SessionStatus> {
-  const { setup, session } = await locateSession(options);
+  const { setup, session } = await loadSession(options);
   return readSessionStatus(session, new Date(), setup.settingsFor(session).threshold);
 }
