@@ -1,7 +1,6 @@
 import { Option, type Command } from 'commander';
-import type { CredentialsFormat } from '@sso-supervisor/core';
+import type { CredentialsFormat, Setup } from '@sso-supervisor/core';
 import { EXIT, type CliIo } from '../cli-io';
-import type { Setup } from '@sso-supervisor/core';
 import { withSetup } from '../with-setup';
 
 const FORMATS = ['process', 'env', 'dotenv', 'json'];

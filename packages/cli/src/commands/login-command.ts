@@ -1,6 +1,5 @@
-import { deviceLogin, type SsoSession } from '@sso-supervisor/core';
+import { deviceLogin, type SsoSession, type Setup } from '@sso-supervisor/core';
 import { EXIT, type CliIo } from '../cli-io';
-import type { Setup } from '@sso-supervisor/core';
 import { loginReporter } from '../output/login-reporter';
 
 const DAY_MS = 86_400_000;

@@ -1,8 +1,7 @@
 import { SecretRegistry, closeLogger, createLogger } from '@sso-supervisor/core/daemon';
-import type { SupervisorEvent } from '@sso-supervisor/core';
+import type { SupervisorEvent, Setup } from '@sso-supervisor/core';
 import { EXIT, type CliIo } from '../cli-io';
 import { composeNotifiers } from '../composition-root';
-import type { Setup } from '@sso-supervisor/core';
 import { painter } from '../output/paint';
 
 function sampleEvent(ws: Setup): SupervisorEvent {

@@ -3,9 +3,9 @@ import {
   SessionRefresher,
   type RefreshResult,
   type SsoSession,
+  type Setup,
 } from '@sso-supervisor/core';
 import { EXIT, type CliIo } from '../cli-io';
-import type { Setup } from '@sso-supervisor/core';
 import { painter } from '../output/paint';
 
 const OK = new Set(['refreshed', 'skipped']);

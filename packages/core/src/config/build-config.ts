@@ -2,11 +2,16 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { buildNotifierEntries } from './build-notifier-entries';
 import type { configSchema } from './config-schema';
-import { defaultConfig } from './supervisor-config';
+import {
+  defaultConfig,
+  type ExportEntry,
+  type SessionSelector,
+  type SessionSettings,
+  type SupervisorConfig,
+} from './supervisor-config';
 import { expandPath } from './parse-values';
 import type { RawIssue } from './config-issues';
 import { withOverrides } from './session-settings';
-import type { ExportEntry, SessionSelector, SessionSettings, SupervisorConfig } from './supervisor-config';
 
 type Parsed = z.output<typeof configSchema>;
 type Retry = SessionSettings['retry'];

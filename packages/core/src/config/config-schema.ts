@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { EVENT_TYPES } from '../events/event-types';
 import { didYouMean } from './error-wording';
 import type { SessionSettings } from './supervisor-config';
-import { parseDuration } from './parse-values';
-import { parseSize } from './parse-values';
+import { parseDuration, parseSize } from './parse-values';
 
 function duration(options: { positive: boolean }) {
   return z.unknown().transform((value, ctx) => {

@@ -1,13 +1,10 @@
 import { LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { buildConfig } from './build-config';
-import type { ConfigIssue } from './config-issues';
+import { type ConfigIssue, formatPath, type ParseResult, type RawIssue } from './config-issues';
 import { configSchema } from './config-schema';
-import { formatPath } from './config-issues';
 import { interpolateEnv } from './interpolate-env';
 import { locateNode } from './locate-node';
-import type { ParseResult } from './config-issues';
-import type { RawIssue } from './config-issues';
 import { requiredMessage } from './error-wording';
 import type { SupervisorConfig } from './supervisor-config';
 import { thresholdWarnings } from './config-warnings';

@@ -5,7 +5,8 @@ const PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/g;
 const WHOLE = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h|d))+$/;
 const PLAIN_NUMBER = /^\d+(?:\.\d+)?$/;
 
-const EXPECTED_DURATION = 'expected a duration such as 500ms, 90s, 20m, 1h, 1d or 1h30m, or a number of seconds';
+const EXPECTED_DURATION =
+  'expected a duration such as 500ms, 90s, 20m, 1h, 1d or 1h30m, or a number of seconds';
 
 /**
  * Reads a config duration into milliseconds. A bare number is seconds, as in the contract;

@@ -1,8 +1,14 @@
 import type { SsoSession } from '../aws-config/discover-sessions';
 import { cacheFilePath } from '../cache/cache-file-path';
-import { defaultConfig, type SessionSelector, type SupervisorConfig } from './supervisor-config';
+import {
+  defaultConfig,
+  type SessionSelector,
+  type SupervisorConfig,
+  SESSION_SETTING_KEYS,
+} from './supervisor-config';
 import { sampleSession } from '../test-support/sample-session';
-import { selectSessions } from './session-settings';
+import { configSchema } from './config-schema';
+import { selectSessions, withOverrides } from './session-settings';
 
 const AWS_CONFIG = '/home/me/.aws/config';
 const LEGACY_URL = 'https://d-999.awsapps.com/start';
@@ -97,5 +103,26 @@ describe(selectSessions.name, () => {
     const { supervised, errors } = selectSessions(discovered, cfg, AWS_CONFIG);
     expect(errors).toEqual([]);
     expect(supervised.map((s) => s.session.id)).toEqual(['corp', legacy.id]);
+  });
+});
+
+describe(withOverrides.name, () => {
+  const base = defaultConfig().defaults;
+
+  it('takes each setting given and keeps the base for the rest', () => {
+    expect(withOverrides(base, { threshold: 1, sessionDuration: 2 })).toStrictEqual({
+      ...base,
+      threshold: 1,
+      sessionDuration: 2,
+    });
+  });
+
+  it('keeps the base value for a setting given as undefined', () => {
+    expect(withOverrides(base, { threshold: undefined })).toStrictEqual(base);
+  });
+
+  it('knows the same settings as the schema of `defaults:`', () => {
+    const shape = configSchema.shape.defaults.unwrap().shape;
+    expect([...SESSION_SETTING_KEYS].sort()).toStrictEqual(Object.keys(shape).sort());
   });
 });

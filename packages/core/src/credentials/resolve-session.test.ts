@@ -1,5 +1,5 @@
 import { discoverSessions } from '../aws-config/discover-sessions';
-import { findSession, resolveSsoProfile } from './resolve-session';
+import { findSession, resolveSession, resolveSsoProfile } from './resolve-session';
 import type { AwsConfigData } from '../aws-config/read-aws-config';
 
 const { sessions } = discoverSessions(
@@ -82,5 +82,26 @@ describe(resolveSsoProfile.name, () => {
     ['orphan', `profile "orphan" in ${FILE}: its sso-session "broken" is missing or incomplete`],
   ])('names what is wrong with profile %s as a config failure', (name, message) => {
     expect(resolveSsoProfile(setup, name)).toStrictEqual({ failure: { kind: 'config', message } });
+  });
+});
+
+describe(resolveSession.name, () => {
+  const setup = {
+    awsConfig: { profiles: {}, ssoSessions: {}, findings: [] },
+    paths: { awsConfigFile: FILE },
+    sessions,
+  };
+
+  it('resolves a session or profile name to its session', () => {
+    expect(resolveSession(setup, 'dev')).toMatchObject({ session: { id: 'corp' } });
+  });
+
+  it('names the sessions there are when the name is unknown', () => {
+    expect(resolveSession(setup, 'nope')).toStrictEqual({
+      failure: {
+        kind: 'config',
+        message: `no SSO session or profile "nope" in ${FILE} (sessions: corp, old)`,
+      },
+    });
   });
 });

@@ -10,20 +10,11 @@ import { readStateFile } from '../daemon/read-state-file';
 import { runningDaemonPid } from '../daemon/running-daemon-pid';
 import type { TokenRefresher } from '../engine/oidc-refresher';
 import type { ResolvedPaths } from '../paths/resolve-paths';
-import { checkAwsConfig } from './config-checks';
-import { checkCacheFile } from './token-checks';
-import { checkClock } from './environment-checks';
-import { checkDaemon } from './environment-checks';
-import { checkEndpoint } from './endpoint-checks';
-import { checkEnvironmentCredentials } from './environment-checks';
-import { checkRegistration } from './token-checks';
-import { checkRoleCredentials } from './token-checks';
-import { checkSsoProfile } from './config-checks';
-import { checkSupervisorConfig } from './config-checks';
-import { checkTokenLifetime } from './token-checks';
+import { checkAwsConfig, checkSsoProfile, checkSupervisorConfig } from './config-checks';
+import { checkCacheFile, checkRegistration, checkRoleCredentials, checkTokenLifetime } from './token-checks';
+import { checkClock, checkDaemon, checkEnvironmentCredentials } from './environment-checks';
+import { checkEndpoint, probeEndpoint, type EndpointProbe, ssoEndpoints } from './endpoint-checks';
 import type { DoctorCheck } from './doctor-check';
-import { probeEndpoint, type EndpointProbe } from './endpoint-checks';
-import { ssoEndpoints } from './endpoint-checks';
 
 export interface DoctorOptions {
   /** The parsed supervisor.yaml, or the defaults when it has errors (given in `configErrors`). */

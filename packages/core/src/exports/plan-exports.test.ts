@@ -1,6 +1,5 @@
 import { discoverSessions } from '../aws-config/discover-sessions';
-import { defaultConfig } from '../config/supervisor-config';
-import type { ExportEntry } from '../config/supervisor-config';
+import { defaultConfig, type ExportEntry } from '../config/supervisor-config';
 import { planExports, type ExportSetup } from './plan-exports';
 
 const FILE = '/home/u/.aws/config';

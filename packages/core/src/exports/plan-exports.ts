@@ -1,7 +1,6 @@
 import type { ExportEntry, SessionSettings } from '../config/supervisor-config';
 import type { Setup } from '../setup/load-setup';
-import { resolveSsoProfile } from '../credentials/resolve-session';
-import type { SsoProfile } from '../credentials/resolve-session';
+import { resolveSsoProfile, type SsoProfile } from '../credentials/resolve-session';
 
 /** One export entry resolved to what renewing it takes. */
 export interface ExportJob {

@@ -8,8 +8,7 @@ import {
   type Emulator,
   type SsoHome,
 } from '@sso-supervisor/emulator';
-import type { SsoSession } from '../aws-config/discover-sessions';
-import { loadSessions } from '../aws-config/discover-sessions';
+import { type SsoSession, loadSessions } from '../aws-config/discover-sessions';
 import { formatCachedToken } from '../cache/format-cached-token';
 import { deviceLogin, type DeviceLoginOptions } from './device-login';
 import type { LoginProgress } from './login-progress';

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultConfig } from '../config/supervisor-config';
-import { buildSetup } from './load-setup';
+import { buildSetup, loadSetup } from './load-setup';
 
 const AWS_CONFIG = `[sso-session corp]
 sso_start_url = https://d-1.awsapps.com/start
@@ -44,5 +44,40 @@ describe(buildSetup.name, () => {
     expect(setup.paths.stateDir).toBe(join(dir, 'state'));
     expect(setup.awsConfig.profiles.dev).toStrictEqual({ sso_session: 'corp' });
     expect(setup.findings).toMatchObject([{ section: 'profile broken', field: 'sso_session' }]);
+  });
+});
+
+describe(loadSetup.name, () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'load-setup-'));
+    await writeFile(join(dir, 'config'), AWS_CONFIG);
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+  const where = () => ({ env: { AWS_CONFIG_FILE: join(dir, 'config') }, cwd: dir, home: dir });
+
+  it('runs on the defaults without a supervisor.yaml, every session supervised', async () => {
+    const loaded = await loadSetup(where());
+    if (!('setup' in loaded)) throw new Error('expected a setup');
+    expect(loaded.setup.config.file).toBeNull();
+    expect(loaded.setup.supervised.map((s) => s.session.id)).toStrictEqual(['corp', 'other']);
+    expect(loaded.setup.unmatched).toStrictEqual([]);
+  });
+
+  it('returns the errors of a wrong supervisor.yaml instead of throwing', async () => {
+    const file = join(dir, 'bad.yaml');
+    await writeFile(file, 'version: 2\n');
+    const loaded = await loadSetup({ ...where(), config: file });
+    expect(loaded).toMatchObject({ errors: [{ file, path: 'version' }], warnings: [] });
+  });
+
+  it('keeps a listed session the AWS config lacks as unmatched, with the sessions it has', async () => {
+    const file = join(dir, 'listed.yaml');
+    await writeFile(file, 'version: 1\nsessions:\n  - name: gone\n  - name: corp\n', { mode: 0o600 });
+    const loaded = await loadSetup({ ...where(), config: file });
+    if (!('setup' in loaded)) throw new Error('expected a setup');
+    expect(loaded.setup.unmatched).toMatchObject([{ path: 'sessions[0].name' }]);
+    expect(loaded.setup.supervised.map((s) => s.session.id)).toStrictEqual(['corp']);
+    expect(loaded.setup.sessions).toHaveLength(2);
   });
 });

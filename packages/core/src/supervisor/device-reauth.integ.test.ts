@@ -9,8 +9,7 @@ import {
   type EmulatorOptions,
   type SsoHome,
 } from '@sso-supervisor/emulator';
-import type { SsoSession } from '../aws-config/discover-sessions';
-import { loadSessions } from '../aws-config/discover-sessions';
+import { type SsoSession, loadSessions } from '../aws-config/discover-sessions';
 import { defaultConfig } from '../config/supervisor-config';
 import { createOidcRefresher, type TokenRefresher } from '../engine/oidc-refresher';
 import { SessionRefresher } from '../engine/session-refresher';
