@@ -34,6 +34,7 @@ async function doctor(
     configErrors: 'errors' in loaded ? loaded.errors : [],
     configWarnings: 'errors' in loaded ? loaded.warnings : ws!.warnings.map(core.formatIssue),
     paths: ws?.paths ?? core.resolvePaths({ env: io.env, home, platform: io.platform, cwd: io.cwd }),
+    setup: ws,
     env: io.env,
     platform: io.platform,
     profile: opts.profile,

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import type { SsoSession } from '../aws-config/discover-sessions';
 import { readCachedToken } from '../cache/read-cached-token';
 import type { SupervisorConfig } from '../config/supervisor-config';
-import { buildSetup } from '../setup/load-setup';
+import { buildSetup, type Setup } from '../setup/load-setup';
 import { obtainRoleCredentials } from '../credentials/obtain-role-credentials';
 import type { RoleCredentialsFetcher } from '../credentials/portal-client';
 import { resolveSsoProfile } from '../credentials/resolve-session';
@@ -22,6 +22,8 @@ export interface DoctorOptions {
   configErrors: string[];
   configWarnings: string[];
   paths: ResolvedPaths;
+  /** What the caller already loaded for this config and these paths; else the AWS config is read here. */
+  setup?: Setup;
   env: Record<string, string | undefined>;
   platform: NodeJS.Platform;
   /** Check this profile's session and its role credentials; default $AWS_PROFILE, else every session. */
@@ -48,7 +50,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorCheck[]> 
   const checks: DoctorCheck[] = [
     checkSupervisorConfig(config.file, options.configErrors, options.configWarnings),
   ];
-  const setup = await buildSetup(config, paths);
+  const setup = options.setup ?? (await buildSetup(config, paths));
   checks.push(checkAwsConfig(paths.awsConfigFile, setup.findings, setup.sessions));
 
   const profileName = options.profile ?? env.AWS_PROFILE;
