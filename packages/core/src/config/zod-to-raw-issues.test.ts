@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { knownKeysAt } from './known-keys-at';
+import { knownKeysAt } from './zod-to-raw-issues';
 
 const schema = z
   .object({
