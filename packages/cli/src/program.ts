@@ -4,7 +4,7 @@ import { EXIT, type CliIo } from './cli-io';
 import { CREDENTIALS_HELP, credentialsCommand, FORMATS } from './commands/credentials-command';
 import { doctorCommand, DOCTOR_HELP } from './commands/doctor-command';
 import { tokenCommand, TOKEN_HELP } from './commands/token-command';
-import { withWorkspace } from './with-workspace';
+import { withSetup } from './with-setup';
 
 /** A commander option parser for a positive number of seconds, returned in milliseconds. */
 export function parseSeconds(value: string): number {
@@ -39,7 +39,7 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
     .description('every supervised session: profiles, time left, state, and whether the daemon runs')
     .option('--json', 'machine-readable output')
     .action(async (opts) => {
-      result.code = await withWorkspace(io, program.opts(), async (ws) =>
+      result.code = await withSetup(io, program.opts(), async (ws) =>
         (await import('./commands/status-command')).statusCommand(ws, io, opts),
       );
     });
@@ -51,7 +51,7 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
     .option('--force', 'refresh even when not due')
     .option('--json', 'machine-readable output')
     .action(async (names: string[], opts) => {
-      result.code = await withWorkspace(io, program.opts(), async (ws) =>
+      result.code = await withSetup(io, program.opts(), async (ws) =>
         (await import('./commands/refresh-command')).refreshCommand(ws, io, names, opts),
       );
     });
@@ -62,7 +62,7 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
     .option('--json', 'machine-readable output')
     .action(async (opts) => {
       const { notifierSchemas } = await import('./builtin-plugins');
-      result.code = await withWorkspace(
+      result.code = await withSetup(
         io,
         program.opts(),
         async (ws) => (await import('./commands/validate-command')).validateCommand(ws, io, opts),
@@ -91,7 +91,7 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
       process.once('SIGINT', cancel);
       process.once('SIGTERM', cancel);
       try {
-        result.code = await withWorkspace(io, program.opts(), async (ws) =>
+        result.code = await withSetup(io, program.opts(), async (ws) =>
           (await import('./commands/login-command')).loginCommand(
             ws,
             io,
@@ -135,7 +135,7 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
     .option('-f, --follow', 'keep printing new lines')
     .option('-n, --lines <n>', 'how many lines from the end', parseCount, 50)
     .action(async (opts: { follow?: boolean; lines: number }) => {
-      result.code = await withWorkspace(io, program.opts(), async (ws) =>
+      result.code = await withSetup(io, program.opts(), async (ws) =>
         (await import('./commands/logs-command')).logsCommand(ws, io, opts),
       );
     });
@@ -150,7 +150,7 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
     .option('--notifier <name...>', 'only these notifiers')
     .action(async (opts: { notifier?: string[] }) => {
       const { notifierSchemas } = await import('./builtin-plugins');
-      result.code = await withWorkspace(
+      result.code = await withSetup(
         io,
         program.opts(),
         async (ws) => (await import('./commands/notify-command')).notifyTestCommand(ws, io, opts),
@@ -165,7 +165,7 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
     )
     .option('--dry-run', 'print the service file and the commands; change nothing')
     .action(async (opts: { dryRun?: boolean }) => {
-      result.code = await withWorkspace(io, program.opts(), async (ws) =>
+      result.code = await withSetup(io, program.opts(), async (ws) =>
         (await import('./commands/service-command')).installCommand(ws, io, opts),
       );
     });
@@ -185,7 +185,7 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('process'))
     .addHelpText('after', CREDENTIALS_HELP)
     .action(async (opts: { profile: string; format: CredentialsFormat }) => {
-      result.code = await withWorkspace(io, program.opts(), (ws) => credentialsCommand(ws, io, opts));
+      result.code = await withSetup(io, program.opts(), (ws) => credentialsCommand(ws, io, opts));
     });
 
   program
@@ -202,7 +202,7 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
         result.code = EXIT.usage;
         return;
       }
-      result.code = await withWorkspace(io, program.opts(), (ws) => tokenCommand(ws, io, name));
+      result.code = await withSetup(io, program.opts(), (ws) => tokenCommand(ws, io, name));
     });
 
   program

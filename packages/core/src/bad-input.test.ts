@@ -1,8 +1,7 @@
 import { chmod, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadSessions } from './aws-config/load-sessions';
-import type { SsoSession } from './aws-config/sso-session';
+import { loadSessions, type SsoSession } from './aws-config/discover-sessions';
 import { formatCachedToken } from './cache/cached-token';
 import { SessionRefresher } from './engine/session-refresher';
 import type { RefreshOptions } from './engine/refresh-session';

@@ -36,7 +36,7 @@ export {
   DaemonGraph,
   type ComposeDaemonOptions,
   type DaemonOverrides,
-  type DaemonWorkspace,
+  type DaemonSetup,
 } from './daemon/compose-daemon';
 export { waitForStop, watchFiles } from './daemon/triggers';
 export {

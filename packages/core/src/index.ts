@@ -15,11 +15,11 @@ export { SupervisorError } from './errors';
 export { ReauthRequiredError } from './errors';
 export { TransientError } from './errors';
 export { CacheFileError } from './errors';
-export type { SsoSession } from './aws-config/sso-session';
-export { formatFinding, type AwsConfigFinding } from './aws-config/aws-config-finding';
+export type { SsoSession } from './aws-config/discover-sessions';
+export { formatFinding, type AwsConfigFinding } from './aws-config/read-aws-config';
 export { readAwsConfig, type AwsConfigData } from './aws-config/read-aws-config';
 export { discoverSessions, type DiscoveredSessions } from './aws-config/discover-sessions';
-export { loadSessions } from './aws-config/load-sessions';
+export { loadSessions } from './aws-config/discover-sessions';
 export { cacheFilePath } from './cache/cached-token';
 export { cachedTokenSchema, type CachedToken } from './cache/cached-token';
 export { readCachedToken, type CacheRead } from './cache/read-cached-token';
@@ -49,9 +49,9 @@ export { NotifierError } from './notifiers/notifier-error';
 export { httpFailure } from './notifiers/http-failure';
 export { summarizeEvent, type EventSummary } from './notifiers/summarize-event';
 export type { ParseConfigOptions } from './config/parse-config';
-export type { ParseResult } from './config/parse-result';
-export type { ConfigIssue } from './config/config-issue';
-export { formatIssue } from './config/format-issue';
+export type { ParseResult } from './config/config-issues';
+export type { ConfigIssue } from './config/config-issues';
+export { formatIssue } from './config/config-issues';
 export type {
   SupervisorConfig,
   SessionSettings,
@@ -59,25 +59,25 @@ export type {
   NotifierEntry,
   LogLevel,
 } from './config/supervisor-config';
-export { defaultConfig } from './config/default-config';
-export { findConfigFile, type FindConfigFileOptions } from './config/find-config-file';
+export { defaultConfig } from './config/supervisor-config';
+export { findConfigFile, type FindConfigFileOptions } from './config/load-config-file';
 export { loadConfigFile, type LoadConfigFileOptions } from './config/load-config-file';
-export { parseDuration } from './config/parse-duration';
-export { parseSize } from './config/parse-size';
-export { selectSessions, type SupervisedSession } from './supervisor/select-sessions';
+export { parseDuration } from './config/parse-values';
+export { parseSize } from './config/parse-values';
+export { selectSessions, type SupervisedSession } from './config/session-settings';
 export type { WorkerState } from './supervisor/worker-state';
-export { withDaemonRecord } from './status/with-daemon-record';
+export { withDaemonRecord } from './status/session-status';
 export { readStateFile, type StateFileRead } from './state/state-file';
 export { runningDaemonPid } from './state/lock-file';
 export type { StateFile, SessionRecord } from './state/state-file';
 export type { RoleCredentials } from './credentials/role-cache';
 export type { CredentialsFailure, CredentialsFailureKind } from './errors';
 export { CredentialsError } from './errors';
-export type { SsoProfile } from './credentials/sso-profile';
-export { buildCredentialsSetup, type CredentialsSetup } from './credentials/credentials-setup';
-export { loadCredentialsSetup, type SetupOptions } from './credentials/load-credentials-setup';
-export { resolveSsoProfile } from './credentials/resolve-sso-profile';
-export { findSession } from './credentials/find-session';
+export type { SsoProfile } from './credentials/resolve-session';
+export { buildSetup, type Setup } from './setup/load-setup';
+export { loadSetup, type SetupLoad, type SetupOptions } from './setup/load-setup';
+export { resolveSsoProfile } from './credentials/resolve-session';
+export { findSession, resolveSession, type SessionLookup } from './credentials/resolve-session';
 export {
   obtainSessionToken,
   type SessionTokenOptions,
@@ -104,13 +104,13 @@ export {
   CREDENTIALS_FORMATS,
   type CredentialsFormat,
 } from './credentials/format-credentials';
-export { locateSession, type SessionSelection } from './credentials/locate-session';
+export { loadSession, type SessionSelection } from './credentials/resolve-session';
 export {
   ensureFreshSession,
   type EnsureFreshSessionOptions,
   type FreshSession,
 } from './credentials/ensure-fresh-session';
-export { getSessionStatus } from './credentials/get-session-status';
+export { getSessionStatus } from './status/session-status';
 export {
   fromSupervisor,
   type FromSupervisorOptions,
@@ -118,5 +118,5 @@ export {
 } from './credentials/from-supervisor';
 export type { DoctorCheck, DoctorStatus } from './doctor/doctor-check';
 export { runDoctor, type DoctorOptions } from './doctor/run-doctor';
-export { probeEndpoint, type EndpointProbe, type ProbeResult } from './doctor/probe-endpoint';
-export { ssoEndpoints, type SsoEndpoints } from './doctor/sso-endpoints';
+export { probeEndpoint, type EndpointProbe, type ProbeResult } from './doctor/endpoint-checks';
+export { ssoEndpoints, type SsoEndpoints } from './doctor/endpoint-checks';

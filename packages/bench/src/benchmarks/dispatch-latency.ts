@@ -12,7 +12,7 @@ import {
   type SupervisorEvent,
   type TokenRefresher,
 } from '@sso-supervisor/core';
-import { composeDaemon, Dispatcher, type DaemonWorkspace } from '@sso-supervisor/core/daemon';
+import { composeDaemon, Dispatcher, type DaemonSetup } from '@sso-supervisor/core/daemon';
 import { scriptedNotifier } from '@sso-supervisor/core/testing';
 import type { BenchOptions } from '../bench-options';
 import type { BenchRow } from '../render-report';
@@ -64,7 +64,7 @@ function entry(index: number, hang: boolean): NotifierEntry {
   };
 }
 
-function workspace(world: BenchWorld, withHanging: boolean): DaemonWorkspace {
+function setup(world: BenchWorld, withHanging: boolean): DaemonSetup {
   const count = withHanging ? 5 : 4;
   const config = {
     ...defaultConfig(),
@@ -76,7 +76,17 @@ function workspace(world: BenchWorld, withHanging: boolean): DaemonWorkspace {
     platform: process.platform,
     cwd: world.dir,
   });
-  return { config, paths, supervised: [], findings: [], warnings: [] };
+  return {
+    config,
+    paths,
+    awsConfig: {} as DaemonSetup['awsConfig'],
+    sessions: [],
+    supervised: [],
+    findings: [],
+    warnings: [],
+    unmatched: [],
+    settingsFor: () => config.defaults,
+  };
 }
 
 /**
@@ -89,9 +99,9 @@ async function compose(
   logger: CountingLogger,
   refresher: TokenRefresher,
 ): Promise<{ dispatcher: Dispatcher; sessions: SessionRefresher }> {
-  const ws = workspace(world, withHanging);
+  const ws = setup(world, withHanging);
   const graph = composeDaemon({
-    workspace: ws,
+    setup: ws,
     plugins: [benchPlugin],
     overrides: { Logger: logger, Clock: systemClock, TokenRefresher: refresher },
   });

@@ -1,6 +1,6 @@
 import type { CredentialsFormat } from '@sso-supervisor/core';
 import { EXIT, type CliIo } from '../cli-io';
-import type { Workspace } from '../load-workspace';
+import type { Setup } from '@sso-supervisor/core';
 
 /** The `--format` choices. */
 export const FORMATS = ['process', 'env', 'dotenv', 'json'];
@@ -26,20 +26,19 @@ unreachable); 2 usage or config error (unknown profile, not an SSO profile, no a
 
 /** `credentials --profile P [--format F]`: role credentials on stdout, credential_process compatible. */
 export async function credentialsCommand(
-  ws: Workspace,
+  ws: Setup,
   io: CliIo,
   opts: { profile: string; format: CredentialsFormat },
 ): Promise<number> {
   const core = await import('@sso-supervisor/core');
-  const setup = await core.buildCredentialsSetup(ws.config, ws.paths);
-  const found = core.resolveSsoProfile(setup, opts.profile);
+  const found = core.resolveSsoProfile(ws, opts.profile);
   if ('failure' in found) {
     io.stderr.write(`error: ${found.failure.message}\n`);
     return EXIT.usage;
   }
   const outcome = await core.obtainRoleCredentials(found.profile, {
-    stateDir: setup.stateDir,
-    settings: setup.settingsFor(found.profile.session),
+    stateDir: ws.paths.stateDir,
+    settings: ws.settingsFor(found.profile.session),
   });
   if (!outcome.ok) {
     io.stderr.write(`error: ${outcome.failure.message}\n`);

@@ -3,7 +3,7 @@ import { waitForStop } from '@sso-supervisor/core/daemon';
 import type { CliIo } from '../cli-io';
 import { DEMO_SCRIPT } from '../demo/demo-script';
 import { createDemoWorld } from '../demo/demo-world';
-import { withWorkspace } from '../with-workspace';
+import { withSetup } from '../with-setup';
 import { startDaemon } from './run-command';
 import { statusCommand } from './status-command';
 
@@ -40,7 +40,7 @@ export async function demoCommand(io: CliIo, opts: { durationMs?: number }): Pro
     say(
       `done: ${world.emulator.calls.createToken.refresh_token} refreshes through CreateToken; final status:`,
     );
-    await withWorkspace(demoIo, {}, (ws) => statusCommand(ws, demoIo, {}));
+    await withSetup(demoIo, {}, (ws) => statusCommand(ws, demoIo, {}));
     return 0;
   } finally {
     timers.forEach(clearTimeout);

@@ -20,20 +20,21 @@ export async function doctorCommand(
   flags: { config?: string },
   opts: { profile?: string; json?: boolean },
 ): Promise<number> {
-  const [{ homedir }, core, { loadWorkspace }, { painter }] = await Promise.all([
+  const [{ homedir }, core, { loadCommandSetup }, { painter }] = await Promise.all([
     import('node:os'),
     import('@sso-supervisor/core'),
-    import('../load-workspace'),
+    import('../with-setup'),
     import('../output/terminal-format'),
   ]);
-  const loaded = await loadWorkspace(io, flags);
-  const ws = 'workspace' in loaded ? loaded.workspace : undefined;
+  const loaded = await loadCommandSetup(io, flags);
+  const ws = 'setup' in loaded ? loaded.setup : undefined;
   const home = io.env.HOME || homedir();
   const checks = await core.runDoctor({
     config: ws?.config ?? core.defaultConfig(),
     configErrors: 'errors' in loaded ? loaded.errors : [],
     configWarnings: 'errors' in loaded ? loaded.warnings : ws!.warnings.map(core.formatIssue),
     paths: ws?.paths ?? core.resolvePaths({ env: io.env, home, platform: io.platform, cwd: io.cwd }),
+    setup: ws,
     env: io.env,
     platform: io.platform,
     profile: opts.profile,

@@ -1,6 +1,5 @@
-import { deviceLogin, loadSessions, retrySettings, type SsoSession } from '@sso-supervisor/core';
+import { deviceLogin, retrySettings, type SsoSession, type Setup } from '@sso-supervisor/core';
 import { EXIT, type CliIo } from '../cli-io';
-import type { Workspace } from '../load-workspace';
 import { loginReporter } from '../output/login-reporter';
 
 const DAY_MS = 86_400_000;
@@ -25,7 +24,7 @@ function find(sessions: SsoSession[], target: LoginTarget): SsoSession | undefin
  * does. Any SSO session in the AWS config, supervised or not. `signal` is Ctrl-C: the old file stays.
  */
 export async function loginCommand(
-  ws: Workspace,
+  ws: Setup,
   io: CliIo,
   target: LoginTarget,
   opts: { json?: boolean },
@@ -35,7 +34,7 @@ export async function loginCommand(
     io.stderr.write('login: give a session name or --profile PROFILE, not both\n');
     return EXIT.usage;
   }
-  const { sessions } = await loadSessions(ws.paths.awsConfigFile, ws.paths.cacheDir);
+  const { sessions } = ws;
   const session = find(sessions, target);
   if (!session) {
     const what =

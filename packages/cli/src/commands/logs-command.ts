@@ -1,11 +1,11 @@
 import { isAbsolute, join } from 'node:path';
 import { followLog, readLogLines } from '@sso-supervisor/core/daemon';
 import { EXIT, type CliIo } from '../cli-io';
-import type { Workspace } from '../load-workspace';
+import type { Setup } from '@sso-supervisor/core';
 
 /** `logs [-f] [-n N]`: the daemon's log file, the last N lines, then new ones as they come with -f. */
 export async function logsCommand(
-  ws: Workspace,
+  ws: Setup,
   io: CliIo,
   opts: { follow?: boolean; lines: number; signal?: AbortSignal },
 ): Promise<number> {

@@ -2,10 +2,10 @@ import { SecretRegistry, closeLogger, composeDaemon, createLogger } from '@sso-s
 import type { SupervisorEvent } from '@sso-supervisor/core';
 import { BUILTIN_PLUGINS } from '../builtin-plugins';
 import { EXIT, type CliIo } from '../cli-io';
-import type { Workspace } from '../load-workspace';
+import type { Setup } from '@sso-supervisor/core';
 import { painter } from '../output/terminal-format';
 
-function sampleEvent(ws: Workspace): SupervisorEvent {
+function sampleEvent(ws: Setup): SupervisorEvent {
   const session = ws.supervised[0]?.session;
   const name = session?.name ?? 'example';
   const command = session?.loginCommand ?? `aws sso login --sso-session ${name}`;
@@ -22,7 +22,7 @@ function sampleEvent(ws: Workspace): SupervisorEvent {
 
 /** `notify test [--notifier NAME]`: a sample event through the configured notifiers, delivered or the error for each. */
 export async function notifyTestCommand(
-  ws: Workspace,
+  ws: Setup,
   io: CliIo,
   opts: { notifier?: string[] },
 ): Promise<number> {
@@ -40,7 +40,7 @@ export async function notifyTestCommand(
     env: io.env,
     secrets: new SecretRegistry(),
   });
-  const graph = composeDaemon({ workspace: ws, plugins: BUILTIN_PLUGINS, overrides: { Logger: logger } });
+  const graph = composeDaemon({ setup: ws, plugins: BUILTIN_PLUGINS, overrides: { Logger: logger } });
   const { dispatcher, errors } = await graph.load(ws);
   for (const problem of errors) io.stderr.write(`error: ${problem}\n`);
   const outcomes = await dispatcher.deliver(

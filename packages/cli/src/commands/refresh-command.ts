@@ -1,6 +1,6 @@
 import { retrySettings, SessionRefresher, type RefreshResult, type SsoSession } from '@sso-supervisor/core';
 import { EXIT, type CliIo } from '../cli-io';
-import type { Workspace } from '../load-workspace';
+import type { Setup } from '@sso-supervisor/core';
 import { painter } from '../output/terminal-format';
 
 const OK = new Set(['refreshed', 'skipped']);
@@ -14,7 +14,7 @@ function describe(r: RefreshResult): string {
 
 /** `refresh [SESSION...]`: one pass now. Unknown session names are a usage error. */
 export async function refreshCommand(
-  ws: Workspace,
+  ws: Setup,
   io: CliIo,
   names: string[],
   opts: { json?: boolean; force?: boolean },

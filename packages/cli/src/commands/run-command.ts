@@ -1,7 +1,7 @@
 import { Daemon, waitForStop } from '@sso-supervisor/core/daemon';
 import { BUILTIN_PLUGINS, notifierSchemas } from '../builtin-plugins';
 import type { CliIo } from '../cli-io';
-import { loadWorkspace } from '../load-workspace';
+import { loadCommandSetup } from '../with-setup';
 
 /** The daemon as the CLI runs it: its built-in notifiers, the process's streams, the config from the flags. */
 export function startDaemon(
@@ -10,7 +10,7 @@ export function startDaemon(
   console: CliIo['stderr'] = io.stderr,
 ): Promise<Daemon | number> {
   return Daemon.start({
-    loadWorkspace: () => loadWorkspace(io, flags, notifierSchemas(BUILTIN_PLUGINS)),
+    loadSetup: () => loadCommandSetup(io, flags, notifierSchemas(BUILTIN_PLUGINS)),
     plugins: BUILTIN_PLUGINS,
     stderr: io.stderr,
     console,

@@ -2,7 +2,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { installService, runCommand, uninstallService } from '@sso-supervisor/core/daemon';
 import { EXIT, type CliIo } from '../cli-io';
-import type { Workspace } from '../load-workspace';
+import type { Setup } from '@sso-supervisor/core';
 
 const CLI_SCRIPT = join(__dirname, '..', '..', 'bin', 'sso-supervisor.js');
 
@@ -10,7 +10,7 @@ const CLI_SCRIPT = join(__dirname, '..', '..', 'bin', 'sso-supervisor.js');
  * `install [--dry-run]`: a user service (systemd --user unit, launchd agent) that runs this very CLI with
  * this node, the same config file, state dir and AWS config as the shell that installed it.
  */
-export async function installCommand(ws: Workspace, io: CliIo, opts: { dryRun?: boolean }): Promise<number> {
+export async function installCommand(ws: Setup, io: CliIo, opts: { dryRun?: boolean }): Promise<number> {
   const result = await installService({
     platform: io.platform,
     home: io.env.HOME || homedir(),

@@ -6,7 +6,7 @@ import {
   withDaemonRecord,
 } from '@sso-supervisor/core/workspace';
 import { EXIT, type CliIo } from '../cli-io';
-import type { Workspace } from '../load-workspace';
+import type { Setup } from '@sso-supervisor/core';
 import { formatStatusLines, painter } from '../output/terminal-format';
 
 const HEALTHY = new Set(['valid', 'expiring']);
@@ -15,7 +15,7 @@ const HEALTHY = new Set(['valid', 'expiring']);
  * `status`: every session's cache file, merged with the daemon's state file when there is one. No network,
  * no AWS SDK. Exit 1 when a session needs a person.
  */
-export async function statusCommand(ws: Workspace, io: CliIo, opts: { json?: boolean }): Promise<number> {
+export async function statusCommand(ws: Setup, io: CliIo, opts: { json?: boolean }): Promise<number> {
   const now = new Date();
   const [{ state, warning }, pid, statuses] = await Promise.all([
     readStateFile(ws.paths.stateDir),

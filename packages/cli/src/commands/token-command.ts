@@ -1,5 +1,5 @@
 import { EXIT, type CliIo } from '../cli-io';
-import type { Workspace } from '../load-workspace';
+import type { Setup } from '@sso-supervisor/core';
 
 export const TOKEN_HELP = `
 Prints the session's SSO access token, refreshed first when it is due, and nothing else: for scripts
@@ -12,18 +12,15 @@ Exit codes: 0 done; 1 no usable token (a login is needed, or the refresh failed)
 `;
 
 /** `token SESSION [--force]`: a fresh SSO access token on stdout, never to a terminal without --force. */
-export async function tokenCommand(ws: Workspace, io: CliIo, name: string): Promise<number> {
+export async function tokenCommand(ws: Setup, io: CliIo, name: string): Promise<number> {
   const core = await import('@sso-supervisor/core');
-  const setup = await core.buildCredentialsSetup(ws.config, ws.paths);
-  const session = core.findSession(setup.sessions, name);
-  if (!session) {
-    const known = setup.sessions.map((s) => s.name ?? s.profiles[0]).join(', ') || 'none';
-    io.stderr.write(
-      `error: no SSO session or profile "${name}" in ${setup.awsConfigFile} (sessions: ${known})\n`,
-    );
+  const found = core.resolveSession(ws, name);
+  if ('failure' in found) {
+    io.stderr.write(`error: ${found.failure.message}\n`);
     return EXIT.usage;
   }
-  const settings = setup.settingsFor(session);
+  const { session } = found;
+  const settings = ws.settingsFor(session);
   const outcome = await core.obtainSessionToken(session, {
     thresholdMs: settings.threshold,
     retry: core.retrySettings(settings),

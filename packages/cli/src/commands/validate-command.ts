@@ -1,9 +1,9 @@
 import { formatFinding, formatIssue, readCachedToken } from '@sso-supervisor/core/workspace';
 import { EXIT, type CliIo } from '../cli-io';
-import type { Workspace } from '../load-workspace';
+import type { Setup } from '@sso-supervisor/core';
 
 /** `validate`: supervisor.yaml and the AWS config (exit 2 on errors), and every cache file (exit 1 when one is broken). */
-export async function validateCommand(ws: Workspace, io: CliIo, opts: { json?: boolean }): Promise<number> {
+export async function validateCommand(ws: Setup, io: CliIo, opts: { json?: boolean }): Promise<number> {
   const configErrors = ws.findings.filter((f) => f.severity === 'error').map(formatFinding);
   const configWarnings = [
     ...ws.warnings.map(formatIssue),

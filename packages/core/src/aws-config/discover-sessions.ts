@@ -1,7 +1,20 @@
-import type { AwsConfigData, IniSection } from './read-aws-config';
-import type { AwsConfigFinding } from './aws-config-finding';
-import type { SsoSession } from './sso-session';
+import { type AwsConfigData, type IniSection, type AwsConfigFinding, readAwsConfig } from './read-aws-config';
 import { cacheFilePath } from '../cache/cached-token';
+
+/** One refresh unit: an sso-session, or the legacy profiles sharing one start URL. */
+export interface SsoSession {
+  /** Stable key: the sso-session name, or `legacy:<startUrl>`. */
+  id: string;
+  /** sso-session name; null for legacy profiles. */
+  name: string | null;
+  startUrl: string;
+  region: string;
+  registrationScopes: string[];
+  profiles: string[];
+  cacheFile: string;
+  /** What a person runs to log in again. */
+  loginCommand: string;
+}
 
 export interface DiscoveredSessions {
   sessions: SsoSession[];
@@ -94,4 +107,9 @@ export function discoverSessions(config: AwsConfigData, file: string, cacheDir: 
     }
   }
   return { sessions: [...byId.values()], findings };
+}
+
+/** Reads the AWS config and groups its SSO profiles into sessions, with findings for what is wrong. */
+export async function loadSessions(awsConfigFile: string, cacheDir: string): Promise<DiscoveredSessions> {
+  return discoverSessions(await readAwsConfig(awsConfigFile), awsConfigFile, cacheDir);
 }

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readAwsConfig } from './read-aws-config';
+import { readAwsConfig, formatFinding } from './read-aws-config';
 
 let dir: string;
 beforeEach(async () => {
@@ -99,5 +99,28 @@ describe(readAwsConfig.name, () => {
     await readAwsConfig(file);
     await writeFile(file, '[profile b]\nregion = y\n');
     expect((await readAwsConfig(file)).profiles).toEqual({ b: { region: 'y' } });
+  });
+});
+
+describe(formatFinding.name, () => {
+  it('puts file, section and field before the message', () => {
+    expect(
+      formatFinding({
+        severity: 'error',
+        file: '/c',
+        section: 'profile dev',
+        field: 'sso_region',
+        message: 'is required',
+      }),
+    ).toBe('/c: [profile dev] sso_region: is required');
+  });
+
+  it('leaves out what it does not have', () => {
+    expect(formatFinding({ severity: 'error', file: '/c', message: 'is a directory, not a file' })).toBe(
+      '/c: is a directory, not a file',
+    );
+    expect(formatFinding({ severity: 'warning', file: '/c', section: 'sso-session x', message: 'm' })).toBe(
+      '/c: [sso-session x]: m',
+    );
   });
 });

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
-import type { AwsConfigFinding } from './aws-config-finding';
 
 export type IniSection = Record<string, string | undefined>;
 
@@ -49,4 +48,19 @@ export async function readAwsConfig(file: string): Promise<AwsConfigData> {
     else if (!key.startsWith(SERVICES_PREFIX)) profiles[key] = section;
   }
   return { profiles, ssoSessions, findings: [] };
+}
+
+/** A problem in the AWS config, named by file, section and field. */
+export interface AwsConfigFinding {
+  severity: 'error' | 'warning';
+  file: string;
+  /** e.g. `profile dev`, `sso-session corp`. */
+  section?: string;
+  field?: string;
+  message: string;
+}
+
+export function formatFinding(f: AwsConfigFinding): string {
+  const where = [f.section && `[${f.section}]`, f.field].filter(Boolean).join(' ');
+  return `${f.file}: ${where ? `${where}: ` : ''}${f.message}`;
 }

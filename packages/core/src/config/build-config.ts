@@ -2,10 +2,16 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { buildNotifierEntries } from './build-notifier-entries';
 import type { configSchema } from './config-schema';
-import { defaultConfig } from './default-config';
-import { expandPath } from './expand-path';
-import type { RawIssue } from './raw-issue';
-import type { ExportEntry, SessionSelector, SessionSettings, SupervisorConfig } from './supervisor-config';
+import {
+  defaultConfig,
+  type ExportEntry,
+  type SessionSelector,
+  type SessionSettings,
+  type SupervisorConfig,
+} from './supervisor-config';
+import { expandPath } from './parse-values';
+import type { RawIssue } from './config-issues';
+import { withOverrides } from './session-settings';
 
 type Parsed = z.output<typeof configSchema>;
 type Retry = SessionSettings['retry'];
@@ -101,19 +107,11 @@ export function buildConfig(
   const place = (value: string | undefined) =>
     value === undefined ? undefined : expandPath(value, ctx.home, baseDir);
 
-  const given = parsed.defaults ?? {};
-  const defaults: SessionSettings = {
-    ...base.defaults,
-    ...definedOnly({
-      schedule: given.schedule,
-      threshold: given.threshold,
-      timeout: given.timeout,
-      sessionDuration: given.sessionDuration,
-      registrationWarning: given.registrationWarning,
-      sessionWarning: given.sessionWarning,
-    }),
-    retry: { ...base.defaults.retry, ...definedOnly(given.retry ?? {}) },
-  };
+  const { retry, ...given } = parsed.defaults ?? {};
+  const defaults = withOverrides(base.defaults, {
+    ...given,
+    retry: { ...base.defaults.retry, ...definedOnly(retry ?? {}) },
+  });
   checkRetry(defaults.retry, ['defaults'], issues);
 
   const sessions = buildSessions(parsed, defaults, ctx, issues);

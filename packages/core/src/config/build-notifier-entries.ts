@@ -1,8 +1,7 @@
 import type { z } from 'zod';
 import type { configSchema } from './config-schema';
-import type { RawIssue } from './raw-issue';
-import { didYouMean } from './did-you-mean';
-import { requiredMessage } from './required-message';
+import type { RawIssue } from './config-issues';
+import { didYouMean, requiredMessage } from './error-wording';
 import type { NotifierEntry } from './supervisor-config';
 import { zodToRawIssues } from './zod-to-raw-issues';
 

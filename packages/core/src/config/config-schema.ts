@@ -1,9 +1,9 @@
 import type * as Cron from 'cron';
 import { z } from 'zod';
 import { EVENT_TYPES } from '../events/event-types';
-import { didYouMean } from './did-you-mean';
-import { parseDuration } from './parse-duration';
-import { parseSize } from './parse-size';
+import { didYouMean } from './error-wording';
+import type { SessionSettings } from './supervisor-config';
+import { parseDuration, parseSize } from './parse-values';
 
 function duration(options: { positive: boolean }) {
   return z.unknown().transform((value, ctx) => {
@@ -90,7 +90,7 @@ const settingsShape = {
   sessionDuration: duration({ positive: true }).optional(),
   registrationWarning: duration({ positive: false }).optional(),
   sessionWarning: duration({ positive: false }).optional(),
-};
+} satisfies Record<keyof SessionSettings, z.ZodTypeAny>;
 
 const session = z
   .object({ name: text.optional(), profile: text.optional(), ...settingsShape })

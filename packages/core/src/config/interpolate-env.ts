@@ -1,4 +1,4 @@
-import type { RawIssue } from './raw-issue';
+import type { RawIssue } from './config-issues';
 
 // `$${` is a literal `${`; `${NAME}` a variable; a `${` without its `}` is a mistake to report.
 const TOKEN = /\$\$\{|\$\{([^}]*)\}|\$\{/g;

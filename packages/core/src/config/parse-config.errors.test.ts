@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatIssue } from './format-issue';
+import { formatIssue } from './config-issues';
 import { parseConfig } from './parse-config';
 
 const SCHEMAS = {

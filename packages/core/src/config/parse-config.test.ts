@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { z } from 'zod';
-import { defaultConfig } from './default-config';
+import { defaultConfig } from './supervisor-config';
 import { parseConfig } from './parse-config';
 
 const FILE = '/etc/sso/supervisor.yaml';

@@ -1,16 +1,13 @@
 import { LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { buildConfig } from './build-config';
-import type { ConfigIssue } from './config-issue';
+import { type ConfigIssue, formatPath, type ParseResult, type RawIssue } from './config-issues';
 import { configSchema } from './config-schema';
-import { formatPath } from './format-path';
 import { interpolateEnv } from './interpolate-env';
 import { locateNode } from './locate-node';
-import type { ParseResult } from './parse-result';
-import type { RawIssue } from './raw-issue';
-import { requiredMessage } from './required-message';
+import { requiredMessage } from './error-wording';
 import type { SupervisorConfig } from './supervisor-config';
-import { thresholdWarnings } from './threshold-warnings';
+import { thresholdWarnings } from './config-warnings';
 import { zodToRawIssues } from './zod-to-raw-issues';
 
 export interface ParseConfigOptions {

@@ -1,4 +1,4 @@
-import { defaultConfig } from './default-config';
+import { defaultConfig } from './supervisor-config';
 import { parseConfig } from './parse-config';
 import { starterConfig } from './starter-config';
 

@@ -19,6 +19,21 @@ export interface SessionSettings {
 }
 
 /**
+ * The one list of per-session settings: the keys `defaults:` and each `sessions:` entry take. Typed so
+ * that a key added to SessionSettings and not here, or here and not there, does not compile.
+ */
+const SETTING_KEYS: { [K in keyof SessionSettings]-?: true } = {
+  schedule: true,
+  threshold: true,
+  retry: true,
+  timeout: true,
+  sessionDuration: true,
+  registrationWarning: true,
+  sessionWarning: true,
+};
+export const SESSION_SETTING_KEYS = Object.keys(SETTING_KEYS) as (keyof SessionSettings)[];
+
+/**
  * A supervised session: an sso-session by `name`, or a legacy SSO profile by `profile`,
  * with its own overrides of the defaults. `line` points back into the file for messages.
  */
@@ -85,4 +100,28 @@ export interface SupervisorConfig {
   exports: ExportEntry[];
   /** `file` is relative to the state dir unless absolute; `maxSize` is in bytes. */
   log: { level: LogLevel; file: string; maxSize: number; maxFiles: number };
+}
+
+/**
+ * What runs without a config file: every session in the AWS config, checked each minute,
+ * refreshed with 20 minutes left — above the AWS CLI's own 15-minute refresh, so the two never race.
+ */
+export function defaultConfig(): SupervisorConfig {
+  return {
+    file: null,
+    version: 1,
+    aws: {},
+    defaults: {
+      schedule: '* * * * *',
+      threshold: 20 * 60_000,
+      retry: { attempts: 4, baseDelay: 2_000, maxDelay: 60_000 },
+      timeout: 15_000,
+      registrationWarning: 3 * 86_400_000,
+      sessionWarning: 30 * 60_000,
+    },
+    reauth: { mode: 'notify', backoffMs: 3_600_000 },
+    notifiers: [],
+    exports: [],
+    log: { level: 'info', file: 'supervisor.log', maxSize: 10 * 1024 * 1024, maxFiles: 5 },
+  };
 }

@@ -1,7 +1,7 @@
 import { retrySettings } from '../engine/aws-clients';
 import type { SessionRefresher } from '../engine/session-refresher';
 import { CredentialsError } from '../errors';
-import { locateSession, type SessionSelection } from './locate-session';
+import { loadSession, type SessionSelection } from './resolve-session';
 import { obtainSessionToken } from './obtain-session-token';
 
 export interface EnsureFreshSessionOptions extends SessionSelection {
@@ -27,7 +27,7 @@ export interface FreshSession {
  * long-running job without the daemon. Throws CredentialsError when a person must act or AWS fails.
  */
 export async function ensureFreshSession(options: EnsureFreshSessionOptions = {}): Promise<FreshSession> {
-  const { setup, session } = await locateSession(options);
+  const { setup, session } = await loadSession(options);
   const settings = setup.settingsFor(session);
   const now = options.now ?? (() => new Date());
   const token = await obtainSessionToken(session, {

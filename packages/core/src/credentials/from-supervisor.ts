@@ -1,9 +1,9 @@
 import type { SessionRefresher } from '../engine/session-refresher';
 import type { Logger } from '../util/logger';
 import { CredentialsError } from '../errors';
-import { loadCredentialsSetup, type SetupOptions } from './load-credentials-setup';
+import type { SetupOptions } from '../setup/load-setup';
 import { DEFAULT_MIN_REMAINING_MS, obtainRoleCredentials } from './obtain-role-credentials';
-import { resolveSsoProfile } from './resolve-sso-profile';
+import { loadSetupOrThrow, resolveSsoProfile } from './resolve-session';
 import type { RoleCredentials } from './role-cache';
 
 export interface FromSupervisorOptions extends SetupOptions {
@@ -39,9 +39,7 @@ export function fromSupervisor(options: FromSupervisorOptions = {}): SupervisorC
 
   async function renew(): Promise<RoleCredentials> {
     // Re-read the configs each time: a renewal is minutes apart, and the user may have edited them.
-    const loaded = await loadCredentialsSetup(options);
-    if ('errors' in loaded) throw new CredentialsError({ kind: 'config', message: loaded.errors.join('\n') });
-    const { setup } = loaded;
+    const setup = await loadSetupOrThrow(options);
     const name = options.profile ?? (options.env ?? process.env).AWS_PROFILE;
     if (!name)
       throw new CredentialsError({
@@ -52,7 +50,7 @@ export function fromSupervisor(options: FromSupervisorOptions = {}): SupervisorC
     if ('failure' in found) throw new CredentialsError(found.failure);
     const settings = setup.settingsFor(found.profile.session);
     const outcome = await obtainRoleCredentials(found.profile, {
-      stateDir: setup.stateDir,
+      stateDir: setup.paths.stateDir,
       settings: { ...settings, threshold: options.thresholdMs ?? settings.threshold },
       minRemainingMs: renewBeforeMs,
       now,

@@ -2,12 +2,12 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSsoHome, startEmulator, type Emulator, type SsoHome } from '@sso-supervisor/emulator';
-import { defaultConfig } from '../config/default-config';
-import { buildCredentialsSetup, type CredentialsSetup } from './credentials-setup';
+import { defaultConfig } from '../config/supervisor-config';
+import { buildSetup, type Setup } from '../setup/load-setup';
 import { obtainRoleCredentials, type RoleCredentialsOptions } from './obtain-role-credentials';
-import { resolveSsoProfile } from './resolve-sso-profile';
+import { resolveSsoProfile } from './resolve-session';
 import { roleCacheFile } from './role-cache';
-import type { SsoProfile } from './sso-profile';
+import type { SsoProfile } from './resolve-session';
 
 const FAST = {
   ...defaultConfig().defaults,
@@ -19,7 +19,7 @@ describe(obtainRoleCredentials.name, () => {
   let emulator: Emulator;
   let dir: string;
   let home: SsoHome;
-  let setup: CredentialsSetup;
+  let setup: Setup;
   let options: RoleCredentialsOptions;
   const saved = { ...process.env };
   const profile = (name: string): SsoProfile => {
@@ -45,7 +45,7 @@ describe(obtainRoleCredentials.name, () => {
       { name: 'nobody', profiles: ['sandbox'], loggedIn: false },
     ]);
     const stateDir = join(dir, 'state');
-    setup = await buildCredentialsSetup(defaultConfig(), {
+    setup = await buildSetup(defaultConfig(), {
       awsConfigFile: home.configFile,
       cacheDir: home.cacheDir,
       stateDir,

@@ -5,7 +5,7 @@ import type { CredentialsFailure } from '../errors';
 import { obtainSessionToken } from './obtain-session-token';
 import { createPortalClient, type RoleCredentialsFetcher } from './portal-client';
 import { readRoleCache, roleCacheFile, type RoleCredentials, writeRoleCache } from './role-cache';
-import type { SsoProfile } from './sso-profile';
+import type { SsoProfile } from './resolve-session';
 
 export interface RoleCredentialsOptions {
   stateDir: string;

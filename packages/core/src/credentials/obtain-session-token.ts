@@ -1,4 +1,4 @@
-import type { SsoSession } from '../aws-config/sso-session';
+import type { SsoSession } from '../aws-config/discover-sessions';
 import { readCachedToken, type CacheRead } from '../cache/read-cached-token';
 import { assessToken } from '../engine/assess-token';
 import type { RetrySettings } from '../engine/aws-clients';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sampleSession } from '../test-support/sample-session';
 import { readRoleCache, roleCacheFile, writeRoleCache } from './role-cache';
-import type { SsoProfile } from './sso-profile';
+import type { SsoProfile } from './resolve-session';
 
 describe('role-cache-file', () => {
   const profile = (over: Partial<SsoProfile> = {}): SsoProfile => ({

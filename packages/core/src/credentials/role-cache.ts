@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
-import type { SsoProfile } from './sso-profile';
+import type { SsoProfile } from './resolve-session';
 
 /** Role credentials from GetRoleCredentials, in the AWS SDK's credential identity shape. Secret: never log them. */
 export interface RoleCredentials {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { formatCachedToken } from '../cache/cached-token';
-import { defaultConfig } from '../config/default-config';
+import { defaultConfig } from '../config/supervisor-config';
 import type { NotifierEntry } from '../config/supervisor-config';
 import { TOKENS } from '../di/tokens';
 import { SessionRefresher } from '../engine/session-refresher';
@@ -17,7 +17,7 @@ import { sampleSession } from '../test-support/sample-session';
 import { SECRET_MARK, sampleToken } from '../test-support/sample-token';
 import { RecordingLogger } from '../testing/recording-logger';
 import { scriptedNotifier, type ScriptedNotifier } from '../testing/scripted-notifier';
-import { composeDaemon, type DaemonWorkspace } from './compose-daemon';
+import { composeDaemon, type DaemonSetup } from './compose-daemon';
 
 const NOW = new Date('2026-11-22T09:00:00.000Z');
 const FAR = '0 0 1 1 *';
@@ -44,7 +44,7 @@ const entry = (name: string, type = 'memory'): NotifierEntry => ({
   path: `notifiers[${name}]`,
 });
 
-function workspace(notifiers: NotifierEntry[], sessions: string[] = []): DaemonWorkspace {
+function setup(notifiers: NotifierEntry[], sessions: string[] = []): DaemonSetup {
   const config = { ...defaultConfig(), notifiers };
   config.defaults = { ...config.defaults, schedule: FAR };
   return {
@@ -53,10 +53,14 @@ function workspace(notifiers: NotifierEntry[], sessions: string[] = []): DaemonW
       awsConfigFile: join(dir, 'config'),
       cacheDir: dir,
       stateDir: join(dir, 'state'),
-    } as DaemonWorkspace['paths'],
+    } as DaemonSetup['paths'],
+    awsConfig: {} as DaemonSetup['awsConfig'],
+    sessions: [],
     supervised: sessions.map((name) => ({ session: sampleSession(dir, name), settings: config.defaults })),
     findings: [],
     warnings: [],
+    unmatched: [],
+    settingsFor: () => config.defaults,
   };
 }
 
@@ -68,7 +72,7 @@ afterEach(() => rm(dir, { recursive: true, force: true }));
 
 describe(composeDaemon.name, () => {
   it('builds the supervisor on the overridden clock and OIDC client, recording the secrets it sees', async () => {
-    const ws = workspace([entry('memo')], ['a']);
+    const ws = setup([entry('memo')], ['a']);
     await writeFile(
       ws.supervised[0].session.cacheFile,
       formatCachedToken(sampleToken(new Date(NOW.getTime() + 60_000))),
@@ -76,7 +80,7 @@ describe(composeDaemon.name, () => {
     const fake = new FakeTokenRefresher(() => ({ accessToken: `${SECRET_MARK}-new`, expiresIn: 3600 }));
     const logger = new RecordingLogger();
     const graph = composeDaemon({
-      workspace: ws,
+      setup: ws,
       plugins: [plugin],
       overrides: { Clock: { now: () => NOW }, TokenRefresher: fake, Logger: logger },
     });
@@ -96,15 +100,15 @@ describe(composeDaemon.name, () => {
   });
 
   it('gives each call a graph of its own, and one instance of each part within it', () => {
-    const ws = workspace([]);
+    const ws = setup([]);
     const overrides = { TokenRefresher: new FakeTokenRefresher(() => ({ accessToken: 'x', expiresIn: 1 })) };
     const one = composeDaemon({
-      workspace: ws,
+      setup: ws,
       plugins: [],
       overrides: { ...overrides, Logger: new RecordingLogger() },
     });
     const two = composeDaemon({
-      workspace: ws,
+      setup: ws,
       plugins: [],
       overrides: { ...overrides, Logger: new RecordingLogger() },
     });
@@ -116,15 +120,15 @@ describe(composeDaemon.name, () => {
 
   it('keeps the dispatcher over a reload that leaves the notifiers alone, and builds a new one otherwise', async () => {
     const graph = composeDaemon({
-      workspace: workspace([entry('memo')]),
+      setup: setup([entry('memo')]),
       plugins: [plugin],
       overrides: { Logger: new RecordingLogger() },
     });
-    const first = await graph.load(workspace([entry('memo')]));
-    const same = await graph.load(workspace([entry('memo')], ['b']));
+    const first = await graph.load(setup([entry('memo')]));
+    const same = await graph.load(setup([entry('memo')], ['b']));
     expect(same.dispatcher).toBe(first.dispatcher);
-    expect(graph.workspace.supervised.map((s) => s.session.id)).toEqual(['b']);
-    const changed = await graph.load(workspace([entry('memo'), entry('other', 'nope')]));
+    expect(graph.setup.supervised.map((s) => s.session.id)).toEqual(['b']);
+    const changed = await graph.load(setup([entry('memo'), entry('other', 'nope')]));
     expect(changed.dispatcher).not.toBe(first.dispatcher);
     expect(changed.errors).toEqual([expect.stringContaining('unknown notifier type "nope"')]);
     expect(created).toHaveLength(2);

@@ -5,9 +5,7 @@ import {
   type DependencyContainer,
   type InjectionToken,
 } from 'tsyringe';
-import type { AwsConfigFinding } from '../aws-config/aws-config-finding';
-import type { ConfigIssue } from '../config/config-issue';
-import type { SupervisorConfig } from '../config/supervisor-config';
+import type { Setup } from '../setup/load-setup';
 import { TOKENS } from '../di/tokens';
 import { createOidcRefresher, secretRecordingRefresher, type TokenRefresher } from '../engine/oidc-refresher';
 import { SessionRefresher } from '../engine/session-refresher';
@@ -20,23 +18,14 @@ import { Dispatcher } from '../notifiers/dispatcher';
 import type { DispatcherOverrides } from '../notifiers/dispatcher-options';
 import { DISPATCHER_OPTIONS } from '../notifiers/dispatcher-options-token';
 import type { NotifierPlugin } from '../notifiers/notifier-plugin';
-import type { ResolvedPaths } from '../paths/resolve-paths';
 import { StateFileWriter, type SessionRecord } from '../state/state-file';
 import type { DeviceLoginRunner } from '../supervisor/device-reauth';
-import type { SupervisedSession } from '../supervisor/select-sessions';
 import { Supervisor } from '../supervisor/supervisor';
 import { systemClock, type Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
 
-/** What one load of supervisor.yaml and the AWS config gives the daemon. */
-export interface DaemonWorkspace {
-  config: SupervisorConfig;
-  paths: ResolvedPaths;
-  supervised: SupervisedSession[];
-  /** Problems in the AWS config; they never stop the healthy sessions. */
-  findings: AwsConfigFinding[];
-  warnings: ConfigIssue[];
-}
+/** What one load of supervisor.yaml and the AWS config gives the daemon: the setup every command loads. */
+export type DaemonSetup = Setup;
 
 /** What a test or the bench replaces; everything else is built as the daemon builds it. */
 export interface DaemonOverrides {
@@ -50,7 +39,7 @@ export interface DaemonOverrides {
 
 export interface ComposeDaemonOptions {
   /** The first load: where the state and log files are, and the log settings, for the whole run. */
-  workspace: DaemonWorkspace;
+  setup: DaemonSetup;
   /** The notifier types `type:` names; the CLI passes its built-in ones. */
   plugins: readonly NotifierPlugin[];
   /** Where log lines go besides the file; stderr by default. */
@@ -63,14 +52,14 @@ export interface ComposeDaemonOptions {
 
 const once = <T>(make: (c: DependencyContainer) => T) => ({ useFactory: instanceCachingFactory(make) });
 
-function logFile({ config, paths }: DaemonWorkspace): string {
+function logFile({ config, paths }: DaemonSetup): string {
   return isAbsolute(config.log.file) ? config.log.file : join(paths.stateDir, config.log.file);
 }
 
 /**
  * The daemon's object graph. The process scope holds what lives as long as the daemon (logger, clock,
  * secrets, event bus, refreshers, state file, supervisor and its workers, exports); each `load` adds a
- * child scope with that load's workspace, notifiers and dispatcher.
+ * child scope with that load's setup, notifiers and dispatcher.
  */
 export class DaemonGraph {
   private scope: DependencyContainer;
@@ -85,29 +74,29 @@ export class DaemonGraph {
     return this.scope.resolve<T>(token);
   }
 
-  get workspace(): DaemonWorkspace {
-    return this.resolve<DaemonWorkspace>(TOKENS.Workspace);
+  get setup(): DaemonSetup {
+    return this.resolve<DaemonSetup>(TOKENS.Setup);
   }
 
   /**
-   * A (re)load: a child scope with `workspace` and the dispatcher for its notifiers. When the notifier
+   * A (re)load: a child scope with `setup` and the dispatcher for its notifiers. When the notifier
    * settings did not change, the dispatcher (its queues and cooldowns) carries over; otherwise the new one
    * comes with the notifiers that could not be created, as `notifiers[2].field: message` lines.
    */
-  async load(workspace: DaemonWorkspace): Promise<{ dispatcher: Dispatcher; errors: string[] }> {
+  async load(setup: DaemonSetup): Promise<{ dispatcher: Dispatcher; errors: string[] }> {
     const scope = this.container.createChildContainer();
-    scope.register(TOKENS.Workspace, { useValue: workspace });
-    const key = JSON.stringify(workspace.config.notifiers);
+    scope.register(TOKENS.Setup, { useValue: setup });
+    const key = JSON.stringify(setup.config.notifiers);
     let errors: string[] = [];
     if (this.scope !== this.container && key === this.notifiersKey) {
       scope.register(Dispatcher, { useValue: this.scope.resolve(Dispatcher) });
     } else {
       const created = await createRoutedNotifiers(
-        workspace.config.notifiers,
+        setup.config.notifiers,
         scope.resolveAll<NotifierPlugin>(TOKENS.NotifierPlugin),
         {
           logger: scope.resolve<Logger>(TOKENS.Logger),
-          configFile: workspace.config.file ?? `${process.cwd()}/supervisor.yaml`,
+          configFile: setup.config.file ?? `${process.cwd()}/supervisor.yaml`,
         },
       );
       errors = created.errors;
@@ -126,9 +115,9 @@ export class DaemonGraph {
  * global container per call, so two daemons (or tests) never share a part.
  */
 export function composeDaemon(options: ComposeDaemonOptions): DaemonGraph {
-  const { workspace, overrides = {} } = options;
+  const { setup, overrides = {} } = options;
   const c = rootContainer.createChildContainer();
-  c.register(TOKENS.Workspace, { useValue: workspace });
+  c.register(TOKENS.Setup, { useValue: setup });
   c.register(TOKENS.Clock, { useValue: overrides.Clock ?? systemClock });
   c.register(SecretRegistry, { useValue: new SecretRegistry() });
   c.register(DISPATCHER_OPTIONS, { useValue: overrides.DispatcherOptions ?? {} });
@@ -139,10 +128,10 @@ export function composeDaemon(options: ComposeDaemonOptions): DaemonGraph {
       (r) =>
         overrides.Logger ??
         createLogger({
-          level: workspace.config.log.level,
-          file: logFile(workspace),
-          maxSize: workspace.config.log.maxSize,
-          maxFiles: workspace.config.log.maxFiles,
+          level: setup.config.log.level,
+          file: logFile(setup),
+          maxSize: setup.config.log.maxSize,
+          maxFiles: setup.config.log.maxFiles,
           console: options.console ?? process.stderr,
           env: options.env ?? process.env,
           secrets: r.resolve(SecretRegistry),
@@ -182,7 +171,7 @@ export function composeDaemon(options: ComposeDaemonOptions): DaemonGraph {
     once(
       (r) =>
         new StateFileWriter({
-          stateDir: workspace.paths.stateDir,
+          stateDir: setup.paths.stateDir,
           logger: logger(r),
           clock: clock(r),
           secrets: r.resolve(SecretRegistry),
@@ -215,7 +204,7 @@ export function composeDaemon(options: ComposeDaemonOptions): DaemonGraph {
         clock: clock(r),
         onState: (id, s) => state.setSession(id, s),
         // Asked each time a person must log in, so a reload applies to the next one.
-        reauth: () => graph.workspace.config.reauth,
+        reauth: () => graph.setup.config.reauth,
         deviceLogin: overrides.DeviceLogin,
         carriedOver: options.carriedOver,
       });

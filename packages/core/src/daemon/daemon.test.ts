@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import { formatCachedToken } from '../cache/cached-token';
-import { defaultConfig } from '../config/default-config';
+import { defaultConfig } from '../config/supervisor-config';
 import type { NotifierEntry } from '../config/supervisor-config';
 import type { NotifierPlugin } from '../notifiers/notifier-plugin';
 import { FakeTokenRefresher } from '../test-support/fake-token-refresher';
@@ -13,7 +13,7 @@ import { sampleSession } from '../test-support/sample-session';
 import { sampleToken } from '../test-support/sample-token';
 import { RecordingLogger } from '../testing/recording-logger';
 import { scriptedNotifier, type ScriptedNotifier } from '../testing/scripted-notifier';
-import type { DaemonWorkspace } from './compose-daemon';
+import type { DaemonSetup } from './compose-daemon';
 import { Daemon, type DaemonOptions } from './daemon';
 
 const FAR = '0 0 1 1 *';
@@ -21,7 +21,7 @@ const FAR = '0 0 1 1 *';
 let dir: string;
 let created: ScriptedNotifier[];
 let stderr: string;
-let next: { workspace: DaemonWorkspace } | { errors: string[] };
+let next: { setup: DaemonSetup } | { errors: string[] };
 let logger: RecordingLogger;
 const daemons: Daemon[] = [];
 
@@ -45,7 +45,7 @@ const entry = (name: string): NotifierEntry => ({
   path: `notifiers[${name}]`,
 });
 
-function workspace(notifiers: string[], sessions: string[]): { workspace: DaemonWorkspace } {
+function setup(notifiers: string[], sessions: string[]): { setup: DaemonSetup } {
   const config = { ...defaultConfig(), notifiers: notifiers.map(entry) };
   config.defaults = { ...config.defaults, schedule: FAR };
   const paths = { awsConfigFile: join(dir, 'config'), cacheDir: dir, stateDir: join(dir, 'state') };
@@ -54,7 +54,17 @@ function workspace(notifiers: string[], sessions: string[]): { workspace: Daemon
     settings: config.defaults,
   }));
   return {
-    workspace: { config, paths: paths as DaemonWorkspace['paths'], supervised, findings: [], warnings: [] },
+    setup: {
+      config,
+      paths: paths as DaemonSetup['paths'],
+      awsConfig: {} as DaemonSetup['awsConfig'],
+      sessions: supervised.map((s) => s.session),
+      supervised,
+      findings: [],
+      warnings: [],
+      unmatched: [],
+      settingsFor: () => config.defaults,
+    },
   };
 }
 
@@ -62,7 +72,7 @@ function options(): DaemonOptions {
   const err = new PassThrough();
   err.on('data', (d) => (stderr += d));
   return {
-    loadWorkspace: async () => next,
+    loadSetup: async () => next,
     plugins: [plugin],
     stderr: err,
     overrides: {
@@ -92,7 +102,7 @@ beforeEach(async () => {
   created = [];
   stderr = '';
   logger = new RecordingLogger();
-  next = workspace(['memo'], ['a']);
+  next = setup(['memo'], ['a']);
   await writeFile(join(dir, 'config'), '');
 });
 afterEach(async () => {
@@ -114,7 +124,7 @@ describe(Daemon.name, () => {
   });
 
   it('refreshes through the graph, notifies, and on stop writes the state file and unlocks', async () => {
-    const { session } = workspace(['memo'], ['a']).workspace.supervised[0];
+    const { session } = setup(['memo'], ['a']).setup.supervised[0];
     await writeFile(session.cacheFile, formatCachedToken(sampleToken(new Date(Date.now() + 60_000))));
     const daemon = await start();
     await until(() => seen(created[0]).includes('token.refreshed'));
@@ -128,7 +138,7 @@ describe(Daemon.name, () => {
 
   it('reloads: new notifiers replace the old ones, a broken config keeps the running one', async () => {
     const daemon = await start();
-    next = workspace(['memo', 'second'], []);
+    next = setup(['memo', 'second'], []);
     await daemon.reload('SIGHUP');
     expect(created.map((n) => n.name)).toEqual(['memo', 'memo', 'second']);
     await until(() => created[0].closed);

@@ -1,4 +1,3 @@
-import { buildCredentialsSetup } from '../credentials/credentials-setup';
 import { TOKENS } from '../di/tokens';
 import type { TokenRefresher } from '../engine/oidc-refresher';
 import { EventBus } from '../events/event-bus';
@@ -17,13 +16,13 @@ import {
   composeDaemon,
   type ComposeDaemonOptions,
   type DaemonGraph,
-  type DaemonWorkspace,
+  type DaemonSetup,
 } from './compose-daemon';
 import { watchFiles } from './triggers';
 
-export interface DaemonOptions extends Omit<ComposeDaemonOptions, 'workspace' | 'carriedOver'> {
+export interface DaemonOptions extends Omit<ComposeDaemonOptions, 'setup' | 'carriedOver'> {
   /** Reads supervisor.yaml and the AWS config, at start and on every reload; mistakes come back as lines. */
-  loadWorkspace: () => Promise<{ workspace: DaemonWorkspace } | { errors: string[] }>;
+  loadSetup: () => Promise<{ setup: DaemonSetup } | { errors: string[] }>;
   /** Where a refusal to start is explained (a config error, another daemon holding the lock). */
   stderr: NodeJS.WritableStream;
 }
@@ -58,12 +57,12 @@ export class Daemon {
 
   /** Starts the daemon, or returns the exit code and says why it could not. */
   static async start(options: DaemonOptions): Promise<Daemon | number> {
-    const loaded = await options.loadWorkspace();
+    const loaded = await options.loadSetup();
     if ('errors' in loaded) {
       for (const line of loaded.errors) options.stderr.write(`error: ${line}\n`);
       return REFUSED.config;
     }
-    const ws = loaded.workspace;
+    const ws = loaded.setup;
     const lock = await acquireLock(ws.paths.stateDir);
     if ('error' in lock) {
       options.stderr.write(`sso-supervisor: ${lock.error}\n`);
@@ -73,7 +72,7 @@ export class Daemon {
     await removeStaleTempFiles(ws.paths.stateDir);
     // Read before this run writes its own: the last login seen survives a restart.
     const previous = await readStateFile(ws.paths.stateDir);
-    const graph = composeDaemon({ ...options, workspace: ws, carriedOver: previous.state?.sessions });
+    const graph = composeDaemon({ ...options, setup: ws, carriedOver: previous.state?.sessions });
     const logger = graph.resolve<Logger>(TOKENS.Logger);
     for (const w of ws.warnings)
       logger.warn('config warning', { file: w.file, line: w.line, path: w.path, problem: w.message });
@@ -100,7 +99,7 @@ export class Daemon {
   /** SIGHUP or a changed config file: apply a valid config, keep the old one and say why otherwise. */
   async reload(reason: string): Promise<void> {
     if (this.stopping) return;
-    const loaded = await this.options.loadWorkspace();
+    const loaded = await this.options.loadSetup();
     const now = this.graph.resolve<Clock>(TOKENS.Clock).now().toISOString();
     if ('errors' in loaded) {
       this.bus.publish({
@@ -112,7 +111,7 @@ export class Daemon {
       });
       return;
     }
-    const next = loaded.workspace;
+    const next = loaded.setup;
     const { dispatcher, errors } = await this.graph.load(next);
     if (dispatcher !== this.dispatcher) {
       for (const problem of errors) this.logger.error('notifier not started', { problem });
@@ -155,16 +154,17 @@ export class Daemon {
 
   /** Resolves each `exports:` profile against the AWS config as it is now; unchanged exports keep their timers. */
   private async planExports(): Promise<void> {
-    const { config, paths } = this.graph.workspace;
-    const setup = config.exports.length > 0 ? await buildCredentialsSetup(config, paths) : null;
+    const { setup } = this.graph;
     this.graph
       .resolve(ExportScheduler)
-      .apply(setup ? planExports(config.exports, setup) : { jobs: [], problems: [] });
+      .apply(
+        setup.config.exports.length > 0 ? planExports(setup.config.exports, setup) : { jobs: [], problems: [] },
+      );
   }
 
   private watch(): void {
     this.unwatch();
-    const { paths, config } = this.graph.workspace;
+    const { paths, config } = this.graph.setup;
     const files = [paths.awsConfigFile, ...(config.file ? [config.file] : [])];
     this.unwatch = watchFiles(files, () => void this.reload('file changed'));
   }

@@ -10,8 +10,8 @@ export const TOKENS = {
   RoutedNotifier: Symbol('RoutedNotifier'),
   /** Every known notifier plugin (NotifierPlugin). */
   NotifierPlugin: Symbol('NotifierPlugin'),
-  /** The config, paths and sessions of the current (re)load (DaemonWorkspace). */
-  Workspace: Symbol('Workspace'),
+  /** The config, paths and sessions of the current (re)load (DaemonSetup). */
+  Setup: Symbol('Setup'),
   /** The SSO OIDC client every refresh goes through, recording the secrets it sees (TokenRefresher). */
   TokenRefresher: Symbol('TokenRefresher'),
 } as const;

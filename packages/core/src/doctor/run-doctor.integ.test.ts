@@ -1,10 +1,9 @@
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSsoHome, startEmulator, type Emulator, type SsoHome } from '@sso-supervisor/emulator';
-import { defaultConfig } from '../config/default-config';
+import { defaultConfig } from '../config/supervisor-config';
 import type { DoctorCheck } from './doctor-check';
 import { runDoctor, type DoctorOptions } from './run-doctor';
 

@@ -1,29 +1,20 @@
 import { stat } from 'node:fs/promises';
-import type { SsoSession } from '../aws-config/sso-session';
+import type { SsoSession } from '../aws-config/discover-sessions';
 import { readCachedToken } from '../cache/read-cached-token';
 import type { SupervisorConfig } from '../config/supervisor-config';
-import { buildCredentialsSetup } from '../credentials/credentials-setup';
+import { buildSetup, type Setup } from '../setup/load-setup';
 import { obtainRoleCredentials } from '../credentials/obtain-role-credentials';
 import type { RoleCredentialsFetcher } from '../credentials/portal-client';
-import { resolveSsoProfile } from '../credentials/resolve-sso-profile';
+import { resolveSsoProfile } from '../credentials/resolve-session';
 import { readStateFile } from '../state/state-file';
 import { runningDaemonPid } from '../state/lock-file';
 import type { SessionRefresher } from '../engine/session-refresher';
 import type { ResolvedPaths } from '../paths/resolve-paths';
-import { checkAwsConfig } from './check-aws-config';
-import { checkCacheFile } from './check-cache-file';
-import { checkClock } from './check-clock';
-import { checkDaemon } from './check-daemon';
-import { checkEndpoint } from './check-endpoint';
-import { checkEnvironmentCredentials } from './check-environment-credentials';
-import { checkRegistration } from './check-registration';
-import { checkRoleCredentials } from './check-role-credentials';
-import { checkSsoProfile } from './check-sso-profile';
-import { checkSupervisorConfig } from './check-supervisor-config';
-import { checkTokenLifetime } from './check-token-lifetime';
+import { checkAwsConfig, checkSsoProfile, checkSupervisorConfig } from './config-checks';
+import { checkCacheFile, checkRegistration, checkRoleCredentials, checkTokenLifetime } from './token-checks';
+import { checkClock, checkDaemon, checkEnvironmentCredentials } from './environment-checks';
+import { checkEndpoint, probeEndpoint, type EndpointProbe, ssoEndpoints } from './endpoint-checks';
 import type { DoctorCheck } from './doctor-check';
-import { probeEndpoint, type EndpointProbe } from './probe-endpoint';
-import { ssoEndpoints } from './sso-endpoints';
 
 export interface DoctorOptions {
   /** The parsed supervisor.yaml, or the defaults when it has errors (given in `configErrors`). */
@@ -31,6 +22,8 @@ export interface DoctorOptions {
   configErrors: string[];
   configWarnings: string[];
   paths: ResolvedPaths;
+  /** What the caller already loaded for this config and these paths; else the AWS config is read here. */
+  setup?: Setup;
   env: Record<string, string | undefined>;
   platform: NodeJS.Platform;
   /** Check this profile's session and its role credentials; default $AWS_PROFILE, else every session. */
@@ -57,7 +50,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorCheck[]> 
   const checks: DoctorCheck[] = [
     checkSupervisorConfig(config.file, options.configErrors, options.configWarnings),
   ];
-  const setup = await buildCredentialsSetup(config, paths);
+  const setup = options.setup ?? (await buildSetup(config, paths));
   checks.push(checkAwsConfig(paths.awsConfigFile, setup.findings, setup.sessions));
 
   const profileName = options.profile ?? env.AWS_PROFILE;

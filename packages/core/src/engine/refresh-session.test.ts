@@ -1,7 +1,7 @@
 import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import type { SsoSession } from '../aws-config/sso-session';
+import type { SsoSession } from '../aws-config/discover-sessions';
 import { type CachedToken, contentFingerprint, formatCachedToken } from '../cache/cached-token';
 import { IncompleteRefreshError, ReauthRequiredError, TransientError } from '../errors';
 import { FakeTokenRefresher, type FakeResponse } from '../test-support/fake-token-refresher';

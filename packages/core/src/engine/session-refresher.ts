@@ -1,5 +1,5 @@
 import pLimit from 'p-limit';
-import type { SsoSession } from '../aws-config/sso-session';
+import type { SsoSession } from '../aws-config/discover-sessions';
 import { createOidcRefresher, type TokenRefresher } from './oidc-refresher';
 import { refreshSession, type RefreshOptions, type RefreshResult } from './refresh-session';
 

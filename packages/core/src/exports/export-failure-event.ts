@@ -1,5 +1,5 @@
 import type { ExportEntry } from '../config/supervisor-config';
-import type { SsoSession } from '../aws-config/sso-session';
+import type { SsoSession } from '../aws-config/discover-sessions';
 import type { Severity } from '../events/event-types';
 import type { SupervisorEvent } from '../events/supervisor-event';
 

@@ -2,9 +2,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSsoHome, startEmulator, type Emulator, type SsoHome } from '@sso-supervisor/emulator';
-import { defaultConfig } from '../config/default-config';
-import type { ExportEntry } from '../config/supervisor-config';
-import { buildCredentialsSetup, type CredentialsSetup } from '../credentials/credentials-setup';
+import { defaultConfig, type ExportEntry } from '../config/supervisor-config';
+import { buildSetup, type Setup } from '../setup/load-setup';
 import type { SupervisorEvent } from '../events/supervisor-event';
 import { RecordingLogger } from '../testing/recording-logger';
 import { systemClock } from '../util/clock';
@@ -28,7 +27,7 @@ describe(ExportScheduler.name, () => {
   let emulator: Emulator;
   let dir: string;
   let home: SsoHome;
-  let setup: CredentialsSetup;
+  let setup: Setup;
   let logger: RecordingLogger;
   let events: SupervisorEvent[];
   let scheduler: ExportScheduler;
@@ -64,7 +63,7 @@ describe(ExportScheduler.name, () => {
       { name: 'nobody', profiles: ['sandbox'], loggedIn: false },
     ]);
     const paths = { awsConfigFile: home.configFile, cacheDir: home.cacheDir, stateDir: join(dir, 'state') };
-    setup = await buildCredentialsSetup({ ...defaultConfig(), defaults: FAST }, paths);
+    setup = await buildSetup({ ...defaultConfig(), defaults: FAST }, paths);
     logger = new RecordingLogger();
     events = [];
     scheduler = new ExportScheduler({

@@ -1,6 +1,5 @@
 import { discoverSessions } from '../aws-config/discover-sessions';
-import { defaultConfig } from '../config/default-config';
-import type { ExportEntry } from '../config/supervisor-config';
+import { defaultConfig, type ExportEntry } from '../config/supervisor-config';
 import { planExports, type ExportSetup } from './plan-exports';
 
 const FILE = '/home/u/.aws/config';
@@ -16,9 +15,8 @@ const { sessions } = discoverSessions(awsConfig, FILE, '/home/u/.aws/sso/cache')
 const LONG = { ...defaultConfig().defaults, threshold: 45 * 60_000 };
 const setup: ExportSetup = {
   awsConfig,
-  awsConfigFile: FILE,
+  paths: { awsConfigFile: FILE, stateDir: '/home/u/.local/state/sso-supervisor' },
   sessions,
-  stateDir: '/home/u/.local/state/sso-supervisor',
   settingsFor: (session) => (session.name === 'corp' ? LONG : defaultConfig().defaults),
 };
 

@@ -1,7 +1,6 @@
 import type { ExportEntry, SessionSettings } from '../config/supervisor-config';
-import type { CredentialsSetup } from '../credentials/credentials-setup';
-import { resolveSsoProfile } from '../credentials/resolve-sso-profile';
-import type { SsoProfile } from '../credentials/sso-profile';
+import type { Setup } from '../setup/load-setup';
+import { resolveSsoProfile, type SsoProfile } from '../credentials/resolve-session';
 
 /** One export entry resolved to what renewing it takes. */
 export interface ExportJob {
@@ -24,10 +23,9 @@ export interface ExportPlan {
   problems: ExportProblem[];
 }
 
-export type ExportSetup = Pick<
-  CredentialsSetup,
-  'awsConfig' | 'awsConfigFile' | 'sessions' | 'stateDir' | 'settingsFor'
->;
+export type ExportSetup = Pick<Setup, 'awsConfig' | 'sessions' | 'settingsFor'> & {
+  paths: Pick<Setup['paths'], 'awsConfigFile' | 'stateDir'>;
+};
 
 /**
  * Resolves each export's profile against the AWS config as it is now; the daemon plans again on every
@@ -36,7 +34,7 @@ export type ExportSetup = Pick<
 export function planExports(entries: readonly ExportEntry[], setup: ExportSetup): ExportPlan {
   const plan: ExportPlan = { jobs: [], problems: [] };
   for (const entry of entries) {
-    if (entry.path === setup.awsConfigFile) {
+    if (entry.path === setup.paths.awsConfigFile) {
       plan.problems.push({
         entry,
         message: `${entry.at}.path: ${entry.path} is the AWS config file; export to ~/.aws/credentials or another file`,
@@ -52,7 +50,7 @@ export function planExports(entries: readonly ExportEntry[], setup: ExportSetup)
       entry,
       profile: found.profile,
       settings: setup.settingsFor(found.profile.session),
-      stateDir: setup.stateDir,
+      stateDir: setup.paths.stateDir,
     });
   }
   return plan;

@@ -12,7 +12,7 @@ import {
   type Emulator,
   type SsoHome,
 } from '@sso-supervisor/emulator';
-import { loadSessions } from '../aws-config/load-sessions';
+import { loadSessions } from '../aws-config/discover-sessions';
 import { createOidcRefresher } from '../engine/oidc-refresher';
 import { refreshSession } from '../engine/refresh-session';
 

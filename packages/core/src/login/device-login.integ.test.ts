@@ -8,8 +8,7 @@ import {
   type Emulator,
   type SsoHome,
 } from '@sso-supervisor/emulator';
-import type { SsoSession } from '../aws-config/sso-session';
-import { loadSessions } from '../aws-config/load-sessions';
+import { type SsoSession, loadSessions } from '../aws-config/discover-sessions';
 import { formatCachedToken } from '../cache/cached-token';
 import { deviceLogin, type DeviceLoginOptions } from './device-login';
 import type { LoginProgress } from './login-types';

@@ -1,4 +1,4 @@
-import type { SsoSession } from '../aws-config/sso-session';
+import type { SsoSession } from '../aws-config/discover-sessions';
 import { type CachedToken, formatTimestamp } from '../cache/cached-token';
 import { readCachedToken } from '../cache/read-cached-token';
 import { openCacheWrite, type PendingWrite } from '../cache/write-cached-token';

@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import type { SsoSession } from '../aws-config/sso-session';
+import type { SsoSession } from '../aws-config/discover-sessions';
 
 /** What a device-code login reports while it runs, for a terminal, `--json` lines or a notification. */
 export type LoginProgress =

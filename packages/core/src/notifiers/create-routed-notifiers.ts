@@ -1,4 +1,4 @@
-import { plainErrorMap } from '../config/plain-error-map';
+import { plainErrorMap } from '../config/error-wording';
 import type { NotifierEntry } from '../config/supervisor-config';
 import type { Logger } from '../util/logger';
 import { errorText } from './error-text';

@@ -1,6 +1,8 @@
-import type { SsoSession } from '../aws-config/sso-session';
+import type { SsoSession } from '../aws-config/discover-sessions';
 import { readCachedToken } from '../cache/read-cached-token';
 import { assessToken } from '../engine/assess-token';
+import type { SessionRecord } from '../state/state-file';
+import { loadSession, type SessionSelection } from '../credentials/resolve-session';
 
 export type SessionState = 'valid' | 'expiring' | 'expired' | 'missing' | 'invalid' | 'reauth_required';
 
@@ -58,4 +60,34 @@ export async function readSessionStatus(
     secondsLeft: a.secondsLeft,
     ...(a.state === 'reauth_required' && { detail: `${a.reason}: run ${session.loginCommand}` }),
   };
+}
+
+/**
+ * Adds what the daemon knows to what the cache file says: last refresh, next check, the estimated end of
+ * the Identity Center session, and a dead refresh token, which the file alone cannot show (it still looks
+ * merely `expiring` until someone logs in).
+ */
+export function withDaemonRecord(
+  status: SessionStatus,
+  record: SessionRecord | undefined,
+  running: boolean,
+): SessionStatus {
+  if (!record) return status;
+  const merged: SessionStatus = {
+    ...status,
+    lastRefresh: record.lastRefresh ?? null,
+    nextCheck: running ? (record.nextCheck ?? null) : null,
+    ...(running && record.sessionEndsAt && { sessionEndsAt: record.sessionEndsAt }),
+  };
+  const waitingForLogin = running && record.state === 'reauth_required';
+  if (waitingForLogin && (status.state === 'expiring' || status.state === 'expired')) {
+    return { ...merged, state: 'reauth_required', detail: record.lastError ?? status.detail };
+  }
+  return merged;
+}
+
+/** How one session stands now, from its cache file alone: no network, no AWS SDK, no refresh. */
+export async function getSessionStatus(options: SessionSelection = {}): Promise<SessionStatus> {
+  const { setup, session } = await loadSession(options);
+  return readSessionStatus(session, new Date(), setup.settingsFor(session).threshold);
 }

@@ -9,9 +9,8 @@ import {
   type EmulatorOptions,
   type SsoHome,
 } from '@sso-supervisor/emulator';
-import type { SsoSession } from '../aws-config/sso-session';
-import { loadSessions } from '../aws-config/load-sessions';
-import { defaultConfig } from '../config/default-config';
+import { type SsoSession, loadSessions } from '../aws-config/discover-sessions';
+import { defaultConfig } from '../config/supervisor-config';
 import { createOidcRefresher, type TokenRefresher } from '../engine/oidc-refresher';
 import { SessionRefresher } from '../engine/session-refresher';
 import type { SupervisorEvent } from '../events/supervisor-event';

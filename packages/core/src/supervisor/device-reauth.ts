@@ -1,11 +1,11 @@
-import type { SsoSession } from '../aws-config/sso-session';
+import type { SsoSession } from '../aws-config/discover-sessions';
 import { retrySettings } from '../engine/aws-clients';
 import type { SupervisorEvent } from '../events/supervisor-event';
 import type { DeviceLoginOptions } from '../login/device-login';
 import type { LoginResult } from '../login/login-types';
 import type { Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
-import type { SupervisedSession } from './select-sessions';
+import type { SupervisedSession } from '../config/session-settings';
 import { sessionEvents } from './session-events';
 
 /** Runs one device-code login; the daemon's is `deviceLogin`, tests pass one with a faster sleep. */

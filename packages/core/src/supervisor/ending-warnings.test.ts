@@ -1,4 +1,4 @@
-import { defaultConfig } from '../config/default-config';
+import { defaultConfig } from '../config/supervisor-config';
 import { sampleSession } from '../test-support/sample-session';
 import { endingWarnings, type EndingInput, type WarningMemo } from './ending-warnings';
 

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type CachedToken, contentFingerprint, formatCachedToken } from '../cache/cached-token';
-import { defaultConfig } from '../config/default-config';
+import { defaultConfig } from '../config/supervisor-config';
 import { withCacheView, type RefreshOutcome } from '../engine/refresh-session';
 import { SessionRefresher } from '../engine/session-refresher';
 import type { SupervisorEvent } from '../events/supervisor-event';

@@ -2,7 +2,7 @@ import type { SessionSettings } from '../config/supervisor-config';
 import type { RefreshResult } from '../engine/refresh-session';
 import type { SupervisorEvent } from '../events/supervisor-event';
 import { endingWarnings, type WarningMemo } from './ending-warnings';
-import type { SupervisedSession } from './select-sessions';
+import type { SupervisedSession } from '../config/session-settings';
 
 export interface PassSeen {
   supervised: SupervisedSession;

@@ -1,4 +1,4 @@
-import type { SsoSession } from '../aws-config/sso-session';
+import type { SsoSession } from '../aws-config/discover-sessions';
 import { sampleSession } from '../test-support/sample-session';
 import { clockTime, sessionEvent, sessionLabel } from './make-event';
 

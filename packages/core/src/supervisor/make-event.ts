@@ -1,4 +1,4 @@
-import type { SsoSession } from '../aws-config/sso-session';
+import type { SsoSession } from '../aws-config/discover-sessions';
 import type { EventType, Severity } from '../events/event-types';
 import type { SupervisorEvent } from '../events/supervisor-event';
 

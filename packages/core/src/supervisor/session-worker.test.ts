@@ -6,7 +6,7 @@ import type { TokenRefresher } from '../engine/oidc-refresher';
 import { SessionRefresher } from '../engine/session-refresher';
 import { ReauthRequiredError, TransientError } from '../errors';
 import type { SupervisorEvent } from '../events/supervisor-event';
-import { defaultConfig } from '../config/default-config';
+import { defaultConfig } from '../config/supervisor-config';
 import { FakeTokenRefresher } from '../test-support/fake-token-refresher';
 import { sampleSession } from '../test-support/sample-session';
 import { SECRET_MARK, sampleToken } from '../test-support/sample-token';

@@ -10,7 +10,7 @@ import type { Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
 import { DeviceReauth, type DeviceLoginRunner } from './device-reauth';
 import { LoginWatch } from './login-watch';
-import type { SupervisedSession } from './select-sessions';
+import type { SupervisedSession } from '../config/session-settings';
 import type { WorkerState } from './worker-state';
 import { reactToResult } from './react-to-result';
 import { ScheduleTicker } from './schedule-ticker';

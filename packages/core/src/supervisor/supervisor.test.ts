@@ -1,16 +1,16 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SsoSession } from '../aws-config/sso-session';
+import type { SsoSession } from '../aws-config/discover-sessions';
 import { formatCachedToken } from '../cache/cached-token';
-import { defaultConfig } from '../config/default-config';
+import { defaultConfig } from '../config/supervisor-config';
 import { SessionRefresher } from '../engine/session-refresher';
 import type { SupervisorEvent } from '../events/supervisor-event';
 import { FakeTokenRefresher, type FakeResponse } from '../test-support/fake-token-refresher';
 import { sampleSession } from '../test-support/sample-session';
 import { SECRET_MARK, sampleToken } from '../test-support/sample-token';
 import { RecordingLogger } from '../testing/recording-logger';
-import type { SupervisedSession } from './select-sessions';
+import type { SupervisedSession } from '../config/session-settings';
 import { Supervisor, watchCacheDir } from './supervisor';
 import type { WorkerState } from './worker-state';
 

@@ -4,7 +4,7 @@ import type { SupervisorEvent } from '../events/supervisor-event';
 import type { Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
 import { ClockJumpDetector } from './clock-jump-detector';
-import type { SupervisedSession } from './select-sessions';
+import type { SupervisedSession } from '../config/session-settings';
 import { ScheduleTicker } from './schedule-ticker';
 import { SessionWorker, type WorkerDeps } from './session-worker';
 import type { WorkerState } from './worker-state';

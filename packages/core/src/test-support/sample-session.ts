@@ -1,4 +1,4 @@
-import type { SsoSession } from '../aws-config/sso-session';
+import type { SsoSession } from '../aws-config/discover-sessions';
 import { cacheFilePath } from '../cache/cached-token';
 
 /** An sso-session named `name` whose cache file lives in `cacheDir`. */

@@ -1,0 +1,60 @@
+import { parseDuration } from './parse-values';
+import type { RawIssue, ConfigIssue } from './config-issues';
+
+const AWS_CLI_REFRESH_MS = 15 * 60_000;
+
+const WHY =
+  'threshold is under 15m: the AWS CLI refreshes the token itself once less than 15 minutes remain, ' +
+  'and would race the supervisor for a refresh token that may be single-use; use 15m or more (default 20m)';
+
+function record(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}
+
+/**
+ * Thresholds that would let the AWS tools refresh first (see aws-facts.md). Read from the raw
+ * data, so these warnings appear even while other parts of the file still have errors.
+ */
+export function thresholdWarnings(data: unknown): RawIssue[] {
+  const places: { path: (string | number)[]; value: unknown }[] = [
+    { path: ['defaults', 'threshold'], value: record(record(data).defaults).threshold },
+  ];
+  const sessions = record(data).sessions;
+  if (Array.isArray(sessions)) {
+    sessions.forEach((entry, index) =>
+      places.push({ path: ['sessions', index, 'threshold'], value: record(entry).threshold }),
+    );
+  }
+  return places.flatMap(({ path, value }) => {
+    if (value === undefined) return [];
+    const result = parseDuration(value);
+    return 'ms' in result && result.ms > 0 && result.ms < AWS_CLI_REFRESH_MS ? [{ path, message: WHY }] : [];
+  });
+}
+
+// A key whose value is a credential: a literal one in a file others can read is a leak waiting to happen.
+const SECRET_LINE = /^(\s*-?\s*)(secret|password|webhookUrl|[A-Za-z]*[Tt]oken)\s*:\s*(?!['"]?\$\{)(['"]?)\S/;
+
+/**
+ * Warnings for secrets written literally into a config file that group or others may read. A value taken
+ * from the environment (`${NAME}`) is fine wherever the file lives.
+ */
+export function secretExposureWarnings(file: string, text: string, mode: number): ConfigIssue[] {
+  if ((mode & 0o077) === 0) return [];
+  const octal = (mode & 0o777).toString(8).padStart(4, '0');
+  return text.split(/\r?\n/).flatMap((line, i) => {
+    const m = SECRET_LINE.exec(line);
+    if (!m) return [];
+    return [
+      {
+        file,
+        line: i + 1,
+        col: m[1].length + 1,
+        path: m[2],
+        message: `a secret written into a file others can read (mode ${octal}); use \${ENV_VAR} for it, or chmod 600 ${file}`,
+      },
+    ];
+  });
+}

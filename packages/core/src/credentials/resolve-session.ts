@@ -1,0 +1,103 @@
+import type { SsoSession } from '../aws-config/discover-sessions';
+import type { ResolvedPaths } from '../paths/resolve-paths';
+import { loadSetup, type Setup, type SetupOptions } from '../setup/load-setup';
+import { formatIssue } from '../config/config-issues';
+import type { CredentialsFailure } from '../errors';
+import { CredentialsError } from '../errors';
+
+/** An SSO profile resolved to what GetRoleCredentials needs: its session's token, account and role. */
+export interface SsoProfile {
+  name: string;
+  session: SsoSession;
+  accountId: string;
+  roleName: string;
+}
+
+/** An sso-session by name, else the session of the profile so named (a legacy profile has no session name). */
+export function findSession(sessions: SsoSession[], nameOrProfile: string): SsoSession | undefined {
+  return (
+    sessions.find((s) => s.name === nameOrProfile) ?? sessions.find((s) => s.profiles.includes(nameOrProfile))
+  );
+}
+
+/** What resolving a name needs of a Setup. */
+export type SessionLookup = Pick<Setup, 'awsConfig' | 'sessions'> & {
+  paths: Pick<ResolvedPaths, 'awsConfigFile'>;
+};
+
+function configFailure(message: string): { failure: CredentialsFailure } {
+  return { failure: { kind: 'config', message } };
+}
+
+/** A profile name to its session, account and role; what is missing or wrong is named, as a config failure. */
+export function resolveSsoProfile(
+  setup: SessionLookup,
+  name: string,
+): { profile: SsoProfile } | { failure: CredentialsFailure } {
+  const file = setup.paths.awsConfigFile;
+  const section = setup.awsConfig.profiles[name];
+  if (!section) {
+    const known = setup.sessions.flatMap((s) => s.profiles);
+    const hint = known.length ? ` (SSO profiles there: ${known.join(', ')})` : '';
+    return configFailure(`profile "${name}" is not in ${file}${hint}`);
+  }
+  if (!section.sso_session && !section.sso_start_url) {
+    return configFailure(
+      `profile "${name}" in ${file} is not an SSO profile: it has neither sso_session nor sso_start_url`,
+    );
+  }
+  const session = setup.sessions.find((s) => s.profiles.includes(name));
+  if (!session) {
+    const what = section.sso_session ? `its sso-session "${section.sso_session}"` : 'its sso_region';
+    return configFailure(`profile "${name}" in ${file}: ${what} is missing or incomplete`);
+  }
+  const missing = ['sso_account_id', 'sso_role_name'].filter((key) => !section[key]);
+  if (missing.length) {
+    return configFailure(
+      `profile "${name}" in ${file} has no ${missing.join(' or ')}, so there is no role to get credentials for`,
+    );
+  }
+  return {
+    profile: { name, session, accountId: section.sso_account_id!, roleName: section.sso_role_name! },
+  };
+}
+
+/** A session name or profile name to its session; an unknown name is a config failure listing the known ones. */
+export function resolveSession(
+  setup: SessionLookup,
+  nameOrProfile: string,
+): { session: SsoSession } | { failure: CredentialsFailure } {
+  const session = findSession(setup.sessions, nameOrProfile);
+  if (session) return { session };
+  const known = setup.sessions.map((s) => s.name ?? s.profiles[0]).join(', ') || 'none';
+  return configFailure(
+    `no SSO session or profile "${nameOrProfile}" in ${setup.paths.awsConfigFile} (sessions: ${known})`,
+  );
+}
+
+/** loadSetup for the programmatic API, which must throw: a config mistake is a CredentialsError (`config`). */
+export async function loadSetupOrThrow(options: SetupOptions): Promise<Setup> {
+  const loaded = await loadSetup(options);
+  if ('errors' in loaded) {
+    throw new CredentialsError({ kind: 'config', message: loaded.errors.map(formatIssue).join('\n') });
+  }
+  return loaded.setup;
+}
+
+export interface SessionSelection extends SetupOptions {
+  /** An sso-session name, or a profile name (meaning its session). Default: $AWS_PROFILE. */
+  session?: string;
+}
+
+/** Loads the setup and resolves one session; throws CredentialsError (kind `config`) when that fails. */
+export async function loadSession(options: SessionSelection): Promise<{ setup: Setup; session: SsoSession }> {
+  const setup = await loadSetupOrThrow(options);
+  const wanted = options.session ?? (options.env ?? process.env).AWS_PROFILE;
+  if (!wanted) {
+    const message = 'no session named: pass `session` (an sso-session or profile name) or set AWS_PROFILE';
+    throw new CredentialsError({ kind: 'config', message });
+  }
+  const found = resolveSession(setup, wanted);
+  if ('failure' in found) throw new CredentialsError(found.failure);
+  return { setup, session: found.session };
+}
