@@ -1,6 +1,6 @@
 import type * as Cron from 'cron';
 import { z } from 'zod';
-import { EVENT_TYPES } from '../events/event-types';
+import { EVENT_TYPES } from '../events/supervisor-event';
 import { didYouMean } from './did-you-mean';
 import { parseDuration } from './parse-duration';
 import { parseSize } from './parse-size';
