@@ -5,12 +5,12 @@ const MIN = 60_000;
 // Only type and subject matter to the tracker; the other fields of each type are left out.
 const event = (type: EventType, session: string | null | undefined = 'corp'): SupervisorEvent =>
   ({
-  type,
-  severity: 'error',
-  time: '2026-11-22T09:00:00.000Z',
-  message: 'm',
-  ...(session !== undefined && { session }),
-  ...(session === null && { profiles: ['legacy'] }),
+    type,
+    severity: 'error',
+    time: '2026-11-22T09:00:00.000Z',
+    message: 'm',
+    ...(session !== undefined && { session }),
+    ...(session === null && { profiles: ['legacy'] }),
   }) as SupervisorEvent;
 
 function offer(tracker: CooldownTracker, e: SupervisorEvent, at: number, notifier = 'team') {

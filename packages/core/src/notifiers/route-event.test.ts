@@ -11,18 +11,14 @@ const entry = (over: Partial<NotifierEntry> = {}): NotifierEntry => ({
   path: 'notifiers[0]',
   ...over,
 });
-const event = (
-  type: EventType,
-  severity: Severity,
-  over: Record<string, unknown> = {},
-): SupervisorEvent =>
+const event = (type: EventType, severity: Severity, over: Record<string, unknown> = {}): SupervisorEvent =>
   ({
-  type,
-  severity,
-  time: '2026-11-22T09:00:00.000Z',
-  message: 'm',
-  session: 'corp',
-  ...over,
+    type,
+    severity,
+    time: '2026-11-22T09:00:00.000Z',
+    message: 'm',
+    session: 'corp',
+    ...over,
   }) as SupervisorEvent;
 
 describe(acceptsEvent.name, () => {

@@ -9,13 +9,13 @@ describe(summarizeEvent.name, () => {
     const summary = summarizeEvent(
       loose({
         type: 'session.reauth_required',
-      time: '2026-11-22T09:20:00.000Z',
-      severity: 'error',
-      session: 'corp',
-      profiles: ['dev', 'prod'],
-      expiresAt: '2026-11-22T10:45:00Z',
-      message: 'corp needs a login',
-      command: 'aws sso login --sso-session corp',
+        time: '2026-11-22T09:20:00.000Z',
+        severity: 'error',
+        session: 'corp',
+        profiles: ['dev', 'prod'],
+        expiresAt: '2026-11-22T10:45:00Z',
+        message: 'corp needs a login',
+        command: 'aws sso login --sso-session corp',
       }),
     );
     expect(summary.title).toBe('corp: Login required');
