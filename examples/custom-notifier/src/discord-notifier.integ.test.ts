@@ -1,3 +1,4 @@
+import axios from 'axios';
 import { NotifierError, type SupervisorEvent } from '@sso-supervisor/core';
 import {
   type CaptureReply,
@@ -7,7 +8,6 @@ import {
   startCaptureServer,
 } from '@sso-supervisor/core/testing';
 import { createDiscordNotifier, discordFailure } from './discord-notifier';
-import axios from 'axios';
 
 /** A fixture with whatever contract fields the test needs, whichever type it names. */
 const loose = (fields: object) => fields as SupervisorEvent;

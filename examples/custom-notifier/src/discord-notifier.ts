@@ -1,6 +1,6 @@
-import { z } from 'zod';
-import { type Notifier, type NotifierDeps, NotifierError, type NotifierPlugin } from '@sso-supervisor/core';
 import axios, { isAxiosError, type AxiosInstance } from 'axios';
+import { type Notifier, type NotifierDeps, NotifierError, type NotifierPlugin } from '@sso-supervisor/core';
+import { z } from 'zod';
 import { buildDiscordMessage, type DiscordMessage } from './build-discord-message';
 
 const WEBHOOK_URL = 'must be a Discord webhook URL (https://discord.com/api/webhooks/ID/TOKEN)';

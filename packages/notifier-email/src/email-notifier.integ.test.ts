@@ -1,3 +1,4 @@
+import { type SupervisorEvent } from '@sso-supervisor/core';
 import { notifierContract, RecordingLogger } from '@sso-supervisor/core/testing';
 import { createEmailNotifier, emailNotifier, emailOptionsSchema } from './email-notifier';
 import {
@@ -7,7 +8,6 @@ import {
   startSmtpTestServer,
   type SmtpTestServer,
 } from './test-support/smtp-test-server';
-import { type SupervisorEvent } from '@sso-supervisor/core';
 
 /** A fixture with whatever contract fields the test needs, whichever type it names. */
 const loose = (fields: object) => fields as SupervisorEvent;

@@ -1,6 +1,6 @@
-import { smtpFailure } from './email-notifier';
-import { vendorsLoaded } from '@sso-supervisor/core/testing';
 import { join } from 'node:path';
+import { vendorsLoaded } from '@sso-supervisor/core/testing';
+import { smtpFailure } from './email-notifier';
 
 describe(smtpFailure.name, () => {
   it.each([

@@ -1,8 +1,8 @@
-import { z } from 'zod';
-import { type Notifier, type NotifierDeps, NotifierError, type NotifierPlugin } from '@sso-supervisor/core';
 import { readFileSync } from 'node:fs';
 import type * as Nodemailer from 'nodemailer';
 import type { SendMailOptions } from 'nodemailer';
+import { type Notifier, type NotifierDeps, NotifierError, type NotifierPlugin } from '@sso-supervisor/core';
+import { z } from 'zod';
 import { buildEmail } from './build-email';
 
 const address = z

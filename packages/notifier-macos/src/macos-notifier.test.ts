@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import {
   CONTRACT_VALUES,
   contractEvent,
@@ -7,7 +8,6 @@ import {
 } from '@sso-supervisor/core/testing';
 import type { DesktopNotification } from './build-desktop-notification';
 import { createMacosNotifier, type DesktopNotifierClient } from './macos-notifier';
-import { join } from 'node:path';
 
 const options = { sound: true, appName: 'sso-supervisor' };
 

@@ -1,6 +1,6 @@
-import { z } from 'zod';
-import { type Notifier, type NotifierDeps, NotifierError, type NotifierPlugin } from '@sso-supervisor/core';
 import type NodeNotifier from 'node-notifier';
+import { type Notifier, type NotifierDeps, NotifierError, type NotifierPlugin } from '@sso-supervisor/core';
+import { z } from 'zod';
 import { buildDesktopNotification, type DesktopNotification } from './build-desktop-notification';
 
 /** Options of the `macos` desktop notifier (Notification Center on macOS, notify-send on Linux). */

@@ -1,7 +1,7 @@
-import { z } from 'zod';
-import { httpFailure, type Notifier, type NotifierDeps, type NotifierPlugin } from '@sso-supervisor/core';
 import type * as SlackWebhook from '@slack/webhook';
 import type { IncomingWebhookSendArguments } from '@slack/webhook';
+import { httpFailure, type Notifier, type NotifierDeps, type NotifierPlugin } from '@sso-supervisor/core';
+import { z } from 'zod';
 import { buildSlackMessage } from './build-slack-message';
 
 const WEBHOOK_URL = 'must be a Slack incoming webhook URL (https://hooks.slack.com/services/...)';

@@ -1,7 +1,7 @@
 import type { NotifierEntry } from '../config/supervisor-config';
 import type { SupervisorEvent } from '../events/supervisor-event';
 
-/* Who gets an event (acceptsEvent) and what they see of it (cleanEvent); the dispatcher applies both. */
+// Who gets an event (acceptsEvent) and what they see of it (cleanEvent); the dispatcher applies both.
 
 function wantsType(entry: NotifierEntry, event: SupervisorEvent): boolean {
   if (entry.events) return entry.events.includes('*') || entry.events.includes(event.type);
