@@ -1,7 +1,10 @@
 import type { SupervisorEvent } from '@sso-supervisor/core';
 import { buildDiscordMessage } from './build-discord-message';
 
-const failed: SupervisorEvent = {
+/** A fixture with whatever contract fields the test needs, whichever type it names. */
+const loose = (fields: object) => fields as SupervisorEvent;
+
+const failed = loose({
   type: 'token.refresh_failed',
   time: '2026-11-22T09:20:00.000Z',
   severity: 'warning',
@@ -10,7 +13,7 @@ const failed: SupervisorEvent = {
   expiresAt: '2026-11-22T09:38:00Z',
   message: 'team_a refresh failed; *retrying* at 09:21',
   error: 'InternalServerException after 4 attempts',
-};
+});
 
 describe(buildDiscordMessage.name, () => {
   it('colours by severity and escapes Markdown in the text, not in the title', () => {
@@ -56,7 +59,7 @@ describe(buildDiscordMessage.name, () => {
   });
 
   it('names a legacy profile by its profiles, and a supervisor-wide event by what happened', () => {
-    const legacy = buildDiscordMessage({ ...failed, session: null, profiles: ['old-admin'] });
+    const legacy = buildDiscordMessage(loose({ ...failed, session: null, profiles: ['old-admin'] }));
     expect(legacy.embeds[0].title).toBe('old-admin: Refresh failed');
     const invalid = buildDiscordMessage({
       type: 'config.invalid',
@@ -80,17 +83,19 @@ describe(buildDiscordMessage.name, () => {
 
   it('stays within the limits Discord enforces, whatever the event holds', () => {
     const huge = 'x'.repeat(9000);
-    const { embeds } = buildDiscordMessage({
-      ...failed,
-      session: huge,
-      profiles: [huge],
-      message: huge,
-      error: huge,
-      errors: [huge],
-      command: huge,
-      verificationUri: huge,
-      userCode: huge,
-    });
+    const { embeds } = buildDiscordMessage(
+      loose({
+        ...failed,
+        session: huge,
+        profiles: [huge],
+        message: huge,
+        error: huge,
+        errors: [huge],
+        command: huge,
+        verificationUri: huge,
+        userCode: huge,
+      }),
+    );
     const [embed] = embeds;
     expect(embed.title).toHaveLength(256);
     expect(embed.description.length).toBeLessThanOrEqual(4096);

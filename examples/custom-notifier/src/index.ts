@@ -4,12 +4,16 @@ import { discordNotifier } from './discord-notifier';
 // `import plugin from`, `require(...).plugin` and the loader all find it.
 export default discordNotifier;
 export { discordNotifier, discordNotifier as plugin };
-export { discordOptionsSchema, type DiscordOptions } from './discord-options-schema';
-export { createDiscordNotifier, type DiscordDeps } from './create-discord-notifier';
+export {
+  discordOptionsSchema,
+  createDiscordNotifier,
+  discordFailure,
+  type DiscordOptions,
+  type DiscordDeps,
+} from './discord-notifier';
 export {
   buildDiscordMessage,
   type DiscordMessage,
   type DiscordEmbed,
   type DiscordEmbedField,
 } from './build-discord-message';
-export { discordFailure } from './discord-failure';

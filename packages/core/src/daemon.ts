@@ -6,14 +6,20 @@
  */
 // tsyringe refuses to load without the Reflect metadata polyfill; it registers nothing.
 import 'reflect-metadata';
-export type { RoutedNotifier } from './notifiers/routed-notifier';
-export type { DeliveryOutcome } from './notifiers/delivery-outcome';
-export type { DispatcherOptions, DispatcherOverrides } from './notifiers/dispatcher-options';
-export { DISPATCHER_OPTIONS } from './notifiers/dispatcher-options-token';
-export { Dispatcher } from './notifiers/dispatcher';
-export { webhookOptionsSchema, type WebhookOptions } from './notifiers/webhook-options-schema';
-export { createWebhookNotifier, type WebhookDeps } from './notifiers/create-webhook-notifier';
-export { webhookNotifier } from './notifiers/webhook-notifier';
+export type { RoutedNotifier, DeliveryOutcome } from './notifiers/notifier-contract';
+export {
+  Dispatcher,
+  DISPATCHER_OPTIONS,
+  type DispatcherOptions,
+  type DispatcherOverrides,
+} from './notifiers/dispatcher';
+export {
+  webhookNotifier,
+  webhookOptionsSchema,
+  createWebhookNotifier,
+  type WebhookOptions,
+  type WebhookDeps,
+} from './notifiers/webhook-notifier';
 export { loadCustomNotifier, type ModuleImporter } from './notifiers/load-custom-notifier';
 export { createRoutedNotifiers, type RoutedNotifierDeps } from './notifiers/create-routed-notifiers';
 export { Supervisor, type SupervisorDeps, type ApplyResult } from './supervisor/supervisor';

@@ -2,12 +2,28 @@
  * The engine: config, AWS config discovery, token cache, refresh, status, events and the notifier
  * contract. Light to load, so `status` starts fast; the daemon's runtime is in `./daemon`.
  */
-export { EVENT_TYPES, type EventType, type Severity } from './events/event-types';
-export type { SupervisorEvent } from './events/supervisor-event';
-export { EventBus, type EventListener } from './events/event-bus';
-export { logEvent } from './events/log-event';
-export type { Notifier } from './notifiers/notifier';
-export type { NotifierPlugin, NotifierDeps } from './notifiers/notifier-plugin';
+export {
+  EVENT_TYPES,
+  type EventType,
+  type Severity,
+  type SupervisorEvent,
+  type EventOf,
+  type EventBase,
+  type SessionEventBase,
+  type SupervisorStartedEvent,
+  type SupervisorStoppedEvent,
+  type TokenRefreshedEvent,
+  type TokenRefreshFailedEvent,
+  type TokenExpiredEvent,
+  type SessionReauthRequiredEvent,
+  type SessionRestoredEvent,
+  type SessionEndingEvent,
+  type LoginPendingEvent,
+  type ConfigReloadedEvent,
+  type ConfigInvalidEvent,
+} from './events/supervisor-event';
+export { EventBus, logEvent, type EventListener } from './events/event-bus';
+export type { Notifier, NotifierPlugin, NotifierDeps } from './notifiers/notifier-contract';
 export type { Logger } from './util/logger';
 export { systemClock, type Clock } from './util/clock';
 export { TOKENS } from './di/tokens';
@@ -45,8 +61,7 @@ export type { Sleep } from './login/login-types';
 export { supervisorLoginCommand } from './login/login-types';
 export { readSessionStatus, type SessionStatus, type SessionState } from './status/session-status';
 export { resolvePaths, type ResolvedPaths, type PathInputs } from './paths/resolve-paths';
-export { NotifierError } from './notifiers/notifier-error';
-export { httpFailure } from './notifiers/http-failure';
+export { NotifierError, httpFailure } from './notifiers/notifier-contract';
 export { summarizeEvent, type EventSummary } from './notifiers/summarize-event';
 export type { ParseConfigOptions } from './config/parse-config';
 export type { ParseResult } from './config/config-issues';

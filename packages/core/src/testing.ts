@@ -4,8 +4,7 @@ export {
   type ContractHarness,
   type NotifierContractOptions,
 } from './testing/notifier-contract';
-export { contractEvent } from './testing/contract-event';
-export { CONTRACT_VALUES } from './testing/contract-values';
+export { contractEvent, CONTRACT_VALUES } from './testing/contract-event';
 export { RecordingLogger, type LogLine } from './testing/recording-logger';
 export { scriptedNotifier, type ScriptedNotifier, type SendStep } from './testing/scripted-notifier';
 export {
@@ -15,5 +14,4 @@ export {
   type CaptureReply,
   type CaptureResponder,
 } from './testing/capture-server';
-export { requireImporter } from './testing/require-importer';
-export { vendorsLoaded } from './testing/vendors-loaded';
+export { requireImporter, vendorsLoaded } from './testing/module-loading';

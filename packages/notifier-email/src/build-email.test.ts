@@ -1,7 +1,10 @@
 import type { SupervisorEvent } from '@sso-supervisor/core';
 import { buildEmail } from './build-email';
 
-const event: SupervisorEvent = {
+/** A fixture with whatever contract fields the test needs, whichever type it names. */
+const loose = (fields: object) => fields as SupervisorEvent;
+
+const event = loose({
   type: 'session.reauth_required',
   time: '2026-11-22T09:20:00.000Z',
   severity: 'error',
@@ -10,7 +13,7 @@ const event: SupervisorEvent = {
   expiresAt: '2026-11-22T09:32:00Z',
   message: 'refresh token rejected <script>alert("x")</script> & more',
   command: 'aws sso login --sso-session corp',
-};
+});
 
 describe(buildEmail.name, () => {
   it('puts severity and session in the subject', () => {
@@ -32,7 +35,7 @@ describe(buildEmail.name, () => {
   });
 
   it('escapes every value in the HTML body', () => {
-    const { html } = buildEmail({ ...event, session: 'a"b' }, '');
+    const { html } = buildEmail(loose({ ...event, session: 'a"b' }), '');
     expect(html).toContain(
       '<p>refresh token rejected &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; more</p>',
     );
@@ -42,13 +45,13 @@ describe(buildEmail.name, () => {
 
   it('links the login approval with its code', () => {
     const login = buildEmail(
-      {
+      loose({
         ...event,
         type: 'login.pending',
         command: undefined,
         verificationUri: 'https://device.example/?a=1&b=2',
         userCode: 'ABCD-EFGH',
-      },
+      }),
       '',
     );
     expect(login.text).toContain('Approve the login: https://device.example/?a=1&b=2 (code ABCD-EFGH)');

@@ -1,5 +1,17 @@
 import { summarizeEvent, type SupervisorEvent } from '@sso-supervisor/core';
-import { escapeHtml } from './escape-html';
+
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Escapes text for HTML element content and quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => ENTITIES[char]);
+}
 
 export interface EmailContent {
   subject: string;

@@ -1,5 +1,6 @@
-import { notifierContract } from '@sso-supervisor/core/testing';
-import { emailNotifier } from './email-notifier';
+import { type SupervisorEvent } from '@sso-supervisor/core';
+import { notifierContract, RecordingLogger } from '@sso-supervisor/core/testing';
+import { createEmailNotifier, emailNotifier, emailOptionsSchema } from './email-notifier';
 import {
   hasOpenssl,
   SMTP_PASSWORD,
@@ -7,6 +8,9 @@ import {
   startSmtpTestServer,
   type SmtpTestServer,
 } from './test-support/smtp-test-server';
+
+/** A fixture with whatever contract fields the test needs, whichever type it names. */
+const loose = (fields: object) => fields as SupervisorEvent;
 
 function options(server: SmtpTestServer, password = SMTP_PASSWORD) {
   return emailNotifier.optionsSchema.parse({
@@ -39,3 +43,89 @@ if (hasOpenssl) {
   describe.skip('notifier contract: email (needs openssl)', () =>
     it('runs where openssl is installed', () => undefined));
 }
+
+const event = loose({
+  type: 'token.expired',
+  time: '2026-11-22T09:20:00.000Z',
+  severity: 'error',
+  session: 'corp',
+  message: 'corp <expired>',
+  command: 'aws sso login --sso-session corp',
+});
+
+function notifier(server: SmtpTestServer, over: Record<string, unknown> = {}) {
+  const options = emailOptionsSchema.parse({
+    host: '127.0.0.1',
+    port: server.port,
+    user: SMTP_USER,
+    password: SMTP_PASSWORD,
+    caFile: server.caFile,
+    from: 'SSO Supervisor <sso@example.com>',
+    to: ['ops@example.com', 'me@example.com'],
+    ...over,
+  });
+  return createEmailNotifier(options, { name: 'mail', logger: new RecordingLogger() });
+}
+
+// The server's certificate comes from the openssl command line; without it STARTTLS cannot be tested.
+(hasOpenssl ? describe : describe.skip)(createEmailNotifier.name, () => {
+  let server: SmtpTestServer;
+  afterEach(() => server.close());
+
+  it('delivers over STARTTLS after AUTH, with text and escaped HTML bodies', async () => {
+    server = await startSmtpTestServer();
+    const mail = notifier(server);
+    await mail.send(event);
+    await mail.close?.();
+    expect(server.mails).toHaveLength(1);
+    const [received] = server.mails;
+    expect(received).toMatchObject({
+      from: 'sso@example.com',
+      to: ['ops@example.com', 'me@example.com'],
+      secure: true,
+      user: SMTP_USER,
+    });
+    expect(received.text).toContain('Subject: [sso-supervisor] [ERROR] corp: Token expired');
+    expect(received.text).toContain('Content-Type: text/plain');
+    expect(received.text).toContain('corp <expired>');
+    expect(received.text).toContain('Content-Type: text/html');
+    expect(received.text).toContain('<p>corp &lt;expired&gt;</p>');
+    expect(received.text).not.toContain(SMTP_PASSWORD);
+  });
+
+  it('rejects a refused login as permanent, without the password', async () => {
+    server = await startSmtpTestServer();
+    const failure = notifier(server, { password: 'wrong-pass-Q7' }).send(event);
+    await expect(failure).rejects.toMatchObject({
+      retryable: false,
+      message: expect.stringMatching(/^SMTP EAUTH: .*535/),
+    });
+    await expect(failure).rejects.not.toHaveProperty('message', expect.stringContaining('wrong-pass-Q7'));
+    expect(server.mails).toHaveLength(0);
+  });
+
+  it('refuses to send where the server offers no STARTTLS', async () => {
+    server = await startSmtpTestServer({ starttls: false });
+    await expect(notifier(server).send(event)).rejects.toMatchObject({
+      retryable: false,
+      message: expect.stringMatching(/^SMTP ETLS: /),
+    });
+    expect(server.mails).toHaveLength(0);
+  });
+
+  it('rejects an unreachable server as retryable', async () => {
+    server = await startSmtpTestServer();
+    const mail = notifier(server);
+    await server.close();
+    server = await startSmtpTestServer();
+    await expect(mail.send(event)).rejects.toMatchObject({
+      retryable: true,
+      message: expect.stringMatching(/^SMTP ESOCKET: connect ECONNREFUSED/),
+    });
+  });
+
+  it('fails creation when the CA file is missing', async () => {
+    server = await startSmtpTestServer();
+    expect(() => notifier(server, { caFile: '/nonexistent/ca.pem' })).toThrow(/ENOENT/);
+  });
+});

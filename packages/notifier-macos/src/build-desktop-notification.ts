@@ -1,5 +1,5 @@
 import { summarizeEvent, type SupervisorEvent } from '@sso-supervisor/core';
-import type { MacosOptions } from './macos-options-schema';
+import type { MacosOptions } from './macos-notifier';
 
 /** The options node-notifier takes, for terminal-notifier (macOS) or notify-send (elsewhere). */
 export type DesktopNotification = Record<string, string | number | boolean>;

@@ -1,4 +1,9 @@
-export { macosNotifier } from './macos-notifier';
-export { macosOptionsSchema, type MacosOptions } from './macos-options-schema';
-export { createMacosNotifier, type MacosDeps, type DesktopNotifierClient } from './create-macos-notifier';
+export {
+  macosNotifier,
+  macosOptionsSchema,
+  createMacosNotifier,
+  type MacosOptions,
+  type MacosDeps,
+  type DesktopNotifierClient,
+} from './macos-notifier';
 export { buildDesktopNotification, type DesktopNotification } from './build-desktop-notification';

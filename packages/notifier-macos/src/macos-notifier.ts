@@ -1,6 +1,71 @@
-import type { NotifierPlugin } from '@sso-supervisor/core';
-import { createMacosNotifier } from './create-macos-notifier';
-import { macosOptionsSchema, type MacosOptions } from './macos-options-schema';
+import type NodeNotifier from 'node-notifier';
+import { type Notifier, type NotifierDeps, NotifierError, type NotifierPlugin } from '@sso-supervisor/core';
+import { z } from 'zod';
+import { buildDesktopNotification, type DesktopNotification } from './build-desktop-notification';
+
+/** Options of the `macos` desktop notifier (Notification Center on macOS, notify-send on Linux). */
+export const macosOptionsSchema = z
+  .object({
+    /** Play a sound for warnings and errors (macOS). */
+    sound: z.boolean().default(true),
+    /** The application name notification daemons show and match rules on (Linux). */
+    appName: z.string().min(1).default('sso-supervisor'),
+  })
+  .strict();
+
+export type MacosOptions = z.output<typeof macosOptionsSchema>;
+
+/** The part of node-notifier the notifier uses; tests hand in their own. */
+export interface DesktopNotifierClient {
+  notify(notification: DesktopNotification, callback: (error: Error | string | null) => void): unknown;
+}
+
+export interface MacosDeps extends NotifierDeps {
+  client?: DesktopNotifierClient;
+  platform?: NodeJS.Platform;
+}
+
+function desktopFailure(error: Error & { code?: unknown }): NotifierError {
+  const lines = error.message
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  // node-notifier runs notify-send through a shell, and the first line of its error repeats the whole
+  // command, login code included; what follows is the tool's stderr.
+  const detail = lines[0]?.startsWith('Command failed:') ? lines.slice(1).pop() : lines[0];
+  const exit = typeof error.code === 'number' ? ` (exit ${error.code})` : '';
+  return new NotifierError(`desktop notification failed${exit}${detail ? `: ${detail}` : ''}`, {
+    retryable: true,
+  });
+}
+
+/**
+ * The default client: node-notifier, required here, not at the top, so that it loads only when a
+ * desktop notifier is configured.
+ */
+function defaultClient(): DesktopNotifierClient {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy, see above
+  const nodeNotifier = require('node-notifier') as typeof NodeNotifier;
+  return nodeNotifier as unknown as DesktopNotifierClient;
+}
+
+/** Shows each event as a desktop notification through node-notifier. */
+export function createMacosNotifier(options: MacosOptions, deps: MacosDeps): Notifier {
+  const client: DesktopNotifierClient = deps.client ?? defaultClient();
+  return {
+    name: deps.name,
+    send(event) {
+      return new Promise<void>((resolve, reject) => {
+        const notification = buildDesktopNotification(event, options, deps.platform);
+        // node-notifier reports success with a null or stderr-string first argument; only an Error fails.
+        // Not `instanceof`: child_process errors may come from another realm (jest's sandbox).
+        client.notify(notification, (error) =>
+          typeof error === 'object' && error !== null ? reject(desktopFailure(error)) : resolve(),
+        );
+      });
+    },
+  };
+}
 
 /** The `type: macos` notifier plugin: Notification Center on macOS, notify-send on Linux. */
 export const macosNotifier: NotifierPlugin<MacosOptions> = {

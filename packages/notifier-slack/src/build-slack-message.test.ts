@@ -1,7 +1,10 @@
 import type { SupervisorEvent } from '@sso-supervisor/core';
 import { buildSlackMessage } from './build-slack-message';
 
-const reauth: SupervisorEvent = {
+/** A fixture with whatever contract fields the test needs, whichever type it names. */
+const loose = (fields: object) => fields as SupervisorEvent;
+
+const reauth = loose({
   type: 'session.reauth_required',
   time: '2026-11-22T09:20:00.000Z',
   severity: 'error',
@@ -10,7 +13,7 @@ const reauth: SupervisorEvent = {
   expiresAt: '2026-11-22T09:32:00Z',
   message: 'refresh token rejected <InvalidGrant> & no way back',
   command: 'aws sso login --sso-session corp',
-};
+});
 
 describe(buildSlackMessage.name, () => {
   it('says what happened, to which session and profiles, the time left and the fix', () => {
@@ -46,14 +49,16 @@ describe(buildSlackMessage.name, () => {
   });
 
   it('links the login approval and shows the code', () => {
-    const message = buildSlackMessage({
-      ...reauth,
-      type: 'login.pending',
-      severity: 'info',
-      command: undefined,
-      verificationUri: 'https://device.sso.us-east-1.amazonaws.com/',
-      userCode: 'ABCD-EFGH',
-    });
+    const message = buildSlackMessage(
+      loose({
+        ...reauth,
+        type: 'login.pending',
+        severity: 'info',
+        command: undefined,
+        verificationUri: 'https://device.sso.us-east-1.amazonaws.com/',
+        userCode: 'ABCD-EFGH',
+      }),
+    );
     expect(message.blocks).toContainEqual({
       type: 'section',
       text: {
@@ -64,7 +69,9 @@ describe(buildSlackMessage.name, () => {
   });
 
   it('keeps within Block Kit limits', () => {
-    const message = buildSlackMessage({ ...reauth, session: 's'.repeat(200), message: 'm'.repeat(5000) });
+    const message = buildSlackMessage(
+      loose({ ...reauth, session: 's'.repeat(200), message: 'm'.repeat(5000) }),
+    );
     const [header, section] = message.blocks as { text: { text: string } }[];
     expect(header.text.text).toHaveLength(150);
     expect(section.text.text).toHaveLength(3000);

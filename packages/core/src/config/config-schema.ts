@@ -1,6 +1,6 @@
 import type * as Cron from 'cron';
 import { z } from 'zod';
-import { EVENT_TYPES } from '../events/event-types';
+import { EVENT_TYPES } from '../events/supervisor-event';
 import { didYouMean } from './error-wording';
 import type { SessionSettings } from './supervisor-config';
 import { parseDuration, parseSize } from './parse-values';

@@ -10,7 +10,7 @@ import { TOKENS } from '../di/tokens';
 import { SessionRefresher } from '../engine/session-refresher';
 import { EventBus } from '../events/event-bus';
 import { SecretRegistry } from '../logging/redaction';
-import type { NotifierPlugin } from '../notifiers/notifier-plugin';
+import type { NotifierPlugin } from '../notifiers/notifier-contract';
 import { Supervisor } from '../supervisor/supervisor';
 import { FakeTokenRefresher } from '../test-support/fake-token-refresher';
 import { sampleSession } from '../test-support/sample-session';

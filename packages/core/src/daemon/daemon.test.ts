@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { formatCachedToken } from '../cache/cached-token';
 import { defaultConfig } from '../config/supervisor-config';
 import type { NotifierEntry } from '../config/supervisor-config';
-import type { NotifierPlugin } from '../notifiers/notifier-plugin';
+import type { NotifierPlugin } from '../notifiers/notifier-contract';
 import { FakeTokenRefresher } from '../test-support/fake-token-refresher';
 import { sampleSession } from '../test-support/sample-session';
 import { sampleToken } from '../test-support/sample-token';

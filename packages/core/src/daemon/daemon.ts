@@ -1,7 +1,7 @@
 import { TOKENS } from '../di/tokens';
 import type { TokenRefresher } from '../engine/oidc-refresher';
 import { EventBus } from '../events/event-bus';
-import { logEvent } from '../events/log-event';
+import { logEvent } from '../events/event-bus';
 import { ExportScheduler } from '../exports/export-scheduler';
 import { planExports } from '../exports/plan-exports';
 import { closeLogger } from '../logging/create-logger';

@@ -1,7 +1,6 @@
 import type { ExportEntry } from '../config/supervisor-config';
 import type { SsoSession } from '../aws-config/discover-sessions';
-import type { Severity } from '../events/event-types';
-import type { SupervisorEvent } from '../events/supervisor-event';
+import type { Severity, SupervisorEvent } from '../events/supervisor-event';
 
 export interface ExportFailure {
   entry: ExportEntry;

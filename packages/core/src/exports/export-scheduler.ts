@@ -1,5 +1,4 @@
-import type { SupervisorEvent } from '../events/supervisor-event';
-import type { Severity } from '../events/event-types';
+import type { Severity, SupervisorEvent } from '../events/supervisor-event';
 import type { Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
 import { exportFailureEvent, type ExportFailure } from './export-failure-event';

@@ -1,16 +1,17 @@
-import type { EventType } from '../events/event-types';
-import type { SupervisorEvent } from '../events/supervisor-event';
+import type { EventType, SupervisorEvent } from '../events/supervisor-event';
 import { CooldownTracker } from './cooldown-tracker';
 
 const MIN = 60_000;
-const event = (type: EventType, session: string | null | undefined = 'corp'): SupervisorEvent => ({
-  type,
-  severity: 'error',
-  time: '2026-11-22T09:00:00.000Z',
-  message: 'm',
-  ...(session !== undefined && { session }),
-  ...(session === null && { profiles: ['legacy'] }),
-});
+// Only type and subject matter to the tracker; the other fields of each type are left out.
+const event = (type: EventType, session: string | null | undefined = 'corp'): SupervisorEvent =>
+  ({
+    type,
+    severity: 'error',
+    time: '2026-11-22T09:00:00.000Z',
+    message: 'm',
+    ...(session !== undefined && { session }),
+    ...(session === null && { profiles: ['legacy'] }),
+  }) as SupervisorEvent;
 
 function offer(tracker: CooldownTracker, e: SupervisorEvent, at: number, notifier = 'team') {
   return tracker.admit(notifier, 30 * MIN, e, tracker.observe(e), at);
@@ -42,7 +43,7 @@ describe(CooldownTracker.name, () => {
 
   it('lets a new login code through and holds back a repeat of the same one', () => {
     const tracker = new CooldownTracker();
-    const login = (userCode: string) => ({ ...event('login.pending'), userCode });
+    const login = (userCode: string) => ({ ...event('login.pending'), userCode }) as SupervisorEvent;
     expect(offer(tracker, login('AAAA-BBBB'), 0)).toBeDefined();
     expect(offer(tracker, login('AAAA-BBBB'), 1)).toBeUndefined();
     expect(offer(tracker, login('CCCC-DDDD'), 2)).toBeDefined();

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import type { NotifierEntry } from '../config/supervisor-config';
 import { RecordingLogger } from '../testing/recording-logger';
-import { requireImporter } from '../testing/require-importer';
+import { requireImporter } from '../testing/module-loading';
 import { createRoutedNotifiers } from './create-routed-notifiers';
-import type { NotifierPlugin } from './notifier-plugin';
+import type { NotifierPlugin } from './notifier-contract';
 import { webhookNotifier } from './webhook-notifier';
 
 const exploding: NotifierPlugin = {

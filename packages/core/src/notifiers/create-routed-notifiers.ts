@@ -1,10 +1,8 @@
 import { plainErrorMap } from '../config/error-wording';
 import type { NotifierEntry } from '../config/supervisor-config';
 import type { Logger } from '../util/logger';
-import { errorText } from './error-text';
+import { errorText, type NotifierPlugin, type RoutedNotifier } from './notifier-contract';
 import { loadCustomNotifier, type ModuleImporter } from './load-custom-notifier';
-import type { NotifierPlugin } from './notifier-plugin';
-import type { RoutedNotifier } from './routed-notifier';
 
 export interface RoutedNotifierDeps {
   logger: Logger;

@@ -2,15 +2,11 @@ import 'reflect-metadata';
 import { container } from 'tsyringe';
 import type { NotifierEntry } from '../config/supervisor-config';
 import { TOKENS } from '../di/tokens';
-import type { EventType } from '../events/event-types';
-import type { SupervisorEvent } from '../events/supervisor-event';
+import type { EventType, SupervisorEvent } from '../events/supervisor-event';
 import { RecordingLogger } from '../testing/recording-logger';
 import { scriptedNotifier, type SendStep } from '../testing/scripted-notifier';
-import { Dispatcher } from './dispatcher';
-import type { DispatcherOverrides } from './dispatcher-options';
-import { DISPATCHER_OPTIONS } from './dispatcher-options-token';
-import { NotifierError } from './notifier-error';
-import type { RoutedNotifier } from './routed-notifier';
+import { DISPATCHER_OPTIONS, Dispatcher, type DispatcherOverrides } from './dispatcher';
+import { NotifierError, type RoutedNotifier } from './notifier-contract';
 
 const MIN = 60_000;
 const FAST: DispatcherOverrides = { retry: { attempts: 3, baseDelay: 10, maxDelay: 20, timeout: 200 } };
@@ -35,7 +31,8 @@ function routed(
   return { notifier, entry };
 }
 
-function event(type: EventType, over: Partial<SupervisorEvent> = {}): SupervisorEvent {
+/** An event of any type with the fields routing looks at; the dispatcher passes the rest through. */
+function event(type: EventType, over: Record<string, unknown> = {}): SupervisorEvent {
   return {
     type,
     time: '2026-11-22T09:00:00.000Z',
@@ -43,7 +40,7 @@ function event(type: EventType, over: Partial<SupervisorEvent> = {}): Supervisor
     session: 'corp',
     message: `corp ${type}`,
     ...over,
-  };
+  } as SupervisorEvent;
 }
 
 function setup(notifiers: RoutedNotifier[], options: DispatcherOverrides = FAST) {

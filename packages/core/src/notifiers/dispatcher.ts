@@ -3,19 +3,28 @@
 import 'reflect-metadata';
 import { inject, injectAll, injectable } from 'tsyringe';
 import { TOKENS } from '../di/tokens';
+import type { RetrySettings } from '../engine/aws-clients';
 import type { SupervisorEvent } from '../events/supervisor-event';
 import type { Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
-import { acceptsEvent } from './accepts-event';
-import { cleanEvent } from './clean-event';
 import { CooldownTracker } from './cooldown-tracker';
-import type { DeliveryOutcome } from './delivery-outcome';
-import type { DispatcherOptions, DispatcherOverrides } from './dispatcher-options';
-import { DISPATCHER_OPTIONS } from './dispatcher-options-token';
-import { errorText } from './error-text';
+import { errorText, type DeliveryOutcome, type RoutedNotifier } from './notifier-contract';
 import { NotifierWorker } from './notifier-worker';
-import type { RoutedNotifier } from './routed-notifier';
-import { sendWithRetry } from './send-with-retry';
+import { acceptsEvent, cleanEvent } from './route-event';
+import { sendWithRetry, type DispatcherOptions } from './send-with-retry';
+
+export type { DispatcherOptions };
+
+/** What may be registered under DISPATCHER_OPTIONS: any part of the options, defaults for the rest. */
+export type DispatcherOverrides = Partial<Omit<DispatcherOptions, 'retry'>> & {
+  retry?: Partial<RetrySettings>;
+};
+
+/**
+ * Injection token for `DispatcherOverrides`; optional, the dispatcher has defaults.
+ * Kept beside the dispatcher rather than in TOKENS because only the dispatcher reads it.
+ */
+export const DISPATCHER_OPTIONS = Symbol('DispatcherOptions');
 
 const DEFAULTS: DispatcherOptions = {
   retry: { attempts: 3, baseDelay: 1000, maxDelay: 30_000, timeout: 10_000 },

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { startCaptureServer } from '../testing/capture-server';
 import { notifierContract } from '../testing/notifier-contract';
-import { requireImporter } from '../testing/require-importer';
+import { requireImporter } from '../testing/module-loading';
 import { loadCustomNotifier } from './load-custom-notifier';
-import type { NotifierPlugin } from './notifier-plugin';
+import type { NotifierPlugin } from './notifier-contract';
 
 async function examplePlugin(): Promise<NotifierPlugin> {
   const loaded = await loadCustomNotifier(

@@ -1,7 +1,7 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { requireImporter } from '../testing/require-importer';
+import { requireImporter } from '../testing/module-loading';
 import { loadCustomNotifier } from './load-custom-notifier';
 
 // CommonJS through require here; Node's real import() of ESM and CommonJS is in the .integ test.

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import type { NotifierPlugin } from './notifier-plugin';
+import type { NotifierPlugin } from './notifier-contract';
 
 /** Loads a module by file URL; the real one is Node's `import()`, tests may pass a stand-in. */
 export type ModuleImporter = (url: string) => Promise<unknown>;

@@ -1,9 +1,8 @@
 import type { SupervisorEvent } from '../events/supervisor-event';
 import type { Logger } from '../util/logger';
 import { BoundedQueue } from './bounded-queue';
-import type { DispatcherOptions } from './dispatcher-options';
-import type { RoutedNotifier } from './routed-notifier';
-import { sendWithRetry } from './send-with-retry';
+import type { RoutedNotifier } from './notifier-contract';
+import { sendWithRetry, type DispatcherOptions } from './send-with-retry';
 
 interface Job {
   event: SupervisorEvent;

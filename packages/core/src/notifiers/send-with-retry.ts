@@ -1,13 +1,19 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { backoffDelay } from '../engine/aws-clients';
+import { backoffDelay, type RetrySettings } from '../engine/aws-clients';
 import type { SupervisorEvent } from '../events/supervisor-event';
 import { SupervisorError } from '../errors';
 import type { Logger } from '../util/logger';
-import type { DeliveryOutcome } from './delivery-outcome';
-import type { DispatcherOptions } from './dispatcher-options';
-import { errorText } from './error-text';
-import { NotifierError } from './notifier-error';
-import type { RoutedNotifier } from './routed-notifier';
+import { errorText, NotifierError, type DeliveryOutcome, type RoutedNotifier } from './notifier-contract';
+
+/** Delivery settings shared by every notifier. Durations in milliseconds. */
+export interface DispatcherOptions {
+  /** Attempts per notification, backoff between them, and the time one `send` may take. */
+  retry: RetrySettings;
+  /** A server asking to wait longer than this (Retry-After) ends the attempts instead. */
+  maxRetryAfter: number;
+  /** Notifications waiting per notifier; beyond it the oldest is dropped. */
+  queueSize: number;
+}
 
 /** One `send`, bounded in time and by `stop`; a hung notifier is abandoned, not awaited. */
 function attempt(routed: RoutedNotifier, event: SupervisorEvent, timeoutMs: number, stop: AbortSignal) {

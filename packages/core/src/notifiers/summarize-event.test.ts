@@ -1,17 +1,23 @@
+import type { SupervisorEvent } from '../events/supervisor-event';
 import { summarizeEvent } from './summarize-event';
+
+/** summarizeEvent shows whatever fields an event carries, including ones its type does not declare. */
+const loose = (event: object) => event as SupervisorEvent;
 
 describe(summarizeEvent.name, () => {
   it('titles the session, lists facts and carries the fix', () => {
-    const summary = summarizeEvent({
-      type: 'session.reauth_required',
-      time: '2026-11-22T09:20:00.000Z',
-      severity: 'error',
-      session: 'corp',
-      profiles: ['dev', 'prod'],
-      expiresAt: '2026-11-22T10:45:00Z',
-      message: 'corp needs a login',
-      command: 'aws sso login --sso-session corp',
-    });
+    const summary = summarizeEvent(
+      loose({
+        type: 'session.reauth_required',
+        time: '2026-11-22T09:20:00.000Z',
+        severity: 'error',
+        session: 'corp',
+        profiles: ['dev', 'prod'],
+        expiresAt: '2026-11-22T10:45:00Z',
+        message: 'corp needs a login',
+        command: 'aws sso login --sso-session corp',
+      }),
+    );
     expect(summary.title).toBe('corp: Login required');
     expect(summary.subject).toBe('[ERROR] corp: Login required');
     expect(summary.facts).toEqual([
@@ -31,6 +37,7 @@ describe(summarizeEvent.name, () => {
       session: null,
       profiles: ['legacy-admin'],
       expiresAt: '2026-11-22T09:30:00Z',
+      command: 'aws sso login --profile legacy-admin',
       message: 'expired',
     });
     expect(summary.title).toBe('legacy-admin: Token expired');

@@ -1,5 +1,4 @@
-import type { EventType } from '../events/event-types';
-import type { SupervisorEvent } from '../events/supervisor-event';
+import type { EventType, SupervisorEvent } from '../events/supervisor-event';
 
 const HEADLINES: Record<EventType, string> = {
   'supervisor.started': 'Supervisor started',

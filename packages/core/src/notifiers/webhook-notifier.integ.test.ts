@@ -5,9 +5,8 @@ import { startCaptureServer, type CaptureReply, type CaptureServer } from '../te
 import { notifierContract } from '../testing/notifier-contract';
 import { RecordingLogger } from '../testing/recording-logger';
 import { systemClock } from '../util/clock';
-import { createWebhookNotifier } from './create-webhook-notifier';
 import { Dispatcher } from './dispatcher';
-import { webhookNotifier } from './webhook-notifier';
+import { createWebhookNotifier, webhookNotifier } from './webhook-notifier';
 
 const SECRET = 'whsec-contract-7Hq2';
 const http = axios.create({ timeout: 2000 });

@@ -3,7 +3,7 @@ import type { RefreshResult } from '../engine/refresh-session';
 import type { SupervisorEvent } from '../events/supervisor-event';
 import { sampleSession } from '../test-support/sample-session';
 import { SECRET_MARK } from '../test-support/sample-token';
-import { sessionEvents } from './session-events';
+import { clockTime, sessionEvent, sessionEvents, sessionLabel } from './session-events';
 
 const NOW = new Date('2026-11-22T09:20:00.000Z');
 const EXPIRES = '2026-11-22T10:20:00Z';
@@ -96,5 +96,56 @@ describe('sessionEvents', () => {
     const event = sessionEvents.restored(corp, undefined, NOW);
     expect(event).not.toHaveProperty('expiresAt');
     expect(event.message).toBe('corp is logged in again');
+  });
+});
+
+const AT = new Date('2026-11-22T09:20:00.123Z');
+const corpWithProfiles = { ...sampleSession('/cache', 'corp'), profiles: ['dev', 'prod'] };
+const legacyWithProfiles: SsoSession = {
+  ...corpWithProfiles,
+  id: 'legacy:https://d-123.awsapps.com/start',
+  name: null,
+  profiles: ['legacy-admin', 'legacy-ro'],
+};
+
+describe(sessionEvent.name, () => {
+  it('fills in the type, severity, time and the session with its profiles', () => {
+    const event = sessionEvent('token.refreshed', 'info', corpWithProfiles, AT, {
+      expiresAt: '2026-11-22T10:20:00Z',
+      message: 'corp refreshed',
+    });
+    expect(event).toEqual({
+      type: 'token.refreshed',
+      time: '2026-11-22T09:20:00.123Z',
+      severity: 'info',
+      session: 'corp',
+      profiles: ['dev', 'prod'],
+      expiresAt: '2026-11-22T10:20:00Z',
+      message: 'corp refreshed',
+    });
+  });
+
+  it('names a legacy session null, as the contract asks', () => {
+    const event = sessionEvent('token.expired', 'error', legacyWithProfiles, AT, {
+      expiresAt: '2026-11-22T10:20:00Z',
+      command: 'aws sso login --profile legacy-admin',
+      message: 'gone',
+    });
+    expect(event.session).toBeNull();
+    expect(event.profiles).toEqual(['legacy-admin', 'legacy-ro']);
+  });
+});
+
+describe(clockTime.name, () => {
+  it('gives hours and minutes in UTC, whatever offset the timestamp was written with', () => {
+    expect(clockTime('2026-11-22T10:20:59Z')).toBe('10:20 UTC');
+    expect(clockTime('2026-11-22T23:05:00+02:00')).toBe('21:05 UTC');
+  });
+});
+
+describe(sessionLabel.name, () => {
+  it('calls an sso-session by its name and a legacy session by its first profile', () => {
+    expect(sessionLabel(corpWithProfiles)).toBe('corp');
+    expect(sessionLabel(legacyWithProfiles)).toBe('profile legacy-admin');
   });
 });

@@ -1,10 +1,44 @@
 import type { SsoSession } from '../aws-config/discover-sessions';
 import type { RefreshResult } from '../engine/refresh-session';
-import type { SupervisorEvent } from '../events/supervisor-event';
+import type { EventOf, EventType, Severity, SupervisorEvent } from '../events/supervisor-event';
 import { type LoginProgress, supervisorLoginCommand } from '../login/login-types';
-import { clockTime, sessionEvent, sessionLabel } from './make-event';
 
 type PendingLogin = Extract<LoginProgress, { type: 'pending' }>;
+
+type SessionEventType = Exclude<
+  EventType,
+  'supervisor.started' | 'supervisor.stopped' | 'config.reloaded' | 'config.invalid'
+>;
+
+/** An event about one session, with the session's name and profiles filled in. */
+export function sessionEvent<T extends SessionEventType>(
+  type: T,
+  severity: Severity,
+  session: SsoSession,
+  now: Date,
+  fields: Omit<EventOf<T>, 'type' | 'severity' | 'time' | 'session' | 'profiles'>,
+): EventOf<T> {
+  // TypeScript cannot follow a spread of a generic payload into the union member; `fields` was
+  // checked against that member above.
+  return {
+    type,
+    time: now.toISOString(),
+    severity,
+    session: session.name,
+    profiles: session.profiles,
+    ...fields,
+  } as EventOf<T>;
+}
+
+/** `10:20 UTC`, the short form messages use. */
+export function clockTime(iso: string): string {
+  return `${new Date(iso).toISOString().slice(11, 16)} UTC`;
+}
+
+/** How a session is called in messages: its name, or its first legacy profile. */
+export function sessionLabel(session: SsoSession): string {
+  return session.name ?? `profile ${session.profiles[0] ?? session.startUrl}`;
+}
 
 /** `2026-11-25 09:00 UTC`: an end days away needs its date. */
 function dateTime(iso: string): string {

@@ -1,6 +1,21 @@
-import type { EventType, Severity } from '../events/event-types';
-import type { SupervisorEvent } from '../events/supervisor-event';
-import { CONTRACT_VALUES } from './contract-values';
+import type { EventType, Severity, SupervisorEvent } from '../events/supervisor-event';
+
+/**
+ * The values `contractEvent` uses. `secrets` stand for a token, refresh token, client secret and role
+ * credentials, smuggled into events under the names a careless publisher might use: no payload,
+ * error or log line may ever contain one. `login` is the code and link only private notifiers show.
+ */
+export const CONTRACT_VALUES = {
+  session: 'contract-session',
+  login: { userCode: 'CNTR-LGN7', verificationUri: 'https://device.contract.example/verify' },
+  secrets: {
+    accessToken: 'contract-access-token-4QF7',
+    refreshToken: 'contract-refresh-token-9XZ2',
+    clientSecret: 'contract-client-secret-K3PL',
+    secretAccessKey: 'contract-secret-access-key-M8RD',
+    sessionToken: 'contract-role-session-token-T5WA',
+  },
+} as const;
 
 const SEVERITY: Partial<Record<EventType, Severity>> = {
   'token.refresh_failed': 'warning',
@@ -24,7 +39,8 @@ const SUPERVISOR_WIDE = new Set<EventType>([
 export function contractEvent(type: EventType, withLogin = type === 'login.pending'): SupervisorEvent {
   const session = CONTRACT_VALUES.session;
   const scoped = !SUPERVISOR_WIDE.has(type);
-  const event: SupervisorEvent = {
+  // Built loosely and cast: `withLogin` puts the login fields on types that never carry them.
+  const event = {
     type,
     time: '2026-11-22T09:20:00.000Z',
     severity: SEVERITY[type] ?? 'info',

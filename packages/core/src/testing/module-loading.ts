@@ -1,4 +1,16 @@
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { ModuleImporter } from '../notifiers/load-custom-notifier';
+
+/**
+ * A ModuleImporter for jest, whose module system has no dynamic import(): it loads CommonJS through
+ * Node's own require and shapes the result as import() would (module.exports under `default`).
+ */
+export const requireImporter: ModuleImporter = async (url) => {
+  const exports: unknown = createRequire(url)(fileURLToPath(url));
+  return { ...(exports as object), default: exports };
+};
 
 /**
  * Which of `vendors` are in require.cache of a fresh Node process once the built module at `entry` is

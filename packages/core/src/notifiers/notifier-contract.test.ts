@@ -1,5 +1,4 @@
-import { httpFailure } from './http-failure';
-import { NotifierError } from './notifier-error';
+import { NotifierError, httpFailure } from './notifier-contract';
 
 const response = (status: number, headers: Record<string, unknown> = {}, data: unknown = '') => ({
   response: { status, headers, data },

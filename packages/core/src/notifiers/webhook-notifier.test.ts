@@ -1,4 +1,4 @@
-import { vendorsLoaded } from '../testing/vendors-loaded';
+import { vendorsLoaded } from '../testing/module-loading';
 import { join } from 'node:path';
 
 // The built package, as the CLI loads it (`pnpm test` builds first; see turbo.json).

@@ -1,11 +1,13 @@
+import { join } from 'node:path';
 import {
   CONTRACT_VALUES,
   contractEvent,
   notifierContract,
   RecordingLogger,
+  vendorsLoaded,
 } from '@sso-supervisor/core/testing';
 import type { DesktopNotification } from './build-desktop-notification';
-import { createMacosNotifier, type DesktopNotifierClient } from './create-macos-notifier';
+import { createMacosNotifier, type DesktopNotifierClient } from './macos-notifier';
 
 const options = { sound: true, appName: 'sso-supervisor' };
 
@@ -63,6 +65,20 @@ describe(createMacosNotifier.name, () => {
     await expect(send).rejects.toMatchObject({
       retryable: true,
       message: 'desktop notification failed (exit 1): GDBus.Error: org.freedesktop.DBus.Error.ServiceUnknown',
+    });
+  });
+});
+
+// The built package, as the CLI loads it (`pnpm test` builds first; see turbo.json).
+const DIST = join(__dirname, '..', 'dist', 'index.js');
+
+describe('the built package', () => {
+  it('loads node-notifier only when a desktop notifier is created', () => {
+    const options = `pkg.macosOptionsSchema.parse({})`;
+    const create = `pkg.macosNotifier.create(${options}, { name: 'me', logger: console })`;
+    expect(vendorsLoaded(DIST, create, ['node-notifier'])).toEqual({
+      onLoad: [],
+      onCreate: ['node-notifier'],
     });
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { SupervisorEvent } from '@sso-supervisor/core';
 import ts from 'typescript';
-import { createMacosNotifier } from './create-macos-notifier';
+import { createMacosNotifier } from './macos-notifier';
 
 const TOOLS = ['xvfb-run', 'dbus-run-session', 'dunst', 'dunstctl', 'notify-send'];
 const missing = TOOLS.filter((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0);
@@ -38,7 +38,7 @@ function buildSender(): string {
     });
     writeFileSync(join(dir, file.replace(/\.ts$/, '.js')), outputText);
   }
-  const send = `const { createMacosNotifier } = require('./create-macos-notifier.js');
+  const send = `const { createMacosNotifier } = require('./macos-notifier.js');
 const notifier = createMacosNotifier({ sound: true, appName: 'sso-supervisor-test' }, { name: 'me', logger: console, platform: 'linux' });
 notifier.send(JSON.parse(process.env.EVENT_JSON)).catch((error) => { console.error(error.message); process.exit(1); });`;
   writeFileSync(join(dir, 'send.js'), send);

@@ -1,7 +1,6 @@
 import type { NotifierEntry } from '../config/supervisor-config';
-import type { EventType, Severity } from '../events/event-types';
-import type { SupervisorEvent } from '../events/supervisor-event';
-import { acceptsEvent } from './accepts-event';
+import type { EventType, Severity, SupervisorEvent } from '../events/supervisor-event';
+import { acceptsEvent, cleanEvent } from './route-event';
 
 const entry = (over: Partial<NotifierEntry> = {}): NotifierEntry => ({
   name: 'n',
@@ -12,18 +11,15 @@ const entry = (over: Partial<NotifierEntry> = {}): NotifierEntry => ({
   path: 'notifiers[0]',
   ...over,
 });
-const event = (
-  type: EventType,
-  severity: Severity,
-  over: Partial<SupervisorEvent> = {},
-): SupervisorEvent => ({
-  type,
-  severity,
-  time: '2026-11-22T09:00:00.000Z',
-  message: 'm',
-  session: 'corp',
-  ...over,
-});
+const event = (type: EventType, severity: Severity, over: Record<string, unknown> = {}): SupervisorEvent =>
+  ({
+    type,
+    severity,
+    time: '2026-11-22T09:00:00.000Z',
+    message: 'm',
+    session: 'corp',
+    ...over,
+  }) as SupervisorEvent;
 
 describe(acceptsEvent.name, () => {
   it.each<[string, Partial<NotifierEntry>, SupervisorEvent, boolean]>([
@@ -73,5 +69,46 @@ describe(acceptsEvent.name, () => {
     ],
   ])('%s', (_, over, e, expected) => {
     expect(acceptsEvent(entry(over), e)).toBe(expected);
+  });
+});
+
+const loginEvent = {
+  type: 'login.pending',
+  time: '2026-11-22T09:00:00.000Z',
+  severity: 'info',
+  session: 'corp',
+  profiles: ['dev'],
+  message: 'approve the login',
+  verificationUri: 'https://device.example/verify',
+  userCode: 'ABCD-EFGH',
+  accessToken: 'stray-token',
+} as SupervisorEvent;
+
+describe(cleanEvent.name, () => {
+  it('keeps contract fields in contract order and drops stray properties', () => {
+    const clean = cleanEvent(loginEvent, true);
+    expect(Object.keys(clean)).toEqual([
+      'type',
+      'time',
+      'severity',
+      'session',
+      'profiles',
+      'message',
+      'verificationUri',
+      'userCode',
+    ]);
+    expect(JSON.stringify(clean)).not.toContain('stray-token');
+  });
+
+  it('drops the login link and code unless asked to keep them', () => {
+    const clean = cleanEvent(loginEvent, false);
+    expect(clean).not.toHaveProperty('verificationUri');
+    expect(clean).not.toHaveProperty('userCode');
+  });
+
+  it('copies arrays so one notifier cannot change what another sees', () => {
+    const clean = cleanEvent(loginEvent, false);
+    clean.profiles?.push('prod');
+    expect(loginEvent.profiles).toEqual(['dev']);
   });
 });
