@@ -12,8 +12,7 @@ import {
   type SsoHomeSession,
 } from '@sso-supervisor/emulator';
 import { chaosConfig, type ChaosConfigOptions } from './chaos-config';
-import { DaemonProcess, type DaemonLaunch } from '@sso-supervisor/cli/testing';
-import { runCli, type CliRun } from '@sso-supervisor/cli/testing';
+import { DaemonProcess, type DaemonLaunch, runCli, type CliRun } from '@sso-supervisor/cli/testing';
 
 export interface WorldOptions {
   sessions: SsoHomeSession[];

@@ -6,8 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fromProcess } from '@aws-sdk/credential-providers';
 import { createSsoHome, startEmulator, type Emulator, type SsoHome } from '@sso-supervisor/emulator';
-import type { CliRun } from '../testing';
-import { CLI_BIN, runCli } from '../testing';
+import { type CliRun, CLI_BIN, runCli } from '../testing';
 
 const run = promisify(execFile);
 const AWS = '/usr/bin/aws';

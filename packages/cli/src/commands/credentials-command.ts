@@ -1,6 +1,5 @@
-import type { CredentialsFormat } from '@sso-supervisor/core';
+import type { CredentialsFormat, Setup } from '@sso-supervisor/core';
 import { EXIT, type CliIo } from '../cli-io';
-import type { Setup } from '@sso-supervisor/core';
 
 /** The `--format` choices. */
 export const FORMATS = ['process', 'env', 'dotenv', 'json'];

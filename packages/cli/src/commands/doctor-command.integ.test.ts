@@ -2,8 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSsoHome, startEmulator, type Emulator, type SsoHome } from '@sso-supervisor/emulator';
-import type { CliRun } from '../testing';
-import { runCli } from '../testing';
+import { type CliRun, runCli } from '../testing';
 
 interface Check {
   status: string;

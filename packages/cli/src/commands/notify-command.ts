@@ -1,8 +1,7 @@
 import { SecretRegistry, closeLogger, composeDaemon, createLogger } from '@sso-supervisor/core/daemon';
-import type { SupervisorEvent } from '@sso-supervisor/core';
+import type { SupervisorEvent, Setup } from '@sso-supervisor/core';
 import { BUILTIN_PLUGINS } from '../builtin-plugins';
 import { EXIT, type CliIo } from '../cli-io';
-import type { Setup } from '@sso-supervisor/core';
 import { painter } from '../output/terminal-format';
 
 function sampleEvent(ws: Setup): SupervisorEvent {

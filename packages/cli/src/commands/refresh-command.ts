@@ -1,6 +1,11 @@
-import { retrySettings, SessionRefresher, type RefreshResult, type SsoSession } from '@sso-supervisor/core';
+import {
+  retrySettings,
+  SessionRefresher,
+  type RefreshResult,
+  type SsoSession,
+  type Setup,
+} from '@sso-supervisor/core';
 import { EXIT, type CliIo } from '../cli-io';
-import type { Setup } from '@sso-supervisor/core';
 import { painter } from '../output/terminal-format';
 
 const OK = new Set(['refreshed', 'skipped']);

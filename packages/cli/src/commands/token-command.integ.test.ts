@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { createSsoHome, startEmulator, type Emulator, type SsoHome } from '@sso-supervisor/emulator';
 import type { CliIo } from '../cli-io';
-import type { CliRun } from '../testing';
-import { runCli } from '../testing';
+import { type CliRun, runCli } from '../testing';
 import { buildProgram } from '../program';
 
 function terminalIo(env: Record<string, string>): { io: CliIo; out: () => string; err: () => string } {

@@ -5,9 +5,8 @@ import { createSsoHome, startEmulator, type Emulator, type SsoHome } from '@sso-
 import { defaultConfig } from '../config/supervisor-config';
 import { buildSetup, type Setup } from '../setup/load-setup';
 import { obtainRoleCredentials, type RoleCredentialsOptions } from './obtain-role-credentials';
-import { resolveSsoProfile } from './resolve-session';
+import { resolveSsoProfile, type SsoProfile } from './resolve-session';
 import { roleCacheFile } from './role-cache';
-import type { SsoProfile } from './resolve-session';
 
 const FAST = {
   ...defaultConfig().defaults,

@@ -2,8 +2,7 @@ import type { SsoSession } from '../aws-config/discover-sessions';
 import type { ResolvedPaths } from '../paths/resolve-paths';
 import { loadSetup, type Setup, type SetupOptions } from '../setup/load-setup';
 import { formatIssue } from '../config/config-issues';
-import type { CredentialsFailure } from '../errors';
-import { CredentialsError } from '../errors';
+import { type CredentialsFailure, CredentialsError } from '../errors';
 
 /** An SSO profile resolved to what GetRoleCredentials needs: its session's token, account and role. */
 export interface SsoProfile {

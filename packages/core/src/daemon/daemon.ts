@@ -1,7 +1,6 @@
 import { TOKENS } from '../di/tokens';
 import type { TokenRefresher } from '../engine/oidc-refresher';
-import { EventBus } from '../events/event-bus';
-import { logEvent } from '../events/event-bus';
+import { EventBus, logEvent } from '../events/event-bus';
 import { ExportScheduler } from '../exports/export-scheduler';
 import { planExports } from '../exports/plan-exports';
 import { closeLogger } from '../logging/create-logger';
@@ -158,7 +157,9 @@ export class Daemon {
     this.graph
       .resolve(ExportScheduler)
       .apply(
-        setup.config.exports.length > 0 ? planExports(setup.config.exports, setup) : { jobs: [], problems: [] },
+        setup.config.exports.length > 0
+          ? planExports(setup.config.exports, setup)
+          : { jobs: [], problems: [] },
       );
   }
 
