@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromSupervisor } from '@sso-supervisor/core';
 import { createSsoHome, startEmulator, type Emulator } from '@sso-supervisor/emulator';
+import { saveEnv } from '@sso-supervisor/emulator/testing';
 import { longJob } from './long-job';
 import { startStsStandIn, type StsStandIn } from './test-support/sts-stand-in';
 
@@ -15,19 +16,19 @@ describe(longJob.name, () => {
   let emulator: Emulator;
   let standIn: StsStandIn;
   let dir: string;
-  const saved = process.env;
+  const restoreEnv = saveEnv();
 
   beforeAll(async () => {
     emulator = await startEmulator({ accessTokenTtlSeconds: TOKEN_TTL, roleCredentialTtlSeconds: ROLE_TTL });
     standIn = await startStsStandIn(emulator.url);
     dir = await mkdtemp(join(tmpdir(), 'long-job-'));
     const home = await createSsoHome(emulator, join(dir, 'home'), [{ name: 'corp', profiles: ['dev'] }]);
-    const { XDG_CONFIG_HOME: _c, XDG_STATE_HOME: _s, SSO_SUPERVISOR_STATE_DIR: _d, ...rest } = saved;
+    const { XDG_CONFIG_HOME: _c, XDG_STATE_HOME: _s, SSO_SUPERVISOR_STATE_DIR: _d, ...rest } = process.env;
     process.env = { ...rest, ...home.env, ...standIn.env, AWS_ENDPOINT_URL_SSO_OIDC: emulator.url };
   });
 
   afterAll(async () => {
-    process.env = saved;
+    restoreEnv();
     await standIn.close();
     await emulator.close();
     await rm(dir, { recursive: true, force: true });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fromProcess } from '@aws-sdk/credential-providers';
 import { createSsoHome, startEmulator, type Emulator, type SsoHome } from '@sso-supervisor/emulator';
+import { saveEnv } from '@sso-supervisor/emulator/testing';
 import type { CliRun } from '../testing';
 import { CLI_BIN, runCli } from '../testing';
 
@@ -185,8 +186,8 @@ describe('credentials command', () => {
       config,
       `[profile app]\ncredential_process = /usr/bin/env ${vars.join(' ')} ${process.execPath} ${CLI_BIN} credentials --profile prod\n`,
     );
-    const saved = process.env;
-    process.env = { ...saved, AWS_CONFIG_FILE: config };
+    const restoreEnv = saveEnv();
+    process.env = { ...process.env, AWS_CONFIG_FILE: config };
     try {
       const credentials = await fromProcess({ profile: 'app', filepath: join(dir, 'no-credentials') })();
       expect(credentials).toMatchObject({
@@ -196,7 +197,7 @@ describe('credentials command', () => {
       expect(credentials.expiration!.getTime()).toBeGreaterThan(Date.now() + 30 * 60_000);
       roleSecretsSeen.push(credentials.secretAccessKey, credentials.sessionToken!);
     } finally {
-      process.env = saved;
+      restoreEnv();
     }
   });
 

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSsoHome, startEmulator, type Emulator, type SsoHome } from '@sso-supervisor/emulator';
+import { saveEnv } from '@sso-supervisor/emulator/testing';
 import { defaultConfig } from '../config/default-config';
 import type { DoctorCheck } from './doctor-check';
 import { runDoctor, type DoctorOptions } from './run-doctor';
@@ -29,7 +30,7 @@ describe(runDoctor.name, () => {
   let emulator: Emulator;
   let dir: string;
   let home: SsoHome;
-  const saved = { ...process.env };
+  const restoreEnv = saveEnv();
   const options = (over: Partial<DoctorOptions> = {}): DoctorOptions => ({
     config: config(),
     configErrors: [],
@@ -51,7 +52,7 @@ describe(runDoctor.name, () => {
     Object.assign(process.env, emulator.env());
   });
   afterAll(async () => {
-    process.env = saved;
+    restoreEnv();
     await emulator.close();
     await rm(dir, { recursive: true, force: true });
   });

@@ -12,6 +12,7 @@ import {
   type Emulator,
   type SsoHome,
 } from '@sso-supervisor/emulator';
+import { saveEnv } from '@sso-supervisor/emulator/testing';
 import { loadSessions } from '../aws-config/load-sessions';
 import { createOidcRefresher } from '../engine/oidc-refresher';
 import { refreshSession } from '../engine/refresh-session';
@@ -28,7 +29,7 @@ describe('independent readers of a refreshed cache file', () => {
   let dir: string;
   let home: SsoHome;
   let refreshedToken: string;
-  const saved = { ...process.env };
+  const restoreEnv = saveEnv();
 
   beforeAll(async () => {
     emulator = await startEmulator();
@@ -50,7 +51,7 @@ describe('independent readers of a refreshed cache file', () => {
   beforeEach(() => emulator.resetCalls());
 
   afterAll(async () => {
-    process.env = saved;
+    restoreEnv();
     await emulator.close();
     await rm(dir, { recursive: true, force: true });
   });

@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSsoHome, startEmulator, type Emulator, type SsoHome } from '@sso-supervisor/emulator';
+import { saveEnv } from '@sso-supervisor/emulator/testing';
 import type { SsoSession } from '../aws-config/sso-session';
 import { loadSessions } from '../aws-config/load-sessions';
 import { createOidcRefresher, type TokenRefresher } from '../engine/oidc-refresher';
@@ -18,7 +19,7 @@ describe(refreshSession.name, () => {
   let home: SsoHome;
   let session: SsoSession;
   let refresher: TokenRefresher;
-  const saved = { ...process.env };
+  const restoreEnv = saveEnv();
 
   beforeEach(async () => {
     emulator = await startEmulator();
@@ -33,7 +34,7 @@ describe(refreshSession.name, () => {
 
   afterEach(async () => {
     refresher.destroy();
-    process.env = { ...saved };
+    restoreEnv();
     await emulator.close();
     await rm(dir, { recursive: true, force: true });
   });

@@ -8,6 +8,7 @@ import {
   type Emulator,
   type SsoHome,
 } from '@sso-supervisor/emulator';
+import { saveEnv } from '@sso-supervisor/emulator/testing';
 import type { SsoSession } from '../aws-config/sso-session';
 import { loadSessions } from '../aws-config/load-sessions';
 import { formatCachedToken } from '../cache/format-cached-token';
@@ -47,7 +48,7 @@ describe(deviceLogin.name, () => {
   let home: SsoHome;
   let sessions: Record<string, SsoSession>;
   let outputs: unknown[];
-  const saved = { ...process.env };
+  const restoreEnv = saveEnv();
 
   beforeEach(async () => {
     emulator = await startEmulator();
@@ -64,7 +65,7 @@ describe(deviceLogin.name, () => {
   });
 
   afterEach(async () => {
-    process.env = { ...saved };
+    restoreEnv();
     const text = JSON.stringify(outputs);
     expect(emulator.issuedSecrets().filter((s) => text.includes(s))).toEqual([]);
     await emulator.close();

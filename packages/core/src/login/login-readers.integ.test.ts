@@ -12,6 +12,7 @@ import {
   type Emulator,
   type SsoHome,
 } from '@sso-supervisor/emulator';
+import { saveEnv } from '@sso-supervisor/emulator/testing';
 import { loadSessions } from '../aws-config/load-sessions';
 import { deviceLogin } from './device-login';
 
@@ -26,7 +27,7 @@ describe('independent readers of a cache file a login wrote', () => {
   let emulator: Emulator;
   let dir: string;
   let home: SsoHome;
-  const saved = { ...process.env };
+  const restoreEnv = saveEnv();
 
   beforeAll(async () => {
     emulator = await startEmulator();
@@ -47,7 +48,7 @@ describe('independent readers of a cache file a login wrote', () => {
   beforeEach(() => emulator.resetCalls());
 
   afterAll(async () => {
-    process.env = saved;
+    restoreEnv();
     await emulator.close();
     await rm(dir, { recursive: true, force: true });
   });

@@ -9,6 +9,7 @@ import {
   type EmulatorOptions,
   type SsoHome,
 } from '@sso-supervisor/emulator';
+import { saveEnv } from '@sso-supervisor/emulator/testing';
 import type { SsoSession } from '../aws-config/sso-session';
 import { loadSessions } from '../aws-config/load-sessions';
 import { defaultConfig } from '../config/default-config';
@@ -49,7 +50,7 @@ describe(DeviceReauth.name, () => {
   let states: WorkerState[];
   let logger: RecordingLogger;
   let worker: SessionWorker | undefined;
-  const saved = { ...process.env };
+  const restoreEnv = saveEnv();
 
   async function setUp(options: EmulatorOptions = {}) {
     emulator = await startEmulator(options);
@@ -71,7 +72,7 @@ describe(DeviceReauth.name, () => {
     await worker?.drain(1000);
     worker = undefined;
     refresher.destroy();
-    process.env = { ...saved };
+    restoreEnv();
     const text = JSON.stringify({ events, states }) + logger.text();
     expect(emulator.issuedSecrets().filter((s) => text.includes(s))).toEqual([]);
     await emulator.close();
