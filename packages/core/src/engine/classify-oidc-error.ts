@@ -1,7 +1,7 @@
 import { ReauthRequiredError } from '../errors/reauth-required-error';
 import { TransientError } from '../errors/transient-error';
 
-/** aws-facts.md: these mean the refresh token or registration is dead and a person must log in. */
+/** docs/aws-facts.md: these mean the refresh token or registration is dead and a person must log in. */
 const TERMINAL = new Set([
   'InvalidGrantException',
   'InvalidClientException',

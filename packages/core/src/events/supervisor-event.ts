@@ -1,7 +1,7 @@
 import type { EventType, Severity } from './event-types';
 
 /**
- * One event as notifiers, the log and the webhook body see it (contract.md, "Events").
+ * One event as notifiers, the log and the webhook body see it (docs/contract.md, "Events").
  * Never carries a token, refresh token or client secret.
  */
 export interface SupervisorEvent {
