@@ -1,8 +1,6 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createSsoHome, startEmulator, type Emulator, type SsoHome } from '@sso-supervisor/emulator';
-import { saveEnv } from '@sso-supervisor/emulator/testing';
+import { readFile } from 'node:fs/promises';
+import type { Emulator, SsoHome } from '@sso-supervisor/emulator';
+import { createWorld, saveEnv, type World } from '@sso-supervisor/emulator/testing';
 import type { SsoSession } from '../aws-config/sso-session';
 import { loadSessions } from '../aws-config/load-sessions';
 import { createOidcRefresher, type TokenRefresher } from '../engine/oidc-refresher';
@@ -15,18 +13,18 @@ const DUE = { thresholdMs: 20 * 60_000, retry: FAST };
 /** The engine against the emulator through the real @aws-sdk/client-sso-oidc client. */
 describe(refreshSession.name, () => {
   let emulator: Emulator;
-  let dir: string;
+  let world: World;
   let home: SsoHome;
   let session: SsoSession;
   let refresher: TokenRefresher;
   const restoreEnv = saveEnv();
 
   beforeEach(async () => {
-    emulator = await startEmulator();
-    dir = await mkdtemp(join(tmpdir(), 'engine-'));
-    home = await createSsoHome(emulator, join(dir, 'home'), [
-      { name: 'corp', profiles: ['dev', 'prod'], accessTokenTtlSeconds: 300 },
-    ]);
+    world = await createWorld({
+      prefix: 'engine-',
+      sessions: [{ name: 'corp', profiles: ['dev', 'prod'], accessTokenTtlSeconds: 300 }],
+    });
+    ({ emulator, home } = world);
     Object.assign(process.env, home.env);
     session = (await loadSessions(home.configFile, home.cacheDir)).sessions[0];
     refresher = createOidcRefresher(FAST);
@@ -35,8 +33,7 @@ describe(refreshSession.name, () => {
   afterEach(async () => {
     refresher.destroy();
     restoreEnv();
-    await emulator.close();
-    await rm(dir, { recursive: true, force: true });
+    await world.close();
   });
 
   const cached = async () => JSON.parse(await readFile(session.cacheFile, 'utf8'));

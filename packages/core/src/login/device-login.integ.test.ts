@@ -1,14 +1,7 @@
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  createSsoHome,
-  startEmulator,
-  writeCachedLogin,
-  type Emulator,
-  type SsoHome,
-} from '@sso-supervisor/emulator';
-import { saveEnv } from '@sso-supervisor/emulator/testing';
+import { startEmulator, writeCachedLogin, type Emulator, type SsoHome } from '@sso-supervisor/emulator';
+import { createWorld, saveEnv, type World } from '@sso-supervisor/emulator/testing';
 import type { SsoSession } from '../aws-config/sso-session';
 import { loadSessions } from '../aws-config/load-sessions';
 import { formatCachedToken } from '../cache/format-cached-token';
@@ -44,6 +37,7 @@ function fakeTime() {
 /** deviceLogin through the real SDK client against the emulator. */
 describe(deviceLogin.name, () => {
   let emulator: Emulator;
+  let world: World;
   let dir: string;
   let home: SsoHome;
   let sessions: Record<string, SsoSession>;
@@ -51,13 +45,15 @@ describe(deviceLogin.name, () => {
   const restoreEnv = saveEnv();
 
   beforeEach(async () => {
-    emulator = await startEmulator();
-    dir = await mkdtemp(join(tmpdir(), 'login-'));
-    home = await createSsoHome(emulator, join(dir, 'home'), [
-      { name: 'corp', profiles: ['dev'] },
-      { name: 'newbie', profiles: ['sandbox'], loggedIn: false },
-      { name: 'old-admin', profiles: ['old-admin'], legacy: true, loggedIn: false },
-    ]);
+    world = await createWorld({
+      prefix: 'login-',
+      sessions: [
+        { name: 'corp', profiles: ['dev'] },
+        { name: 'newbie', profiles: ['sandbox'], loggedIn: false },
+        { name: 'old-admin', profiles: ['old-admin'], legacy: true, loggedIn: false },
+      ],
+    });
+    ({ emulator, dir, home } = world);
     Object.assign(process.env, home.env);
     const found = (await loadSessions(home.configFile, home.cacheDir)).sessions;
     sessions = Object.fromEntries(found.map((s) => [s.name ?? s.profiles[0], s]));
@@ -68,8 +64,7 @@ describe(deviceLogin.name, () => {
     restoreEnv();
     const text = JSON.stringify(outputs);
     expect(emulator.issuedSecrets().filter((s) => text.includes(s))).toEqual([]);
-    await emulator.close();
-    await rm(dir, { recursive: true, force: true });
+    await world.close();
   });
 
   const login = async (
