@@ -1,9 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromSupervisor } from '@sso-supervisor/core';
-import { createSsoHome, startEmulator, type Emulator } from '@sso-supervisor/emulator';
+import type { Emulator } from '@sso-supervisor/emulator';
+import { createWorld, saveEnv, type World } from '@sso-supervisor/emulator/testing';
 import { longJob } from './long-job';
 import { startStsStandIn, type StsStandIn } from './test-support/sts-stand-in';
 
@@ -14,23 +12,26 @@ const ROLE_TTL = 3;
 describe(longJob.name, () => {
   let emulator: Emulator;
   let standIn: StsStandIn;
-  let dir: string;
-  const saved = process.env;
+  let world: World;
+  const restoreEnv = saveEnv();
 
   beforeAll(async () => {
-    emulator = await startEmulator({ accessTokenTtlSeconds: TOKEN_TTL, roleCredentialTtlSeconds: ROLE_TTL });
+    world = await createWorld({
+      prefix: 'long-job-',
+      emulator: { accessTokenTtlSeconds: TOKEN_TTL, roleCredentialTtlSeconds: ROLE_TTL },
+      sessions: [{ name: 'corp', profiles: ['dev'] }],
+    });
+    const { home } = world;
+    emulator = world.emulator;
     standIn = await startStsStandIn(emulator.url);
-    dir = await mkdtemp(join(tmpdir(), 'long-job-'));
-    const home = await createSsoHome(emulator, join(dir, 'home'), [{ name: 'corp', profiles: ['dev'] }]);
-    const { XDG_CONFIG_HOME: _c, XDG_STATE_HOME: _s, SSO_SUPERVISOR_STATE_DIR: _d, ...rest } = saved;
+    const { XDG_CONFIG_HOME: _c, XDG_STATE_HOME: _s, SSO_SUPERVISOR_STATE_DIR: _d, ...rest } = process.env;
     process.env = { ...rest, ...home.env, ...standIn.env, AWS_ENDPOINT_URL_SSO_OIDC: emulator.url };
   });
 
   afterAll(async () => {
-    process.env = saved;
+    restoreEnv();
     await standIn.close();
-    await emulator.close();
-    await rm(dir, { recursive: true, force: true });
+    await world.close();
   });
 
   it('keeps an SDK client working across several token and role-credential lifetimes, with no login', async () => {

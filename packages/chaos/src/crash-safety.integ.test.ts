@@ -27,7 +27,7 @@ function staleAtStart(d: DaemonProcess, dir: string, earlier: string[]): Promise
  * After every kill each cache file must parse and hold the token it had before that run or one the emulator
  * issued during it; temp files a killed daemon left must be gone once the next one has started.
  * Refresh tokens do not rotate here, so a kill between CreateToken and the rename does not end a session
- * (with rotation it would, by design: aws-facts.md) and the writes keep coming.
+ * (with rotation it would, by design: docs/aws-facts.md) and the writes keep coming.
  */
 describe('crash safety of sso-supervisor run under SIGKILL', () => {
   it(

@@ -1,8 +1,8 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startCaptureServer, type CaptureServer } from '@sso-supervisor/core/testing';
-import { createSsoHome, startEmulator, type Emulator, type SsoHome } from '@sso-supervisor/emulator';
+import type { Emulator, SsoHome } from '@sso-supervisor/emulator';
+import { createWorld, type World } from '@sso-supervisor/emulator/testing';
 import { DaemonProcess, leakedSecrets, runCli } from './testing';
 
 const CONFIG = `version: 1
@@ -33,6 +33,7 @@ log:
 /** `reauth.mode: device-code` end to end: the daemon process, the emulator, three webhook receivers. */
 describe('sso-supervisor run with reauth.mode device-code', () => {
   let emulator: Emulator;
+  let world: World;
   let dir: string;
   let home: SsoHome;
   let env: Record<string, string>;
@@ -40,12 +41,15 @@ describe('sso-supervisor run with reauth.mode device-code', () => {
   let daemon: DaemonProcess | undefined;
 
   beforeEach(async () => {
-    emulator = await startEmulator({ accessTokenTtlSeconds: 6 });
-    dir = await mkdtemp(join(tmpdir(), 'daemon-reauth-'));
-    home = await createSsoHome(emulator, join(dir, 'home'), [
-      { name: 'dev', profiles: ['dev-a'], accessTokenTtlSeconds: 6 },
-      { name: 'prod', profiles: ['prod-a', 'prod-b'], accessTokenTtlSeconds: 6 },
-    ]);
+    world = await createWorld({
+      prefix: 'daemon-reauth-',
+      emulator: { accessTokenTtlSeconds: 6 },
+      sessions: [
+        { name: 'dev', profiles: ['dev-a'], accessTokenTtlSeconds: 6 },
+        { name: 'prod', profiles: ['prod-a', 'prod-b'], accessTokenTtlSeconds: 6 },
+      ],
+    });
+    ({ emulator, dir, home } = world);
     hooks = {
       me: await startCaptureServer(),
       team: await startCaptureServer(),
@@ -66,8 +70,7 @@ describe('sso-supervisor run with reauth.mode device-code', () => {
   afterEach(async () => {
     await daemon?.stop();
     await Promise.all(Object.values(hooks).map((h) => h.close()));
-    await emulator.close();
-    await rm(dir, { recursive: true, force: true });
+    await world.close();
   });
 
   const received = (hook: CaptureServer) => hook.requests.map((r) => JSON.parse(r.body));

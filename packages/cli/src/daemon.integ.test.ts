@@ -1,13 +1,7 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  createSsoHome,
-  startEmulator,
-  writeCachedLogin,
-  type Emulator,
-  type SsoHome,
-} from '@sso-supervisor/emulator';
+import { writeCachedLogin, type Emulator, type SsoHome } from '@sso-supervisor/emulator';
+import { createWorld, type World } from '@sso-supervisor/emulator/testing';
 import { DaemonProcess, leakedSecrets, runCli } from './testing';
 
 const CONFIG = `version: 1
@@ -23,6 +17,7 @@ log:
 /** `sso-supervisor run` end to end: real process, emulator, tokens that live seconds. */
 describe('sso-supervisor run', () => {
   let emulator: Emulator;
+  let world: World;
   let dir: string;
   let home: SsoHome;
   let env: Record<string, string>;
@@ -35,20 +30,17 @@ describe('sso-supervisor run', () => {
   };
 
   beforeEach(async () => {
-    emulator = await startEmulator({ accessTokenTtlSeconds: 6 });
-    dir = await mkdtemp(join(tmpdir(), 'daemon-'));
-    home = await createSsoHome(
-      emulator,
-      join(dir, 'home'),
-      ['dev', 'staging', 'prod'].map((name) => ({
+    world = await createWorld({
+      prefix: 'daemon-',
+      emulator: { accessTokenTtlSeconds: 6 },
+      sessions: ['dev', 'staging', 'prod'].map((name) => ({
         name,
         profiles: [`${name}-a`, `${name}-b`],
         accessTokenTtlSeconds: 6,
       })),
-    );
-    configFile = join(dir, 'supervisor.yaml');
-    await writeFile(configFile, CONFIG);
-    env = { ...home.env, SSO_SUPERVISOR_CONFIG: configFile, SSO_SUPERVISOR_STATE_DIR: join(dir, 'state') };
+      config: CONFIG,
+    });
+    ({ emulator, dir, home, configFile, env } = world);
   });
 
   afterEach(async () => {
@@ -60,8 +52,7 @@ describe('sso-supervisor run', () => {
     const logs = await readdir(join(dir, 'state')).catch(() => []);
     for (const f of logs) outputs.push(await readFile(join(dir, 'state', f), 'utf8'));
     expect(leakedSecrets(emulator.issuedSecrets(), outputs)).toEqual([]);
-    await emulator.close();
-    await rm(dir, { recursive: true, force: true });
+    await world.close();
   });
 
   it('refreshes each session once per due point, whatever its number of profiles', async () => {

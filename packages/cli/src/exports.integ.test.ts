@@ -1,9 +1,9 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { fromIni } from '@aws-sdk/credential-providers';
-import { createSsoHome, startEmulator, type Emulator, type SsoHome } from '@sso-supervisor/emulator';
+import type { Emulator, SsoHome } from '@sso-supervisor/emulator';
+import { createWorld, type World } from '@sso-supervisor/emulator/testing';
 import { DaemonProcess, leakedSecrets } from './testing';
 
 const ENV_LOCAL = [
@@ -52,6 +52,7 @@ const INI = `  - profile: dev-tools
 /** `exports:` end to end: the daemon as a process, role credentials that live 20 seconds. */
 describe('sso-supervisor run with exports', () => {
   let emulator: Emulator;
+  let world: World;
   let dir: string;
   let home: SsoHome;
   let env: Record<string, string>;
@@ -68,11 +69,12 @@ describe('sso-supervisor run with exports', () => {
     d.entries.filter((e) => e.message === 'credentials exported' && e.file === file);
 
   beforeEach(async () => {
-    emulator = await startEmulator({ roleCredentialTtlSeconds: 20 });
-    dir = await mkdtemp(join(tmpdir(), 'exports-'));
-    home = await createSsoHome(emulator, join(dir, 'home'), [
-      { name: 'dev', profiles: ['dev-app', 'dev-tools'] },
-    ]);
+    world = await createWorld({
+      prefix: 'exports-',
+      emulator: { roleCredentialTtlSeconds: 20 },
+      sessions: [{ name: 'dev', profiles: ['dev-app', 'dev-tools'] }],
+    });
+    ({ emulator, dir, home } = world);
     await mkdir(join(dir, 'project'));
     envLocal = join(dir, 'project', '.env.local');
     credentials = join(home.home, '.aws', 'credentials');
@@ -92,8 +94,7 @@ describe('sso-supervisor run with exports', () => {
       if (f.isFile()) outputs.push(await readFile(join(dir, 'state', f.name), 'utf8'));
     // Every secret the emulator issued: SSO tokens, refresh tokens, client secrets and role keys alike.
     expect(leakedSecrets(emulator.issuedSecrets(), outputs)).toEqual([]);
-    await emulator.close();
-    await rm(dir, { recursive: true, force: true });
+    await world.close();
   });
 
   it('renews both files before the credentials expire, keeping every other line byte for byte', async () => {

@@ -1,16 +1,10 @@
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import {
-  createSsoHome,
-  startEmulator,
-  writeAwsCliDataPath,
-  type Emulator,
-  type SsoHome,
-} from '@sso-supervisor/emulator';
+import { writeAwsCliDataPath, type Emulator, type SsoHome } from '@sso-supervisor/emulator';
+import { createWorld, type World } from '@sso-supervisor/emulator/testing';
 import { CLI_BIN, type CliRun, leakedSecrets, runCli } from './testing';
 
 const AWS = '/usr/bin/aws';
@@ -28,6 +22,7 @@ const KEY_ORDER = [
 /** `sso-supervisor login` as a user runs it: the built bin, a throw-away HOME, the emulator. */
 describe('sso-supervisor login', () => {
   let emulator: Emulator;
+  let world: World;
   let dir: string;
   let home: SsoHome;
   let env: Record<string, string>;
@@ -64,13 +59,16 @@ describe('sso-supervisor login', () => {
   const tempFiles = async () => (await readdir(home.cacheDir)).filter((f) => !f.endsWith('.json'));
 
   beforeAll(async () => {
-    emulator = await startEmulator({ deviceCodeTtlSeconds: 3 });
-    dir = await mkdtemp(join(tmpdir(), 'cli-login-'));
-    home = await createSsoHome(emulator, join(dir, 'home'), [
-      { name: 'corp', profiles: ['dev', 'prod'], loggedIn: false },
-      { name: 'fresh', profiles: ['staging'] },
-      { name: 'legacy-admin', profiles: ['legacy-admin'], legacy: true, loggedIn: false },
-    ]);
+    world = await createWorld({
+      prefix: 'cli-login-',
+      emulator: { deviceCodeTtlSeconds: 3 },
+      sessions: [
+        { name: 'corp', profiles: ['dev', 'prod'], loggedIn: false },
+        { name: 'fresh', profiles: ['staging'] },
+        { name: 'legacy-admin', profiles: ['legacy-admin'], legacy: true, loggedIn: false },
+      ],
+    });
+    ({ emulator, dir, home } = world);
     env = { ...home.env, NO_COLOR: '1' };
   });
 
@@ -81,8 +79,7 @@ describe('sso-supervisor login', () => {
         outputs.flatMap((o) => [o.stdout, o.stderr]),
       ),
     ).toEqual([]);
-    await emulator.close();
-    await rm(dir, { recursive: true, force: true });
+    await world.close();
   });
 
   it('--json: a pending line with the link and code, then logged_in; the cache file in the AWS CLI form', async () => {

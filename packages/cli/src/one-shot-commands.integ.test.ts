@@ -1,12 +1,13 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createSsoHome, startEmulator, type Emulator, type SsoHome } from '@sso-supervisor/emulator';
+import type { Emulator, SsoHome } from '@sso-supervisor/emulator';
+import { createWorld, type World } from '@sso-supervisor/emulator/testing';
 import { type CliRun, leakedSecrets, runCli } from './testing';
 
 /** status, refresh and validate as a user runs them: the built bin, a throw-away HOME, the emulator. */
 describe('one-shot commands', () => {
   let emulator: Emulator;
+  let world: World;
   let dir: string;
   let home: SsoHome;
   let env: Record<string, string>;
@@ -18,20 +19,21 @@ describe('one-shot commands', () => {
   };
 
   beforeAll(async () => {
-    emulator = await startEmulator();
-    dir = await mkdtemp(join(tmpdir(), 'cli-'));
-    home = await createSsoHome(emulator, join(dir, 'home'), [
-      { name: 'corp', profiles: ['dev', 'prod'], accessTokenTtlSeconds: 300 },
-      { name: 'fresh', profiles: ['staging'] },
-      { name: 'legacy-admin', profiles: ['legacy-admin'], legacy: true, accessTokenTtlSeconds: 300 },
-      { name: 'nobody', profiles: ['sandbox'], loggedIn: false },
-    ]);
+    world = await createWorld({
+      prefix: 'cli-',
+      sessions: [
+        { name: 'corp', profiles: ['dev', 'prod'], accessTokenTtlSeconds: 300 },
+        { name: 'fresh', profiles: ['staging'] },
+        { name: 'legacy-admin', profiles: ['legacy-admin'], legacy: true, accessTokenTtlSeconds: 300 },
+        { name: 'nobody', profiles: ['sandbox'], loggedIn: false },
+      ],
+    });
+    ({ emulator, dir, home } = world);
     env = { ...home.env, NO_COLOR: '1' };
   });
 
   afterAll(async () => {
-    await emulator.close();
-    await rm(dir, { recursive: true, force: true });
+    await world.close();
   });
 
   it('status --json reports each session and exits 1 while one needs a login', async () => {

@@ -1,14 +1,15 @@
 import { createHmac } from 'node:crypto';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startCaptureServer, type CaptureServer } from '@sso-supervisor/core/testing';
-import { createSsoHome, startEmulator, type Emulator, type SsoHome } from '@sso-supervisor/emulator';
+import type { Emulator, SsoHome } from '@sso-supervisor/emulator';
+import { createWorld, type World } from '@sso-supervisor/emulator/testing';
 import { CLI_BIN, type CliRun, leakedSecrets, runCli } from './testing';
 
 /** init, install, logs and notify test, as a user runs them. */
 describe('tool commands', () => {
   let emulator: Emulator;
+  let world: World;
   let hooks: CaptureServer;
   let dir: string;
   let home: SsoHome;
@@ -21,13 +22,15 @@ describe('tool commands', () => {
   };
 
   beforeAll(async () => {
-    emulator = await startEmulator();
     hooks = await startCaptureServer();
-    dir = await mkdtemp(join(tmpdir(), 'tools-'));
-    home = await createSsoHome(emulator, join(dir, 'home'), [
-      { name: 'corp', profiles: ['dev', 'prod'] },
-      { name: 'old', profiles: ['legacy'], legacy: true },
-    ]);
+    world = await createWorld({
+      prefix: 'tools-',
+      sessions: [
+        { name: 'corp', profiles: ['dev', 'prod'] },
+        { name: 'old', profiles: ['legacy'], legacy: true },
+      ],
+    });
+    ({ emulator, dir, home } = world);
     env = {
       ...home.env,
       XDG_CONFIG_HOME: join(dir, 'xdg'),
@@ -44,8 +47,7 @@ describe('tool commands', () => {
       ),
     ).toEqual([]);
     await hooks.close();
-    await emulator.close();
-    await rm(dir, { recursive: true, force: true });
+    await world.close();
   });
 
   it('init writes a 0600 starter file the daemon accepts, and will not overwrite it without --force', async () => {

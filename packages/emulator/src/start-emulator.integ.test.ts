@@ -1,6 +1,7 @@
 import { GetRoleCredentialsCommand, SSOClient } from '@aws-sdk/client-sso';
 import { CreateTokenCommand, SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
 import { startEmulator } from './start-emulator';
+import { saveEnv } from './testing/save-env';
 import { createOidcClient } from './test-support/create-oidc-client';
 import { registerAndStartDevice } from './test-support/register-and-start-device';
 
@@ -8,6 +9,7 @@ const START = { startUrl: 'https://x.awsapps.com/start', region: 'eu-west-1' };
 
 describe(startEmulator.name, () => {
   it('listens on 127.0.0.1 and is reachable through the endpoint variables the SDK honours', async () => {
+    const restoreEnv = saveEnv();
     const emulator = await startEmulator();
     try {
       expect(emulator.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -19,8 +21,7 @@ describe(startEmulator.name, () => {
       );
       expect(out.roleCredentials?.accessKeyId).toMatch(/^ASIA/);
     } finally {
-      delete process.env.AWS_ENDPOINT_URL_SSO_OIDC;
-      delete process.env.AWS_ENDPOINT_URL_SSO;
+      restoreEnv();
       await emulator.close();
     }
   });

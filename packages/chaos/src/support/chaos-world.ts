@@ -1,16 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startCaptureServer, type CaptureServer } from '@sso-supervisor/core/testing';
-import {
-  createSsoHome,
-  startEmulator,
-  type Emulator,
-  type EmulatorOptions,
-  type SsoHome,
-  type SsoHomeSession,
-} from '@sso-supervisor/emulator';
+import type { Emulator, EmulatorOptions, SsoHome, SsoHomeSession } from '@sso-supervisor/emulator';
+import { createWorld, type World } from '@sso-supervisor/emulator/testing';
 import { chaosConfig, type ChaosConfigOptions } from './chaos-config';
 import { DaemonProcess, type DaemonLaunch, runCli, type CliRun } from '@sso-supervisor/cli/testing';
 
@@ -40,44 +33,51 @@ async function filesUnder(dir: string): Promise<string[]> {
  * folder and a webhook receiver. It remembers every byte the product produced there, for the secret scan.
  */
 export class ChaosWorld {
-  readonly stateDir: string;
-  readonly configFile: string;
-  readonly hookSecret = `whsec_${randomBytes(24).toString('hex')}`;
   private readonly daemons: DaemonProcess[] = [];
   private readonly cliRuns: CliRun[] = [];
 
   private constructor(
-    readonly dir: string,
-    readonly emulator: Emulator,
-    readonly home: SsoHome,
+    private readonly world: World,
     readonly capture: CaptureServer,
-  ) {
-    this.stateDir = join(dir, 'state');
-    this.configFile = join(dir, 'supervisor.yaml');
+    readonly hookSecret: string,
+  ) {}
+
+  get dir(): string {
+    return this.world.dir;
+  }
+  get emulator(): Emulator {
+    return this.world.emulator;
+  }
+  get home(): SsoHome {
+    return this.world.home;
+  }
+  get stateDir(): string {
+    return this.world.stateDir;
+  }
+  get configFile(): string {
+    return this.world.configFile;
   }
 
   static async create(label: string, options: WorldOptions): Promise<ChaosWorld> {
-    const dir = await mkdtemp(join(tmpdir(), `chaos-${label}-`));
-    const emulator = await startEmulator({ accessTokenTtlSeconds: 10, ...options.emulator });
-    const home = await createSsoHome(emulator, join(dir, 'home'), options.sessions);
+    const hookSecret = `whsec_${randomBytes(24).toString('hex')}`;
+    const world = await createWorld({
+      prefix: `chaos-${label}-`,
+      sessions: options.sessions,
+      emulator: { accessTokenTtlSeconds: 10, ...options.emulator },
+      env: { CHAOS_HOOK_SECRET: hookSecret, NO_COLOR: '1' },
+    });
     const capture = await startCaptureServer();
-    const world = new ChaosWorld(dir, emulator, home, capture);
-    await world.writeConfig(options.config);
-    return world;
+    const chaos = new ChaosWorld(world, capture, hookSecret);
+    await chaos.writeConfig(options.config);
+    return chaos;
   }
 
   get env(): Record<string, string> {
-    return {
-      ...this.home.env,
-      SSO_SUPERVISOR_CONFIG: this.configFile,
-      SSO_SUPERVISOR_STATE_DIR: this.stateDir,
-      CHAOS_HOOK_SECRET: this.hookSecret,
-      NO_COLOR: '1',
-    };
+    return { ...this.world.env };
   }
 
   writeConfig(config: WorldOptions['config'] = {}): Promise<void> {
-    return writeFile(this.configFile, chaosConfig({ ...config, webhookUrl: this.capture.url }));
+    return this.world.writeConfig(chaosConfig({ ...config, webhookUrl: this.capture.url }));
   }
 
   startDaemon(launch: Partial<DaemonLaunch> = {}): DaemonProcess {
@@ -132,7 +132,6 @@ export class ChaosWorld {
   async close(): Promise<void> {
     await Promise.all(this.daemons.map((d) => d.stop()));
     await this.capture.close();
-    await this.emulator.close();
-    await rm(this.dir, { recursive: true, force: true });
+    await this.world.close();
   }
 }

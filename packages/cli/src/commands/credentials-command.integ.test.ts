@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fromProcess } from '@aws-sdk/credential-providers';
-import { createSsoHome, startEmulator, type Emulator, type SsoHome } from '@sso-supervisor/emulator';
+import type { Emulator, SsoHome } from '@sso-supervisor/emulator';
+import { createWorld, saveEnv, type World } from '@sso-supervisor/emulator/testing';
 import { type CliRun, CLI_BIN, runCli } from '../testing';
 
 const run = promisify(execFile);
@@ -22,6 +22,7 @@ interface ProcessCredentials {
 /** `credentials` as credential_process runs it: the built program in its own process, the emulator behind it. */
 describe('credentials command', () => {
   let emulator: Emulator;
+  let world: World;
   let dir: string;
   let home: SsoHome;
   let env: Record<string, string>;
@@ -40,19 +41,20 @@ describe('credentials command', () => {
     );
 
   beforeAll(async () => {
-    emulator = await startEmulator();
-    dir = await mkdtemp(join(tmpdir(), 'credentials-cli-'));
-    home = await createSsoHome(emulator, join(dir, 'home'), [
-      { name: 'corp', profiles: ['dev', 'prod', 'ops'], accessTokenTtlSeconds: 300 },
-      { name: 'nobody', profiles: ['sandbox'], loggedIn: false },
-    ]);
+    world = await createWorld({
+      prefix: 'credentials-cli-',
+      sessions: [
+        { name: 'corp', profiles: ['dev', 'prod', 'ops'], accessTokenTtlSeconds: 300 },
+        { name: 'nobody', profiles: ['sandbox'], loggedIn: false },
+      ],
+    });
+    ({ emulator, dir, home } = world);
     stateDir = join(dir, 'state');
     env = { ...home.env, SSO_SUPERVISOR_STATE_DIR: stateDir };
   });
 
   afterAll(async () => {
-    await emulator.close();
-    await rm(dir, { recursive: true, force: true });
+    await world.close();
   });
 
   it('prints credential_process JSON and nothing else, refreshing the due SSO token first', async () => {
@@ -184,8 +186,8 @@ describe('credentials command', () => {
       config,
       `[profile app]\ncredential_process = /usr/bin/env ${vars.join(' ')} ${process.execPath} ${CLI_BIN} credentials --profile prod\n`,
     );
-    const saved = process.env;
-    process.env = { ...saved, AWS_CONFIG_FILE: config };
+    const restoreEnv = saveEnv();
+    process.env = { ...process.env, AWS_CONFIG_FILE: config };
     try {
       const credentials = await fromProcess({ profile: 'app', filepath: join(dir, 'no-credentials') })();
       expect(credentials).toMatchObject({
@@ -195,7 +197,7 @@ describe('credentials command', () => {
       expect(credentials.expiration!.getTime()).toBeGreaterThan(Date.now() + 30 * 60_000);
       roleSecretsSeen.push(credentials.secretAccessKey, credentials.sessionToken!);
     } finally {
-      process.env = saved;
+      restoreEnv();
     }
   });
 

@@ -1,7 +1,7 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createSsoHome, startEmulator, type Emulator, type SsoHome } from '@sso-supervisor/emulator';
+import type { Emulator, SsoHome } from '@sso-supervisor/emulator';
+import { createWorld, type World } from '@sso-supervisor/emulator/testing';
 import { type CliRun, runCli } from '../testing';
 
 interface Check {
@@ -13,6 +13,7 @@ interface Check {
 
 describe('doctor command', () => {
   let emulator: Emulator;
+  let world: World;
   let dir: string;
   let home: SsoHome;
   const runs: CliRun[] = [];
@@ -25,17 +26,18 @@ describe('doctor command', () => {
     Object.fromEntries((JSON.parse(r.stdout).checks as Check[]).map((c) => [c.title, c]));
 
   beforeAll(async () => {
-    emulator = await startEmulator();
-    dir = await mkdtemp(join(tmpdir(), 'doctor-cli-'));
-    home = await createSsoHome(emulator, join(dir, 'home'), [
-      { name: 'corp', profiles: ['dev'] },
-      { name: 'nobody', profiles: ['sandbox'], loggedIn: false },
-    ]);
+    world = await createWorld({
+      prefix: 'doctor-cli-',
+      sessions: [
+        { name: 'corp', profiles: ['dev'] },
+        { name: 'nobody', profiles: ['sandbox'], loggedIn: false },
+      ],
+    });
+    ({ emulator, dir, home } = world);
   });
 
   afterAll(async () => {
-    await emulator.close();
-    await rm(dir, { recursive: true, force: true });
+    await world.close();
   });
 
   it('--profile --json: exit 0 with only warnings, role credentials obtained', async () => {

@@ -1,8 +1,8 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { createSsoHome, startEmulator, type Emulator, type SsoHome } from '@sso-supervisor/emulator';
+import type { Emulator, SsoHome } from '@sso-supervisor/emulator';
+import { createWorld, type World } from '@sso-supervisor/emulator/testing';
 import type { CliIo } from '../cli-io';
 import { type CliRun, runCli } from '../testing';
 import { buildProgram } from '../program';
@@ -27,7 +27,7 @@ async function runInProcess(io: CliIo, args: string[]): Promise<number> {
 
 describe('token command', () => {
   let emulator: Emulator;
-  let dir: string;
+  let world: World;
   let home: SsoHome;
   const runs: CliRun[] = [];
   const cli = async (...args: string[]) => {
@@ -37,18 +37,19 @@ describe('token command', () => {
   };
 
   beforeAll(async () => {
-    emulator = await startEmulator();
-    dir = await mkdtemp(join(tmpdir(), 'token-cli-'));
-    home = await createSsoHome(emulator, join(dir, 'home'), [
-      { name: 'corp', profiles: ['dev'], accessTokenTtlSeconds: 300 },
-      { name: 'fresh', profiles: ['prod'] },
-      { name: 'nobody', profiles: ['sandbox'], loggedIn: false },
-    ]);
+    world = await createWorld({
+      prefix: 'token-cli-',
+      sessions: [
+        { name: 'corp', profiles: ['dev'], accessTokenTtlSeconds: 300 },
+        { name: 'fresh', profiles: ['prod'] },
+        { name: 'nobody', profiles: ['sandbox'], loggedIn: false },
+      ],
+    });
+    ({ emulator, home } = world);
   });
 
   afterAll(async () => {
-    await emulator.close();
-    await rm(dir, { recursive: true, force: true });
+    await world.close();
   });
 
   it('refuses a terminal without --force: exit 2, nothing on stdout', async () => {

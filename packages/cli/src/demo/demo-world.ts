@@ -1,15 +1,6 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createSsoHome, startEmulator, type Emulator, type SsoHome } from '@sso-supervisor/emulator';
+import { createWorld, type World } from '@sso-supervisor/emulator/testing';
 
-export interface DemoWorld {
-  dir: string;
-  emulator: Emulator;
-  home: SsoHome;
-  configFile: string;
-  env: Record<string, string>;
-}
+export type DemoWorld = World;
 
 /** Tokens live seconds, so a minute of demo shows what a day of real use does. */
 const TOKEN_TTL_SECONDS = 30;
@@ -29,20 +20,15 @@ log:
  * A throw-away world: the emulator, and a HOME with dev, staging and prod sessions (two profiles each),
  * logged in with short-lived tokens, plus the supervisor.yaml the demo runs with.
  */
-export async function createDemoWorld(): Promise<DemoWorld> {
-  const emulator = await startEmulator({ accessTokenTtlSeconds: TOKEN_TTL_SECONDS });
-  const dir = await mkdtemp(join(tmpdir(), 'sso-supervisor-demo-'));
-  const home = await createSsoHome(emulator, join(dir, 'home'), [
-    { name: 'dev', profiles: ['dev-app', 'dev-admin'], accessTokenTtlSeconds: 22 },
-    { name: 'staging', profiles: ['staging-app', 'staging-admin'], accessTokenTtlSeconds: 26 },
-    { name: 'prod', profiles: ['prod-readonly', 'prod-admin'], accessTokenTtlSeconds: 30 },
-  ]);
-  const configFile = join(dir, 'supervisor.yaml');
-  await writeFile(configFile, SUPERVISOR_YAML);
-  const env = {
-    ...home.env,
-    SSO_SUPERVISOR_STATE_DIR: join(dir, 'state'),
-    SSO_SUPERVISOR_CONFIG: configFile,
-  };
-  return { dir, emulator, home, configFile, env };
+export function createDemoWorld(): Promise<DemoWorld> {
+  return createWorld({
+    prefix: 'sso-supervisor-demo-',
+    emulator: { accessTokenTtlSeconds: TOKEN_TTL_SECONDS },
+    sessions: [
+      { name: 'dev', profiles: ['dev-app', 'dev-admin'], accessTokenTtlSeconds: 22 },
+      { name: 'staging', profiles: ['staging-app', 'staging-admin'], accessTokenTtlSeconds: 26 },
+      { name: 'prod', profiles: ['prod-readonly', 'prod-admin'], accessTokenTtlSeconds: 30 },
+    ],
+    config: SUPERVISOR_YAML,
+  });
 }

@@ -29,7 +29,7 @@ export type CachedToken = z.infer<typeof cachedTokenSchema>;
 
 /**
  * The token cache file of a session: SHA-1 of the sso-session name, or of the start URL for a legacy
- * profile, lower-case hex, no normalisation (aws-facts.md). Hashing the start URL for an sso-session
+ * profile, lower-case hex, no normalisation (docs/aws-facts.md). Hashing the start URL for an sso-session
  * finds the wrong file.
  */
 export function cacheFilePath(cacheDir: string, key: { sessionName: string } | { startUrl: string }): string {

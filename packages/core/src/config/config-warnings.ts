@@ -14,7 +14,7 @@ function record(value: unknown): Record<string, unknown> {
 }
 
 /**
- * Thresholds that would let the AWS tools refresh first (see aws-facts.md). Read from the raw
+ * Thresholds that would let the AWS tools refresh first (see docs/aws-facts.md). Read from the raw
  * data, so these warnings appear even while other parts of the file still have errors.
  */
 export function thresholdWarnings(data: unknown): RawIssue[] {

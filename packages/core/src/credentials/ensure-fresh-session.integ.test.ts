@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSsoHome, startEmulator, type Emulator, type SsoHome } from '@sso-supervisor/emulator';
+import { saveEnv } from '@sso-supervisor/emulator/testing';
 import { CredentialsError } from '../errors';
 import { ensureFreshSession } from './ensure-fresh-session';
 
@@ -9,7 +10,7 @@ describe(ensureFreshSession.name, () => {
   let emulator: Emulator;
   let dir: string;
   let home: SsoHome;
-  const saved = { ...process.env };
+  const restoreEnv = saveEnv();
   const where = () => ({ env: home.env, cwd: dir, home: home.home });
 
   beforeAll(async () => {
@@ -17,7 +18,7 @@ describe(ensureFreshSession.name, () => {
     Object.assign(process.env, emulator.env());
   });
   afterAll(async () => {
-    process.env = saved;
+    restoreEnv();
     await emulator.close();
   });
 

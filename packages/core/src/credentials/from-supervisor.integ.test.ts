@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSsoHome, startEmulator, type Emulator, type SsoHome } from '@sso-supervisor/emulator';
+import { saveEnv } from '@sso-supervisor/emulator/testing';
 import { RecordingLogger } from '../testing/recording-logger';
 import { CredentialsError } from '../errors';
 import { fromSupervisor, type FromSupervisorOptions } from './from-supervisor';
@@ -11,7 +12,7 @@ describe(fromSupervisor.name, () => {
   let dir: string;
   let home: SsoHome;
   let offsetMs: number;
-  const saved = { ...process.env };
+  const restoreEnv = saveEnv();
   const options = (over: Partial<FromSupervisorOptions> = {}): FromSupervisorOptions => ({
     profile: 'dev',
     env: home.env,
@@ -27,7 +28,7 @@ describe(fromSupervisor.name, () => {
     Object.assign(process.env, emulator.env());
   });
   afterAll(async () => {
-    process.env = saved;
+    restoreEnv();
     await emulator.close();
   });
 

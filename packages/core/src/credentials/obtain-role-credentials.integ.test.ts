@@ -2,6 +2,7 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSsoHome, startEmulator, type Emulator, type SsoHome } from '@sso-supervisor/emulator';
+import { saveEnv } from '@sso-supervisor/emulator/testing';
 import { defaultConfig } from '../config/supervisor-config';
 import { buildSetup, type Setup } from '../setup/load-setup';
 import { obtainRoleCredentials, type RoleCredentialsOptions } from './obtain-role-credentials';
@@ -20,7 +21,7 @@ describe(obtainRoleCredentials.name, () => {
   let home: SsoHome;
   let setup: Setup;
   let options: RoleCredentialsOptions;
-  const saved = { ...process.env };
+  const restoreEnv = saveEnv();
   const profile = (name: string): SsoProfile => {
     const found = resolveSsoProfile(setup, name);
     if (!('profile' in found)) throw new Error(found.failure.message);
@@ -32,7 +33,7 @@ describe(obtainRoleCredentials.name, () => {
     Object.assign(process.env, emulator.env());
   });
   afterAll(async () => {
-    process.env = saved;
+    restoreEnv();
     await emulator.close();
   });
 

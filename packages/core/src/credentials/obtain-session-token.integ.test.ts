@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSsoHome, startEmulator, type Emulator, type SsoHome } from '@sso-supervisor/emulator';
+import { saveEnv } from '@sso-supervisor/emulator/testing';
 import { loadSessions, type SsoSession } from '../aws-config/discover-sessions';
 import { writeCachedToken } from '../cache/write-cached-token';
 import { ReauthRequiredError } from '../errors';
@@ -18,14 +19,14 @@ describe(obtainSessionToken.name, () => {
   let dir: string;
   let home: SsoHome;
   let sessions: Record<string, SsoSession>;
-  const saved = { ...process.env };
+  const restoreEnv = saveEnv();
 
   beforeAll(async () => {
     emulator = await startEmulator();
     Object.assign(process.env, emulator.env());
   });
   afterAll(async () => {
-    process.env = saved;
+    restoreEnv();
     await emulator.close();
   });
 

@@ -1,8 +1,8 @@
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createSsoHome, startEmulator, type Emulator, type SsoHome } from '@sso-supervisor/emulator';
+import type { Emulator, SsoHome } from '@sso-supervisor/emulator';
+import { createWorld, saveEnv, type World } from '@sso-supervisor/emulator/testing';
 import { defaultConfig } from '../config/supervisor-config';
 import type { DoctorCheck } from './doctor-check';
 import { runDoctor, type DoctorOptions } from './run-doctor';
@@ -26,9 +26,10 @@ const byTitle = (checks: DoctorCheck[]) => Object.fromEntries(checks.map((c) => 
 
 describe(runDoctor.name, () => {
   let emulator: Emulator;
+  let world: World;
   let dir: string;
   let home: SsoHome;
-  const saved = { ...process.env };
+  const restoreEnv = saveEnv();
   const options = (over: Partial<DoctorOptions> = {}): DoctorOptions => ({
     config: config(),
     configErrors: [],
@@ -41,18 +42,19 @@ describe(runDoctor.name, () => {
   });
 
   beforeAll(async () => {
-    emulator = await startEmulator();
-    dir = await mkdtemp(join(tmpdir(), 'doctor-'));
-    home = await createSsoHome(emulator, join(dir, 'home'), [
-      { name: 'corp', profiles: ['dev'] },
-      { name: 'nobody', profiles: ['sandbox'], loggedIn: false },
-    ]);
+    world = await createWorld({
+      prefix: 'doctor-',
+      sessions: [
+        { name: 'corp', profiles: ['dev'] },
+        { name: 'nobody', profiles: ['sandbox'], loggedIn: false },
+      ],
+    });
+    ({ emulator, dir, home } = world);
     Object.assign(process.env, emulator.env());
   });
   afterAll(async () => {
-    process.env = saved;
-    await emulator.close();
-    await rm(dir, { recursive: true, force: true });
+    restoreEnv();
+    await world.close();
   });
   beforeEach(() => emulator.resetCalls());
 

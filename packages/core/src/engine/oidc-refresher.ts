@@ -63,7 +63,7 @@ export function createOidcRefresher(
   };
 }
 
-/** aws-facts.md: these mean the refresh token or registration is dead and a person must log in. */
+/** docs/aws-facts.md: these mean the refresh token or registration is dead and a person must log in. */
 const TERMINAL = new Set([
   'InvalidGrantException',
   'InvalidClientException',

@@ -14,7 +14,7 @@ import type { TokenRefresher } from './oidc-refresher';
 
 export type RefreshOutcome = 'refreshed' | 'skipped' | 'reauth_required' | 'failed' | 'invalid';
 
-/** One session's result of a refresh pass (contract.md, `refresh --json`). Secret-free. */
+/** One session's result of a refresh pass (docs/contract.md, `refresh --json`). Secret-free. */
 export interface RefreshResult {
   session: string | null;
   /** The session's stable id (name, or `legacy:<startUrl>`). */

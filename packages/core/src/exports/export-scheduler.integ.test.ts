@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSsoHome, startEmulator, type Emulator, type SsoHome } from '@sso-supervisor/emulator';
+import { saveEnv } from '@sso-supervisor/emulator/testing';
 import { defaultConfig, type ExportEntry } from '../config/supervisor-config';
 import { buildSetup, type Setup } from '../setup/load-setup';
 import type { SupervisorEvent } from '../events/supervisor-event';
@@ -31,7 +32,7 @@ describe(ExportScheduler.name, () => {
   let logger: RecordingLogger;
   let events: SupervisorEvent[];
   let scheduler: ExportScheduler;
-  const saved = { ...process.env };
+  const restoreEnv = saveEnv();
   const entry = (
     at: number,
     profile: string,
@@ -52,7 +53,7 @@ describe(ExportScheduler.name, () => {
     Object.assign(process.env, emulator.env());
   });
   afterAll(async () => {
-    process.env = saved;
+    restoreEnv();
     await emulator.close();
   });
 

@@ -1,17 +1,11 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fromSSO } from '@aws-sdk/credential-providers';
-import {
-  createSsoHome,
-  startEmulator,
-  writeAwsCliDataPath,
-  type Emulator,
-  type SsoHome,
-} from '@sso-supervisor/emulator';
+import { writeAwsCliDataPath, type Emulator, type SsoHome } from '@sso-supervisor/emulator';
+import { createWorld, saveEnv, type World } from '@sso-supervisor/emulator/testing';
 import { loadSessions } from '../aws-config/discover-sessions';
 import { createOidcRefresher } from '../engine/oidc-refresher';
 import { refreshSession } from '../engine/refresh-session';
@@ -25,18 +19,19 @@ const AWS = '/usr/bin/aws';
  */
 describe('independent readers of a refreshed cache file', () => {
   let emulator: Emulator;
+  let world: World;
   let dir: string;
   let home: SsoHome;
   let refreshedToken: string;
-  const saved = { ...process.env };
+  const restoreEnv = saveEnv();
 
   beforeAll(async () => {
-    emulator = await startEmulator();
-    dir = await mkdtemp(join(tmpdir(), 'readers-'));
     // Five minutes left: due for us (threshold 20 min), not for the SDK (5 min) or the CLI (15 min) once refreshed.
-    home = await createSsoHome(emulator, join(dir, 'home'), [
-      { name: 'corp', profiles: ['dev', 'prod'], accessTokenTtlSeconds: 300 },
-    ]);
+    world = await createWorld({
+      prefix: 'readers-',
+      sessions: [{ name: 'corp', profiles: ['dev', 'prod'], accessTokenTtlSeconds: 300 }],
+    });
+    ({ emulator, dir, home } = world);
     Object.assign(process.env, home.env);
     const { sessions } = await loadSessions(home.configFile, home.cacheDir);
     const refresher = createOidcRefresher();
@@ -50,9 +45,8 @@ describe('independent readers of a refreshed cache file', () => {
   beforeEach(() => emulator.resetCalls());
 
   afterAll(async () => {
-    process.env = saved;
-    await emulator.close();
-    await rm(dir, { recursive: true, force: true });
+    restoreEnv();
+    await world.close();
   });
 
   it('the AWS SDK for JavaScript fromSSO gets role credentials without refreshing', async () => {

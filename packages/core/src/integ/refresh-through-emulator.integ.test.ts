@@ -1,7 +1,6 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createSsoHome, startEmulator, type Emulator, type SsoHome } from '@sso-supervisor/emulator';
+import { readFile } from 'node:fs/promises';
+import type { Emulator, SsoHome } from '@sso-supervisor/emulator';
+import { createWorld, saveEnv, type World } from '@sso-supervisor/emulator/testing';
 import { type SsoSession, loadSessions } from '../aws-config/discover-sessions';
 import { createOidcRefresher, type TokenRefresher } from '../engine/oidc-refresher';
 import { refreshSession } from '../engine/refresh-session';
@@ -13,18 +12,18 @@ const DUE = { thresholdMs: 20 * 60_000, retry: FAST };
 /** The engine against the emulator through the real @aws-sdk/client-sso-oidc client. */
 describe(refreshSession.name, () => {
   let emulator: Emulator;
-  let dir: string;
+  let world: World;
   let home: SsoHome;
   let session: SsoSession;
   let refresher: TokenRefresher;
-  const saved = { ...process.env };
+  const restoreEnv = saveEnv();
 
   beforeEach(async () => {
-    emulator = await startEmulator();
-    dir = await mkdtemp(join(tmpdir(), 'engine-'));
-    home = await createSsoHome(emulator, join(dir, 'home'), [
-      { name: 'corp', profiles: ['dev', 'prod'], accessTokenTtlSeconds: 300 },
-    ]);
+    world = await createWorld({
+      prefix: 'engine-',
+      sessions: [{ name: 'corp', profiles: ['dev', 'prod'], accessTokenTtlSeconds: 300 }],
+    });
+    ({ emulator, home } = world);
     Object.assign(process.env, home.env);
     session = (await loadSessions(home.configFile, home.cacheDir)).sessions[0];
     refresher = createOidcRefresher(FAST);
@@ -32,9 +31,8 @@ describe(refreshSession.name, () => {
 
   afterEach(async () => {
     refresher.destroy();
-    process.env = { ...saved };
-    await emulator.close();
-    await rm(dir, { recursive: true, force: true });
+    restoreEnv();
+    await world.close();
   });
 
   const cached = async () => JSON.parse(await readFile(session.cacheFile, 'utf8'));

@@ -1,13 +1,7 @@
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  createSsoHome,
-  startEmulator,
-  writeCachedLogin,
-  type Emulator,
-  type SsoHome,
-} from '@sso-supervisor/emulator';
+import { startEmulator, writeCachedLogin, type Emulator, type SsoHome } from '@sso-supervisor/emulator';
+import { createWorld, saveEnv, type World } from '@sso-supervisor/emulator/testing';
 import { type SsoSession, loadSessions } from '../aws-config/discover-sessions';
 import { formatCachedToken } from '../cache/cached-token';
 import { deviceLogin, type DeviceLoginOptions } from './device-login';
@@ -42,20 +36,23 @@ function fakeTime() {
 /** deviceLogin through the real SDK client against the emulator. */
 describe(deviceLogin.name, () => {
   let emulator: Emulator;
+  let world: World;
   let dir: string;
   let home: SsoHome;
   let sessions: Record<string, SsoSession>;
   let outputs: unknown[];
-  const saved = { ...process.env };
+  const restoreEnv = saveEnv();
 
   beforeEach(async () => {
-    emulator = await startEmulator();
-    dir = await mkdtemp(join(tmpdir(), 'login-'));
-    home = await createSsoHome(emulator, join(dir, 'home'), [
-      { name: 'corp', profiles: ['dev'] },
-      { name: 'newbie', profiles: ['sandbox'], loggedIn: false },
-      { name: 'old-admin', profiles: ['old-admin'], legacy: true, loggedIn: false },
-    ]);
+    world = await createWorld({
+      prefix: 'login-',
+      sessions: [
+        { name: 'corp', profiles: ['dev'] },
+        { name: 'newbie', profiles: ['sandbox'], loggedIn: false },
+        { name: 'old-admin', profiles: ['old-admin'], legacy: true, loggedIn: false },
+      ],
+    });
+    ({ emulator, dir, home } = world);
     Object.assign(process.env, home.env);
     const found = (await loadSessions(home.configFile, home.cacheDir)).sessions;
     sessions = Object.fromEntries(found.map((s) => [s.name ?? s.profiles[0], s]));
@@ -63,11 +60,10 @@ describe(deviceLogin.name, () => {
   });
 
   afterEach(async () => {
-    process.env = { ...saved };
+    restoreEnv();
     const text = JSON.stringify(outputs);
     expect(emulator.issuedSecrets().filter((s) => text.includes(s))).toEqual([]);
-    await emulator.close();
-    await rm(dir, { recursive: true, force: true });
+    await world.close();
   });
 
   const login = async (

@@ -1,17 +1,11 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fromSSO } from '@aws-sdk/credential-providers';
-import {
-  createSsoHome,
-  startEmulator,
-  writeAwsCliDataPath,
-  type Emulator,
-  type SsoHome,
-} from '@sso-supervisor/emulator';
+import { writeAwsCliDataPath, type Emulator, type SsoHome } from '@sso-supervisor/emulator';
+import { createWorld, saveEnv, type World } from '@sso-supervisor/emulator/testing';
 import { loadSessions } from '../aws-config/discover-sessions';
 import { deviceLogin } from './device-login';
 
@@ -24,17 +18,20 @@ const AWS = '/usr/bin/aws';
  */
 describe('independent readers of a cache file a login wrote', () => {
   let emulator: Emulator;
+  let world: World;
   let dir: string;
   let home: SsoHome;
-  const saved = { ...process.env };
+  const restoreEnv = saveEnv();
 
   beforeAll(async () => {
-    emulator = await startEmulator();
-    dir = await mkdtemp(join(tmpdir(), 'login-readers-'));
-    home = await createSsoHome(emulator, join(dir, 'home'), [
-      { name: 'corp', profiles: ['dev'], loggedIn: false },
-      { name: 'old-admin', profiles: ['old-admin'], legacy: true, loggedIn: false },
-    ]);
+    world = await createWorld({
+      prefix: 'login-readers-',
+      sessions: [
+        { name: 'corp', profiles: ['dev'], loggedIn: false },
+        { name: 'old-admin', profiles: ['old-admin'], legacy: true, loggedIn: false },
+      ],
+    });
+    ({ emulator, dir, home } = world);
     Object.assign(process.env, home.env);
     for (const session of (await loadSessions(home.configFile, home.cacheDir)).sessions) {
       const result = await deviceLogin(session, {
@@ -47,9 +44,8 @@ describe('independent readers of a cache file a login wrote', () => {
   beforeEach(() => emulator.resetCalls());
 
   afterAll(async () => {
-    process.env = saved;
-    await emulator.close();
-    await rm(dir, { recursive: true, force: true });
+    restoreEnv();
+    await world.close();
   });
 
   it.each(['dev', 'old-admin'])(

@@ -15,7 +15,7 @@ export interface ResolvedPaths {
   stateDir: string;
 }
 
-/** Where things live, in the precedence contract.md gives. */
+/** Where things live, in the precedence docs/contract.md gives. */
 export function resolvePaths({ env, home, platform, cwd, configured = {} }: PathInputs): ResolvedPaths {
   const abs = (p: string) => (isAbsolute(p) ? p : resolve(cwd, p));
   const stateBase =

@@ -1,25 +1,25 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createSsoHome, startEmulator, type Emulator, type SsoHome } from '@sso-supervisor/emulator';
+import type { Emulator, SsoHome } from '@sso-supervisor/emulator';
+import { createWorld, type World } from '@sso-supervisor/emulator/testing';
 import { getSessionStatus } from './session-status';
 
 describe(getSessionStatus.name, () => {
   let emulator: Emulator;
+  let world: World;
   let dir: string;
   let home: SsoHome;
 
   beforeAll(async () => {
-    emulator = await startEmulator();
-    dir = await mkdtemp(join(tmpdir(), 'session-status-'));
-    home = await createSsoHome(emulator, join(dir, 'home'), [
-      { name: 'corp', profiles: ['dev'], accessTokenTtlSeconds: 300 },
-      { name: 'nobody', profiles: ['sandbox'], loggedIn: false },
-    ]);
+    world = await createWorld({
+      prefix: 'session-status-',
+      sessions: [
+        { name: 'corp', profiles: ['dev'], accessTokenTtlSeconds: 300 },
+        { name: 'nobody', profiles: ['sandbox'], loggedIn: false },
+      ],
+    });
+    ({ emulator, dir, home } = world);
   });
   afterAll(async () => {
-    await emulator.close();
-    await rm(dir, { recursive: true, force: true });
+    await world.close();
   });
 
   it('reads one session by profile name from $AWS_PROFILE, without refreshing it', async () => {

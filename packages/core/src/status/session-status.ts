@@ -6,7 +6,7 @@ import { loadSession, type SessionSelection } from '../credentials/resolve-sessi
 
 export type SessionState = 'valid' | 'expiring' | 'expired' | 'missing' | 'invalid' | 'reauth_required';
 
-/** One entry of `status --json` (contract.md). Secret-free by construction: no token field is copied. */
+/** One entry of `status --json` (docs/contract.md). Secret-free by construction: no token field is copied. */
 export interface SessionStatus {
   name: string | null;
   startUrl: string;

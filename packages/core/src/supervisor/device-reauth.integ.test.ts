@@ -1,14 +1,11 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
 import {
-  createSsoHome,
-  startEmulator,
   writeCachedLogin,
   type Emulator,
   type EmulatorOptions,
   type SsoHome,
 } from '@sso-supervisor/emulator';
+import { createWorld, saveEnv, type World } from '@sso-supervisor/emulator/testing';
 import { type SsoSession, loadSessions } from '../aws-config/discover-sessions';
 import { defaultConfig } from '../config/supervisor-config';
 import { createOidcRefresher, type TokenRefresher } from '../engine/oidc-refresher';
@@ -39,7 +36,7 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 /** `reauth.mode: device-code` through a SessionWorker, the real SDK and the emulator; polls every 20 ms. */
 describe(DeviceReauth.name, () => {
   let emulator: Emulator;
-  let dir: string;
+  let world: World;
   let home: SsoHome;
   let session: SsoSession;
   let refresher: TokenRefresher;
@@ -48,14 +45,15 @@ describe(DeviceReauth.name, () => {
   let states: WorkerState[];
   let logger: RecordingLogger;
   let worker: SessionWorker | undefined;
-  const saved = { ...process.env };
+  const restoreEnv = saveEnv();
 
   async function setUp(options: EmulatorOptions = {}) {
-    emulator = await startEmulator(options);
-    dir = await mkdtemp(join(tmpdir(), 'device-reauth-'));
-    home = await createSsoHome(emulator, join(dir, 'home'), [
-      { name: 'corp', profiles: ['dev'], accessTokenTtlSeconds: 300 },
-    ]);
+    world = await createWorld({
+      prefix: 'device-reauth-',
+      emulator: options,
+      sessions: [{ name: 'corp', profiles: ['dev'], accessTokenTtlSeconds: 300 }],
+    });
+    ({ emulator, home } = world);
     Object.assign(process.env, home.env);
     session = (await loadSessions(home.configFile, home.cacheDir)).sessions[0];
     refresher = createOidcRefresher();
@@ -70,11 +68,10 @@ describe(DeviceReauth.name, () => {
     await worker?.drain(1000);
     worker = undefined;
     refresher.destroy();
-    process.env = { ...saved };
+    restoreEnv();
     const text = JSON.stringify({ events, states }) + logger.text();
     expect(emulator.issuedSecrets().filter((s) => text.includes(s))).toEqual([]);
-    await emulator.close();
-    await rm(dir, { recursive: true, force: true });
+    await world.close();
   });
 
   function startWorker(mode: 'notify' | 'device-code' = 'device-code'): SessionWorker {
