@@ -1,11 +1,16 @@
 import { CreateTokenCommand, SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmulator, type Emulator } from '@sso-supervisor/emulator';
+import { promisify } from 'node:util';
+import { startEmulator, writeAwsCliDataPath, type Emulator } from '@sso-supervisor/emulator';
 import type { SsoSession } from '../aws-config/sso-session';
+import { writeCachedToken } from '../cache/write-cached-token';
 import { createOpenBrowser } from './open-browser';
 import { pkceLogin, type PkceLoginResult } from './pkce-login';
 
@@ -209,6 +214,51 @@ describe(pkceLogin.name, () => {
     expect(result.outcome).toBe('logged_in');
     expect(redirect).toBe(`http://127.0.0.1:${port}/oauth/callback`);
   });
+
+  (existsSync('/usr/bin/aws') ? it : it.skip)(
+    "writes a cache Debian's AWS CLI 2 uses, and whose registration serves the CLI's own refresh",
+    async () => {
+      emulator.setAccessTokenTtl(600); // under botocore's 15 minutes: the CLI refreshes before using it
+      const result = await login(SESSION, { openBrowser: follow });
+      if (result.outcome !== 'logged_in') throw new Error(result.error);
+      emulator.setAccessTokenTtl(3600);
+      const home = await mkdtemp(join(tmpdir(), 'pkce-cli-'));
+      const cacheFile = join(
+        home,
+        '.aws',
+        'sso',
+        'cache',
+        `${createHash('sha1').update('corp').digest('hex')}.json`,
+      );
+      await mkdir(join(home, '.aws'), { recursive: true });
+      await writeCachedToken(cacheFile, result.token, null);
+      const config = `[sso-session corp]\nsso_start_url = ${SESSION.startUrl}\nsso_region = us-east-1\nsso_registration_scopes = sso:account:access\n\n[profile dev]\nsso_session = corp\nsso_account_id = 111111111111\nsso_role_name = Dev\n`;
+      await writeFile(join(home, '.aws', 'config'), config);
+      await writeAwsCliDataPath(join(home, 'data'), emulator.url);
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        HOME: home,
+        AWS_CONFIG_FILE: join(home, '.aws', 'config'),
+        AWS_DATA_PATH: join(home, 'data'),
+      };
+      delete env.AWS_PROFILE;
+      const out = await promisify(execFile)(
+        '/usr/bin/aws',
+        ['configure', 'export-credentials', '--profile', 'dev'],
+        { env },
+      );
+      expect(JSON.parse(out.stdout)).toMatchObject({
+        Version: 1,
+        AccessKeyId: expect.stringMatching(/^ASIA/),
+      });
+      expect(emulator.calls.refreshByClient[result.token.clientId!]).toBe(1);
+      const rewritten = JSON.parse(await readFile(cacheFile, 'utf8'));
+      expect(rewritten.accessToken).not.toBe(result.token.accessToken);
+      expect(rewritten.clientId).toBe(result.token.clientId);
+      await rm(home, { recursive: true, force: true });
+    },
+    60_000,
+  );
 
   it('refuses a legacy profile, which logs in with the device code', async () => {
     const result = await login(
