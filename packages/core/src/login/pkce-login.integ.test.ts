@@ -133,6 +133,16 @@ describe(pkceLogin.name, () => {
     expect(emulator.calls.authorize).toBe(2);
   });
 
+  it('does not wait for an opener that never returns (xdg-open waiting on the browser)', async () => {
+    const result = await login(SESSION, {
+      openBrowser: (url) => {
+        void follow(url);
+        return new Promise<void>(() => {});
+      },
+    });
+    expect(result.outcome).toBe('logged_in');
+  });
+
   it('says denied when the person refuses at the authorize page', async () => {
     emulator.setAuthorizeAnswer('deny');
     const result = await login(SESSION, { openBrowser: follow });

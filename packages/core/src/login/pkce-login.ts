@@ -102,12 +102,14 @@ export async function pkceLogin(
       redirectUri: server.redirectUri,
       state,
       challenge: pkce.challenge,
-      scopes,
+      scopes: registration.scopes.length ? registration.scopes : scopes,
     });
     options.onAuthorizeUrl?.(url);
-    await (options.openBrowser ?? systemOpenBrowser)(url).catch((error: Error) =>
-      options.onBrowserError?.(error),
-    );
+    // Not awaited: an opener that lingers (xdg-open may wait for the browser) must not hold the login.
+    const opener = options.openBrowser ?? systemOpenBrowser;
+    void Promise.resolve()
+      .then(() => opener(url))
+      .catch((error: Error) => options.onBrowserError?.(error));
     const code = await server.code;
     const token = await client.exchange(
       registration,
