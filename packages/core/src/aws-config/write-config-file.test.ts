@@ -13,7 +13,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { permissionsEnforced } from '../test-support/permissions-enforced';
-import { ConfigWriteRefused, writeConfigFile } from './write-config-file';
+import { ConfigWriteRefused } from '../errors';
+import { writeConfigFile } from './write-config-file';
 
 const NOW = new Date('2026-12-01T23:45:07.123Z');
 

@@ -13,14 +13,7 @@ import {
   unlink,
 } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { SupervisorError } from '../errors/supervisor-error';
-
-/** A config rewrite we will not do; the message says what to do instead. Never retryable. */
-export class ConfigWriteRefused extends SupervisorError {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, false, options);
-  }
-}
+import { ConfigWriteRefused } from '../errors';
 
 export interface ConfigWriteResult {
   /** The backup of the file as it was, beside the path given. */

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CallbackError } from './callback-error';
+import { CallbackError } from '../errors';
 import { CALLBACK_HEADERS, renderCallbackPage, type CallbackPage } from './callback-page';
 import { CALLBACK_PATH, classifyCallback } from './classify-callback';
 

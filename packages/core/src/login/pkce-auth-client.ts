@@ -1,7 +1,7 @@
 import type { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
-import { formatTimestamp } from '../cache/format-cached-token';
-import { backoffDelay, DEFAULT_RETRY, type RetrySettings } from '../engine/retry-settings';
-import { TransientError } from '../errors/transient-error';
+import { formatTimestamp } from '../cache/cached-token';
+import { backoffDelay, DEFAULT_RETRY, type RetrySettings } from '../engine/aws-clients';
+import { TransientError } from '../errors';
 import type { DeviceToken } from './device-auth-client';
 import { PKCE_GRANT_TYPES, REGISTERED_REDIRECT_URI, type PkceRegistration } from './pkce-registration';
 

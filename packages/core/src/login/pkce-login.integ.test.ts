@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { startEmulator, writeAwsCliDataPath, type Emulator } from '@sso-supervisor/emulator';
-import type { SsoSession } from '../aws-config/sso-session';
+import type { SsoSession } from '../aws-config/discover-sessions';
 import { writeCachedToken } from '../cache/write-cached-token';
 import { createOpenBrowser } from './open-browser';
 import { pkceLogin, type PkceLoginResult } from './pkce-login';

@@ -1,12 +1,12 @@
-import type { SsoSession } from '../aws-config/sso-session';
+import type { SsoSession } from '../aws-config/discover-sessions';
 import type { CachedToken } from '../cache/cached-token';
-import { formatTimestamp } from '../cache/format-cached-token';
-import type { RetrySettings } from '../engine/retry-settings';
+import { formatTimestamp } from '../cache/cached-token';
+import type { RetrySettings } from '../engine/aws-clients';
 import { systemClock, type Clock } from '../util/clock';
 import { buildAuthorizeUrl, createPkcePair, createState } from './authorize-request';
-import { CallbackError } from './callback-error';
+import { CallbackError } from '../errors';
 import { startCallbackServer, type CallbackServer } from './callback-server';
-import { describeLoginError } from './describe-login-error';
+import { describeLoginError } from './device-auth-client';
 import { openBrowser as systemOpenBrowser, type OpenBrowser } from './open-browser';
 import { createPkceAuthClient, type PkceAuthClient } from './pkce-auth-client';
 import { isReusablePkceRegistration, type PkceRegistration } from './pkce-registration';

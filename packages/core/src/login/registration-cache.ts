@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { PkceRegistration } from './pkce-registration';
 
 /** Python's json.dumps (ensure_ascii): non-ASCII and DEL become \uXXXX, as in format-cached-token. */
@@ -58,4 +59,41 @@ export function formatRegistrationCache(registration: PkceRegistration): string 
     ['scopes', registration.scopes],
     ['grantTypes', registration.grantTypes],
   ]);
+}
+
+/**
+ * The registration in the AWS CLI's registration file, when there is a readable one; anything else (no
+ * file, garbage, missing fields) means "register anew", as botocore treats it.
+ */
+export async function readRegistrationCache(file: string): Promise<PkceRegistration | undefined> {
+  let data: Record<string, unknown>;
+  try {
+    data = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+  const strings = (v: unknown) => (Array.isArray(v) ? v.filter((s) => typeof s === 'string') : []);
+  const { clientId, clientSecret, expiresAt } = data;
+  if (typeof clientId !== 'string' || typeof clientSecret !== 'string' || typeof expiresAt !== 'string')
+    return undefined;
+  return {
+    clientId,
+    clientSecret,
+    expiresAt,
+    scopes: strings(data.scopes),
+    grantTypes: strings(data.grantTypes),
+  };
+}
+
+/** Writes the registration file atomically, 0600: it holds the client secret. */
+export async function writeRegistrationCache(file: string, registration: PkceRegistration): Promise<void> {
+  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await writeFile(temp, formatRegistrationCache(registration), { mode: 0o600, flag: 'wx' });
+    await rename(temp, file);
+  } catch (error) {
+    await unlink(temp).catch(() => {});
+    throw error;
+  }
 }
