@@ -1,6 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { formatRegistrationCache, registrationCacheKey } from './registration-cache';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  formatRegistrationCache,
+  readRegistrationCache,
+  registrationCacheKey,
+  writeRegistrationCache,
+} from './registration-cache';
 
 const PYTHON = ['/usr/bin/python3', 'python3'].find((p) => p === 'python3' || existsSync(p))!;
 
@@ -50,5 +58,28 @@ describe(formatRegistrationCache.name, () => {
       '{"clientId": "cid", "clientSecret": "sec", "expiresAt": "2027-03-01T10:00:00Z", ' +
         '"scopes": ["sso:account:access"], "grantTypes": ["authorization_code", "refresh_token"]}',
     );
+  });
+});
+
+describe('registration file read and write', () => {
+  const registration = {
+    clientId: 'id',
+    clientSecret: 'secret',
+    expiresAt: '2027-03-01T00:00:00Z',
+    scopes: ['sso:account:access'],
+    grantTypes: ['authorization_code', 'refresh_token'],
+  };
+  it('writes 0600 and reads back what it wrote; anything unreadable means register anew', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'registration-'));
+    const file = join(dir, 'cache', 'r.json');
+    await writeRegistrationCache(file, registration);
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    expect(await readRegistrationCache(file)).toEqual(registration);
+    await writeFile(file, '{"clientId": "id"}');
+    expect(await readRegistrationCache(file)).toBeUndefined();
+    await writeFile(file, 'not json');
+    expect(await readRegistrationCache(file)).toBeUndefined();
+    expect(await readRegistrationCache(join(dir, 'missing.json'))).toBeUndefined();
+    await rm(dir, { recursive: true, force: true });
   });
 });
