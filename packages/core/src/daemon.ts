@@ -28,6 +28,8 @@ export { starterConfig } from './config/starter-config';
 export { SecretRegistry, redactFormat, redactValue } from './logging/redaction';
 export { createLogger, closeLogger, type LoggerOptions } from './logging/create-logger';
 export { readLogLines, followLog, type LogTail, type FollowOptions } from './logging/read-log';
+export { readLogTail, rotatedLogName } from './logging/read-rotated-log';
+export { humanLogLine } from './logging/line-formats';
 export { acquireLock, isProcessAlive, type LockResult } from './state/lock-file';
 export {
   STATE_FILE_NAME,
