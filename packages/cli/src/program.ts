@@ -30,8 +30,13 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
       'Keeps AWS IAM Identity Center (SSO) sessions alive and tells you when a person must log in.',
     )
     .option('-c, --config <file>', 'supervisor.yaml to use')
+    .option('--utc', 'show times in UTC instead of the local zone (TZ)')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    // Every human time goes through core's humanTime, which reads TZ from io.env: --utc is TZ=UTC.
+    .hook('preAction', () => {
+      if (program.opts().utc) io.env = { ...io.env, TZ: 'UTC' };
+    });
 
   // status, refresh, validate, init: one-shot commands over the sessions.
   program
@@ -131,10 +136,11 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
 
   program
     .command('logs')
-    .description("the daemon's log")
+    .description("the daemon's log, in local time (JSON lines with --json)")
     .option('-f, --follow', 'keep printing new lines')
-    .option('-n, --lines <n>', 'how many lines from the end', parseCount, 50)
-    .action(async (opts: { follow?: boolean; lines: number }) => {
+    .option('-n, --lines <n>', 'how many lines from the end, rotated files included', parseCount, 50)
+    .option('--json', "the log file's own JSON lines")
+    .action(async (opts: { follow?: boolean; lines: number; json?: boolean }) => {
       result.code = await withSetup(io, program.opts(), async (ws) =>
         (await import('./commands/logs-command')).logsCommand(ws, io, opts),
       );
