@@ -44,8 +44,12 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
     .description('every supervised session: profiles, time left, state, and whether the daemon runs')
     .option('--json', 'machine-readable output')
     .action(async (opts) => {
-      result.code = await withSetup(io, program.opts(), async (ws) =>
-        (await import('./commands/status-command')).statusCommand(ws, io, opts),
+      result.code = await withSetup(
+        io,
+        program.opts(),
+        async (ws) => (await import('./commands/status-command')).statusCommand(ws, io, opts),
+        undefined,
+        opts,
       );
     });
 
@@ -72,6 +76,7 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
         program.opts(),
         async (ws) => (await import('./commands/validate-command')).validateCommand(ws, io, opts),
         notifierSchemas(),
+        opts,
       );
     });
 

@@ -22,6 +22,7 @@ export {
 } from './notifiers/webhook-notifier';
 export { loadCustomNotifier, type ModuleImporter } from './notifiers/load-custom-notifier';
 export { createRoutedNotifiers, type RoutedNotifierDeps } from './notifiers/create-routed-notifiers';
+export { checkSetup, type SetupCheck } from './setup/check-setup';
 export { Supervisor, type SupervisorDeps, type ApplyResult } from './supervisor/supervisor';
 export type { DeviceLoginRunner } from './supervisor/device-reauth';
 export { starterConfig } from './config/starter-config';
