@@ -1,9 +1,4 @@
-import {
-  formatIssue,
-  loadSetup,
-  type Setup,
-  type SetupOptions,
-} from '@sso-supervisor/core/workspace';
+import { formatIssue, loadSetup, type Setup, type SetupOptions } from '@sso-supervisor/core/workspace';
 import type { ConfigIssue } from '@sso-supervisor/core';
 import { EXIT, type CliIo } from './cli-io';
 
