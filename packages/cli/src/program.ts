@@ -41,13 +41,16 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
   // status, refresh, validate, init: one-shot commands over the sessions.
   program
     .command('status')
-    .description('every supervised session: profiles, time left, state, and whether the daemon runs')
+    .description(
+      'every supervised session (or the named ones): profiles, time left, state, last refresh, next check',
+    )
+    .argument('[session...]', 'sso-session names (or profile names) to show; default every supervised one')
     .option('--json', 'machine-readable output')
-    .action(async (opts) => {
+    .action(async (names: string[], opts) => {
       result.code = await withSetup(
         io,
         program.opts(),
-        async (ws) => (await import('./commands/status-command')).statusCommand(ws, io, opts),
+        async (ws) => (await import('./commands/status-command')).statusCommand(ws, io, opts, names),
         undefined,
         opts,
       );

@@ -9,7 +9,13 @@ export { resolvePaths } from './paths/resolve-paths';
 export { loadSessions } from './aws-config/discover-sessions';
 export { formatFinding } from './aws-config/read-aws-config';
 export { readCachedToken } from './cache/read-cached-token';
-export { readSessionStatus, withDaemonRecord } from './status/session-status';
+export {
+  readSessionStatus,
+  withDaemonRecord,
+  type LastResult,
+  type SessionStatus,
+} from './status/session-status';
 export { readStateFile } from './state/state-file';
 export { runningDaemonPid } from './state/lock-file';
 export { humanTime, formatDuration, type HumanTime } from './util/human-time';
+export { didYouMean } from './config/error-wording';
