@@ -66,6 +66,7 @@ export function summariseProfiles(profiles: string[], width: number): string {
     const text = `${profiles.slice(0, shown).join(', ')} +${profiles.length - shown}`;
     if (text.length <= width) return text;
   }
+  if (profiles.length === 1) return cut(all, width);
   const more = ` +${profiles.length - 1}`;
   return `${cut(profiles[0] ?? '', width - more.length)}${more}`;
 }
