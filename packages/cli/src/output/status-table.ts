@@ -25,9 +25,10 @@ function stateLabel(s: SessionStatus, running: boolean): { text: string; style: 
     case 'valid':
       return { text: 'valid', style: 'green' };
     case 'expiring':
-      return { text: running ? 'refresh due' : 'refresh due, no daemon', style: 'yellow' };
+      return { text: 'refresh due', style: 'yellow' };
     case 'expired':
-      return { text: running ? 'expired, will refresh' : 'expired, no daemon', style: 'yellow' };
+      // Refreshable (else it would be reauth_required): the daemon does it at its next check.
+      return { text: running ? 'expired, will refresh' : 'expired', style: 'yellow' };
     case 'invalid':
       return { text: 'broken cache file', style: 'red' };
     default:
@@ -110,10 +111,18 @@ export function formatStatusTable(sessions: SessionStatus[], ctx: TableContext):
     );
   const widths = HEADER.map((_, col) => measure(col));
   const fixed = widths.reduce((a, b) => a + b, 0) - widths[0] - widths[1] + GAP.length * (HEADER.length - 1);
-  // The profiles give way first, then the session name; the last column is not padded.
+  // When name and profiles do not both fit, they share the room, the shorter one keeping all it needs;
+  // what the summarised profiles leave unused goes back to the name.
   const room = width - fixed;
-  widths[0] = Math.min(widths[0], Math.max(HEADER[0].length, room - MIN_PROFILES));
-  widths[1] = Math.max(MIN_PROFILES, Math.min(widths[1], room - widths[0]));
+  const needed = widths[0];
+  if (widths[0] + widths[1] > room) {
+    const half = Math.floor(room / 2);
+    widths[0] = widths[1] < half ? room - widths[1] : Math.min(widths[0], Math.max(HEADER[0].length, half));
+    widths[1] = Math.max(MIN_PROFILES, room - widths[0]);
+  }
+  const profileCells = rows.map((r) => summariseProfiles(r[1] as string[], widths[1]));
+  widths[1] = Math.max(HEADER[1].length, ...profileCells.map((c) => c.length));
+  widths[0] = Math.min(needed, Math.max(widths[0], room - widths[1]));
   const line = (cells: string[], style?: Style) =>
     cells
       .map((cell, col) => {
@@ -124,11 +133,7 @@ export function formatStatusTable(sessions: SessionStatus[], ctx: TableContext):
       .trimEnd();
   const out = [paint('dim', line(HEADER))];
   rows.forEach((r, i) => {
-    const cells = [
-      cut(r[0] as string, widths[0]),
-      summariseProfiles(r[1] as string[], widths[1]),
-      ...(r.slice(2) as string[]),
-    ];
+    const cells = [cut(r[0] as string, widths[0]), profileCells[i], ...(r.slice(2) as string[])];
     out.push(line(cells, states[i].style));
     for (const note of notes(sessions[i], ctx)) out.push(`  ${paint('dim', note)}`);
   });
