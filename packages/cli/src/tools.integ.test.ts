@@ -80,7 +80,7 @@ describe('tool commands', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ level: 'info', event: 'supervisor.stopped' });
     const human = await cli(['logs', '-n', '1']);
     expect(human.stdout).toMatch(
-      /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \S+ INFO  sso-supervisor stopped .*event=supervisor.stopped/,
+      /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \S+ INFO {2}sso-supervisor stopped .*event=supervisor.stopped/,
     );
     expect((await cli(['logs', '-n', 'x'])).code).toBe(2);
   });

@@ -86,6 +86,12 @@ describe('status and logs against what the daemon found', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown session or profile "prd"');
     expect(unknown.stderr).toContain('did you mean "prod"?');
+    const json = await cli(['status', '--json', 'prd']);
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      ok: false,
+      errors: [{ message: expect.stringContaining('"prd"') }],
+    });
   });
 
   it('refresh takes the unsupervised session by name, as login and status do', async () => {

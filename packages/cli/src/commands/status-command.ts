@@ -48,7 +48,11 @@ export async function statusCommand(
 ): Promise<number> {
   const chosen = choose(ws, names);
   if ('unknown' in chosen) {
-    io.stderr.write(`error: ${unknownMessage(ws, chosen.unknown)}\n`);
+    const message = unknownMessage(ws, chosen.unknown);
+    if (opts.json) {
+      const errors = message.split('\n').map((line) => ({ file: null, path: '', message: line }));
+      io.stdout.write(`${JSON.stringify({ ok: false, errors, warnings: [] }, null, 2)}\n`);
+    } else io.stderr.write(`error: ${message}\n`);
     return EXIT.usage;
   }
   const now = new Date();
