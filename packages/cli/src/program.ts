@@ -33,9 +33,12 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
     .option('--utc', 'show times in UTC instead of the local zone (TZ)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
-    // Every human time goes through core's humanTime, which reads TZ from io.env: --utc is TZ=UTC.
+    // Every human time goes through core's humanTime, which reads TZ: --utc is TZ=UTC, for this process
+    // too (the daemon's event messages read it) when the io is the process's own.
     .hook('preAction', () => {
-      if (program.opts().utc) io.env = { ...io.env, TZ: 'UTC' };
+      if (!program.opts().utc) return;
+      if (io.env === process.env) process.env.TZ = 'UTC';
+      io.env = { ...io.env, TZ: 'UTC' };
     });
 
   // status, refresh, validate, init: one-shot commands over the sessions.
