@@ -1,5 +1,5 @@
-import { formatIssue, loadSetup, type Setup, type SetupOptions } from '@sso-supervisor/core/workspace';
-import type { ConfigIssue } from '@sso-supervisor/core';
+import { formatIssue, loadSetup, type Setup, type SetupOptions } from '@sso-supervisor/core/setup';
+import type { ConfigIssue } from '@sso-supervisor/core/setup';
 import { EXIT, type CliIo } from './cli-io';
 
 /** A setup a command can run on, or the issues that say why not: config errors, then its warnings. */

@@ -1,6 +1,6 @@
 import { isAbsolute, join } from 'node:path';
 import { followLog, humanLogLine, readLogTail } from '@sso-supervisor/core/daemon';
-import { humanTime } from '@sso-supervisor/core/workspace';
+import { humanTime } from '@sso-supervisor/core/setup';
 import { EXIT, type CliIo } from '../cli-io';
 import type { Setup } from '@sso-supervisor/core';
 import { painter } from '../output/terminal-format';

@@ -7,7 +7,7 @@ import {
   readSessionStatus,
   readStateFile,
   withDaemonRecord,
-} from '@sso-supervisor/core/workspace';
+} from '@sso-supervisor/core/setup';
 import { EXIT, type CliIo } from '../cli-io';
 import type { Setup, SsoSession } from '@sso-supervisor/core';
 import { painter } from '../output/terminal-format';

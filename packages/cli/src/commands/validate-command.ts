@@ -1,6 +1,6 @@
 import { checkSetup } from '@sso-supervisor/core/daemon';
-import { formatIssue, readCachedToken } from '@sso-supervisor/core/workspace';
-import type { ConfigIssue, Setup } from '@sso-supervisor/core';
+import { formatIssue, readCachedToken } from '@sso-supervisor/core/setup';
+import type { ConfigIssue, Setup } from '@sso-supervisor/core/setup';
 import { BUILTIN_PLUGINS } from '../builtin-plugins';
 import { EXIT, type CliIo } from '../cli-io';
 

@@ -1,4 +1,4 @@
-import { humanTime, type SessionStatus } from '@sso-supervisor/core/workspace';
+import { humanTime, type SessionStatus } from '@sso-supervisor/core/setup';
 import { painter } from './terminal-format';
 import { formatStatusTable, summariseProfiles } from './status-table';
 

@@ -1,5 +1,5 @@
-import type { HumanTime, SessionStatus } from '@sso-supervisor/core/workspace';
-import { formatDuration } from '@sso-supervisor/core/workspace';
+import type { HumanTime, SessionStatus } from '@sso-supervisor/core/setup';
+import { formatDuration } from '@sso-supervisor/core/setup';
 import type { Paint } from './terminal-format';
 
 /** What the table is drawn for: the terminal's width (80 when unknown), the daemon, the one time format. */
