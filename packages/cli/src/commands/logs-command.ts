@@ -8,6 +8,7 @@ import { painter } from '../output/terminal-format';
 /** A log file line for a person: the JSON record as `run` shows it on a terminal; anything else as it is. */
 function readable(io: CliIo): (line: string) => string {
   const time = humanTime(io.env);
+  // The painter alone decides whether colour is on (a terminal, NO_COLOR); asking it keeps one rule.
   const colour = painter(io.stdout, io.env)('red', 'x') !== 'x';
   return (line) => {
     let record: unknown;
