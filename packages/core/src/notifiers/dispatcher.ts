@@ -83,27 +83,35 @@ export class Dispatcher {
 
   /**
    * Sends now through the named notifiers (every one when omitted), past filters, cooldown and queue,
-   * and reports each outcome: for `notify test`. login.pending still goes to private notifiers only.
+   * and reports each outcome, also to `onOutcome` as soon as it is known: for `notify test`, where
+   * `attempts: 1` keeps a person from waiting out the retries of a hung notifier. login.pending still
+   * goes to private notifiers only.
    */
-  async deliver(event: SupervisorEvent, names?: readonly string[]): Promise<DeliveryOutcome[]> {
+  async deliver(
+    event: SupervisorEvent,
+    names?: readonly string[],
+    { attempts, onOutcome }: { attempts?: number; onOutcome?: (outcome: DeliveryOutcome) => void } = {},
+  ): Promise<DeliveryOutcome[]> {
+    const options = attempts ? { ...this.options, retry: { ...this.options.retry, attempts } } : this.options;
+    const report = (outcome: DeliveryOutcome) => {
+      onOutcome?.(outcome);
+      return outcome;
+    };
     const chosen = this.workers.filter((w) => !names || names.includes(w.routed.entry.name));
     const unknown = (names ?? []).filter((name) => !chosen.some((w) => w.routed.entry.name === name));
+    const missing = unknown.map((name) =>
+      report({ notifier: name, delivered: false, attempts: 0, error: 'no such notifier' }),
+    );
     const outcomes = await Promise.all(
-      chosen.map(({ routed }): Promise<DeliveryOutcome> => {
+      chosen.map(async ({ routed }): Promise<DeliveryOutcome> => {
         if (event.type === 'login.pending' && !routed.entry.private) {
           const error = 'login.pending goes only to notifiers with private: true';
-          return Promise.resolve({ notifier: routed.entry.name, delivered: false, attempts: 0, error });
+          return report({ notifier: routed.entry.name, delivered: false, attempts: 0, error });
         }
         const clean = cleanEvent(event, routed.entry.private);
-        return sendWithRetry(routed, clean, this.options, this.logger, this.stop.signal);
+        return report(await sendWithRetry(routed, clean, options, this.logger, this.stop.signal));
       }),
     );
-    const missing = unknown.map((name) => ({
-      notifier: name,
-      delivered: false,
-      attempts: 0,
-      error: 'no such notifier',
-    }));
     return [...outcomes, ...missing];
   }
 
