@@ -45,7 +45,12 @@ export async function notifyTestCommand(
     env: io.env,
     secrets: new SecretRegistry(),
   });
-  const graph = composeDaemon({ setup: ws, plugins: BUILTIN_PLUGINS, overrides: { Logger: logger } });
+  // No outbox: a test that fails is reported here, not tried again later by this process.
+  const graph = composeDaemon({
+    setup: ws,
+    plugins: BUILTIN_PLUGINS,
+    overrides: { Logger: logger, Outbox: false },
+  });
   const { dispatcher, errors } = await graph.load(ws);
   for (const problem of errors) io.stderr.write(`error: ${problem}\n`);
   const names = opts.notifier?.length ? opts.notifier : undefined;

@@ -249,6 +249,12 @@ describe(Dispatcher.name, () => {
     const flaky = routed('flaky', {}, [], new NotifierError('HTTP 503', { retryable: true }));
     const { dispatcher } = setup([flaky]);
     const [outcome] = await dispatcher.deliver(event('notify.test'), undefined, { attempts: 1 });
-    expect(outcome).toEqual({ notifier: 'flaky', delivered: false, attempts: 1, error: 'HTTP 503' });
+    expect(outcome).toEqual({
+      notifier: 'flaky',
+      delivered: false,
+      attempts: 1,
+      error: 'HTTP 503',
+      retryable: true,
+    });
   });
 });
