@@ -73,6 +73,32 @@ describe('tool commands', () => {
     await expect(stat(join(home.home, '.config', 'systemd'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
+  it('install warns about ${...} variables the service will not inherit, and --environment-file carries them', async () => {
+    const config = join(dir, 'vars.yaml');
+    await writeFile(
+      config,
+      'version: 1\nnotifiers:\n  - { name: audit, type: webhook, url: "${HOOK_URL}", secret: "${HOOK_SECRET}" }\n',
+      { mode: 0o600 },
+    );
+    const secretEnv = { HOOK_URL: `${hooks.url}/sso`, HOOK_SECRET: 'hook-secret-value-2' };
+    const plain = await cli(['--config', config, 'install', '--dry-run'], secretEnv);
+    expect(plain.code).toBe(0);
+    expect(plain.stderr).toContain(
+      'warning: the service will not inherit ${HOOK_URL}, ${HOOK_SECRET} from this shell',
+    );
+    const envFile = join(dir, 'sso.env');
+    const withFile = await cli(
+      ['--config', config, 'install', '--dry-run', '--environment-file', envFile],
+      secretEnv,
+    );
+    expect(withFile).toMatchObject({ code: 0, stderr: '' });
+    expect(withFile.stdout).toContain(
+      `would write ${envFile} (0600):\nHOOK_URL=<from this shell>\nHOOK_SECRET=<from this shell>`,
+    );
+    expect(withFile.stdout).toContain(`EnvironmentFile=${envFile}`);
+    expect(`${plain.stdout}${withFile.stdout}`).not.toContain(secretEnv.HOOK_SECRET);
+  });
+
   it('logs -n shows the last lines of what the daemon logged', async () => {
     expect((await cli(['run', '--duration', '1'])).code).toBe(0);
     const r = await cli(['logs', '-n', '1']);

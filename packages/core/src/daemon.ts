@@ -75,6 +75,7 @@ export {
   type ServiceResult,
 } from './service/apply-steps';
 export { parseConfig } from './config/parse-config';
+export { configVariables } from './config/config-variables';
 export { ExportScheduler, type ExportSchedulerDeps } from './exports/export-scheduler';
 export {
   planExports,
