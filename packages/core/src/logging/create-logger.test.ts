@@ -76,10 +76,10 @@ describe('create-logger', () => {
       expect((await stat(file)).mode & 0o777).toBe(0o600);
     });
 
-    it('writes readable lines to a terminal, coloured unless NO_COLOR is set', async () => {
+    it('writes readable lines to a terminal, in local time, coloured unless NO_COLOR is set', async () => {
       for (const [env, coloured] of [
-        [{}, true],
-        [{ NO_COLOR: '1' }, false],
+        [{ TZ: 'Europe/Paris' }, true],
+        [{ TZ: 'Europe/Paris', NO_COLOR: '1' }, false],
       ] as const) {
         const console = new Capture(true);
         const logger = createLogger(options({ console, env }));
@@ -89,7 +89,7 @@ describe('create-logger', () => {
         const label = coloured ? '\x1b[33mWARN \x1b[0m' : 'WARN ';
         const lines = console.text.split('\n');
         expect(lines[0]).toBe(
-          `2026-11-22T09:20:00.000Z ${label} session ending soon session=corp note="log in today" profiles=["dev"]`,
+          `2026-11-22 10:20:00 CET ${label} session ending soon session=corp note="log in today" profiles=["dev"]`,
         );
         expect(lines[1]).toMatch(/ refresh failed error="Error: socket hang up"$/);
         expect(lines[2]).toBe('    Error: socket hang up');
@@ -171,7 +171,8 @@ describe(closeLogger.name, () => {
       });
       for (let i = 0; i < 2000; i++) logger.info('line', { i });
       logger.info('supervisor stopped');
-      await closeLogger(logger);
+      // A generous bound: the test is about waiting for the flush, not about how fast a loaded disk is.
+      await closeLogger(logger, 60_000);
       const lines = (await readFile(file, 'utf8')).trim().split('\n');
       expect(lines).toHaveLength(2001);
       expect(JSON.parse(lines[2000]).message).toBe('supervisor stopped');
