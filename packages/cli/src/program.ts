@@ -4,6 +4,7 @@ import { EXIT, type CliIo } from './cli-io';
 import { CREDENTIALS_HELP, credentialsCommand, FORMATS } from './commands/credentials-command';
 import { doctorCommand, DOCTOR_HELP } from './commands/doctor-command';
 import { tokenCommand, TOKEN_HELP } from './commands/token-command';
+import { withInterruptGuard } from './interrupts';
 import { withSetup } from './with-setup';
 
 /** A commander option parser for a positive number of seconds, returned in milliseconds. */
@@ -51,8 +52,10 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
     .option('--force', 'refresh even when not due')
     .option('--json', 'machine-readable output')
     .action(async (names: string[], opts) => {
-      result.code = await withSetup(io, program.opts(), async (ws) =>
-        (await import('./commands/refresh-command')).refreshCommand(ws, io, names, opts),
+      result.code = await withInterruptGuard(io, () =>
+        withSetup(io, program.opts(), async (ws) =>
+          (await import('./commands/refresh-command')).refreshCommand(ws, io, names, opts),
+        ),
       );
     });
 
@@ -185,7 +188,9 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('process'))
     .addHelpText('after', CREDENTIALS_HELP)
     .action(async (opts: { profile: string; format: CredentialsFormat }) => {
-      result.code = await withSetup(io, program.opts(), (ws) => credentialsCommand(ws, io, opts));
+      result.code = await withInterruptGuard(io, () =>
+        withSetup(io, program.opts(), (ws) => credentialsCommand(ws, io, opts)),
+      );
     });
 
   program
@@ -202,7 +207,9 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
         result.code = EXIT.usage;
         return;
       }
-      result.code = await withSetup(io, program.opts(), (ws) => tokenCommand(ws, io, name));
+      result.code = await withInterruptGuard(io, () =>
+        withSetup(io, program.opts(), (ws) => tokenCommand(ws, io, name)),
+      );
     });
 
   program

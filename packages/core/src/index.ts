@@ -51,7 +51,9 @@ export {
   type RefreshedToken,
 } from './engine/oidc-refresher';
 export type { RefreshResult, RefreshOutcome, CacheView } from './engine/refresh-session';
-export { refreshSession, type RefreshOptions } from './engine/refresh-session';
+export { refreshSession, PEER_WAIT_MS, type RefreshOptions } from './engine/refresh-session';
+export { refreshesInFlight, type RefreshInFlight } from './engine/refreshes-in-flight';
+export { guardOneShot, holdForRefreshes, type ShutdownIo } from './engine/shutdown-guard';
 export { SessionRefresher } from './engine/session-refresher';
 export { secretRecordingRefresher } from './engine/oidc-refresher';
 export { deviceLogin, type DeviceLoginOptions } from './login/device-login';
