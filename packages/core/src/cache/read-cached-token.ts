@@ -39,7 +39,7 @@ export async function readCachedToken(file: string, settleMs = SETTLE_MS): Promi
   let { result, key } = await readOnce(file);
   // A file already waited on and unchanged since is broken for good: no second wait (daemon ticks, polls).
   if (!mayBeMidWrite(result) || (key !== null && settledBroken.get(file) === key)) return result;
-  for (const deadline = Date.now() + settleMs; mayBeMidWrite(result) && Date.now() < deadline; ) {
+  for (const deadline = Date.now() + settleMs; mayBeMidWrite(result) && Date.now() < deadline;) {
     await sleep(SETTLE_POLL_MS);
     ({ result, key } = await readOnce(file));
   }

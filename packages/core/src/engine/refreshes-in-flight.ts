@@ -58,4 +58,3 @@ export function whenNoRefreshInFlight(): Promise<void> {
   if (inFlight.size === 0) return Promise.resolve();
   return new Promise((resolve) => idle.push(resolve));
 }
-
