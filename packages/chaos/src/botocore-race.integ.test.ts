@@ -10,13 +10,19 @@ const RACE_MS = scaled({ short: 8_000, full: 60_000 });
 
 /**
  * A boto3 program that builds a fresh client again and again: each time botocore's SSOTokenProvider reads
- * the cache file and, under 15 min left, spends the refresh token itself and rewrites the file in place.
- * Prints how its refreshes went.
+ * the cache file and, under 15 min left, spends the refresh token itself and rewrites the file in place,
+ * here 1.5 s after the answer (a slow disk). Prints how its refreshes went.
  */
 const BOTOCORE_LOOP = `
-import logging, os, sys, time, botocore.session
+import logging, os, sys, time, botocore.session, botocore.utils
 from botocore.tokens import SSOTokenProvider
-profile, stop_file = sys.argv[1:3]
+profile, stop_file, write_delay = sys.argv[1], sys.argv[2], float(sys.argv[3])
+# A slow disk: each of botocore's writes lands write_delay seconds after its CreateToken answered.
+save = botocore.utils.SSOTokenLoader.save_token
+def slow_save(self, *args, **kwargs):
+    time.sleep(write_delay)
+    save(self, *args, **kwargs)
+botocore.utils.SSOTokenLoader.save_token = slow_save
 counts = {'loads': 0, 'refreshed': 0, 'refresh_failed': 0}
 class Count(logging.Handler):
     def emit(self, record):
@@ -27,10 +33,11 @@ log = logging.getLogger('botocore.tokens')
 log.setLevel(logging.INFO)
 log.addHandler(Count())
 log.propagate = False
+session = botocore.session.Session(profile=profile)
 while not os.path.exists(stop_file):
-    SSOTokenProvider(botocore.session.Session(profile=profile)).load_token().get_frozen_token()
+    SSOTokenProvider(session).load_token().get_frozen_token()
     counts['loads'] += 1
-    time.sleep(0.05)
+    time.sleep(0.01)
 print(counts)
 `;
 
@@ -52,13 +59,13 @@ describe('botocore racing the daemon for one session', () => {
         config: { threshold, timeout: '5s' },
       });
       // Slow answers widen every window between a read, a CreateToken and a write.
-      world.emulator.setLatency(100);
+      world.emulator.setLatency(300);
       const stopFile = join(world.dir, 'stop-botocore');
       try {
         const poller = new CachePoller(world.home.cacheDir);
         const d = world.startDaemon();
         await d.waitFor(() => d.events('supervisor.started').length === 1);
-        const boto = spawn('python3', ['-c', BOTOCORE_LOOP, 'dev-a', stopFile], {
+        const boto = spawn('python3', ['-c', BOTOCORE_LOOP, 'dev-a', stopFile, '1.5'], {
           env: { PATH: process.env.PATH ?? '', ...world.env },
           stdio: ['ignore', 'pipe', 'pipe'],
         });
