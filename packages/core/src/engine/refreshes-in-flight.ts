@@ -16,7 +16,7 @@ interface Entry extends RefreshInFlight {
 }
 
 const inFlight = new Set<Entry>();
-let idle: Array<() => void> = [];
+const idle: Array<() => void> = [];
 
 /** Registers a call; `abort` cuts it off once the bound set by `finishAll` (or `finishBy`) has passed. */
 export function trackRefresh(
