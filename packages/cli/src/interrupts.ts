@@ -1,4 +1,4 @@
-import type { ShutdownIo } from '@sso-supervisor/core/workspace';
+import type { ShutdownIo } from '@sso-supervisor/core/setup';
 import type { CliIo } from './cli-io';
 
 /** Ctrl-C and SIGTERM speak on stderr and end the real process: a CreateToken on the wire outlives neither. */
@@ -14,7 +14,7 @@ export function shutdownIo(io: CliIo): ShutdownIo {
  * CreateToken waits for the answer to be written (engine/shutdown-guard.ts). Loads only the light entry.
  */
 export async function withInterruptGuard<T>(io: CliIo, run: () => Promise<T>): Promise<T> {
-  const { guardOneShot } = await import('@sso-supervisor/core/workspace');
+  const { guardOneShot } = await import('@sso-supervisor/core/setup');
   const unguard = guardOneShot(shutdownIo(io));
   try {
     return await run();
