@@ -6,6 +6,7 @@ import { doctorCommand, DOCTOR_HELP } from './commands/doctor-command';
 import type { LoginOptions } from './commands/login-command';
 import type { ProfilesSyncOptions } from './commands/profiles-command';
 import { tokenCommand, TOKEN_HELP } from './commands/token-command';
+import { withInterruptGuard } from './interrupts';
 import { withSetup } from './with-setup';
 
 /** A commander option parser for a positive number of seconds, returned in milliseconds. */
@@ -75,8 +76,10 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
     .option('--force', 'refresh even when not due')
     .option('--json', 'machine-readable output')
     .action(async (names: string[], opts) => {
-      result.code = await withSetup(io, program.opts(), async (ws) =>
-        (await import('./commands/refresh-command')).refreshCommand(ws, io, names, opts),
+      result.code = await withInterruptGuard(io, () =>
+        withSetup(io, program.opts(), async (ws) =>
+          (await import('./commands/refresh-command')).refreshCommand(ws, io, names, opts),
+        ),
       );
     });
 
@@ -267,7 +270,9 @@ Exit codes: 0 logged in; 1 refused, expired, cancelled or failed; 2 usage error.
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('process'))
     .addHelpText('after', CREDENTIALS_HELP)
     .action(async (opts: { profile: string; format: CredentialsFormat }) => {
-      result.code = await withSetup(io, program.opts(), (ws) => credentialsCommand(ws, io, opts));
+      result.code = await withInterruptGuard(io, () =>
+        withSetup(io, program.opts(), (ws) => credentialsCommand(ws, io, opts)),
+      );
     });
 
   program
@@ -284,7 +289,9 @@ Exit codes: 0 logged in; 1 refused, expired, cancelled or failed; 2 usage error.
         result.code = EXIT.usage;
         return;
       }
-      result.code = await withSetup(io, program.opts(), (ws) => tokenCommand(ws, io, name));
+      result.code = await withInterruptGuard(io, () =>
+        withSetup(io, program.opts(), (ws) => tokenCommand(ws, io, name)),
+      );
     });
 
   program

@@ -56,6 +56,7 @@ export {
   type DaemonSetup,
 } from './daemon/compose-daemon';
 export { waitForStop, watchFiles } from './daemon/triggers';
+export { holdForRefreshes, type ShutdownIo } from './engine/shutdown-guard';
 export {
   servicePaths,
   serviceCommand,

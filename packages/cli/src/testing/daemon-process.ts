@@ -72,8 +72,8 @@ export class DaemonProcess {
   }
 
   /**
-   * Resolves once `predicate` holds over the entries; rejects with what was seen when `timeoutMs` passes
-   * or the process ends first.
+   * Resolves once `predicate` holds over the entries (checked at each log line and every 100 ms); rejects
+   * with what was seen when `timeoutMs` passes or the process ends first.
    */
   waitFor(predicate: (entries: LogEntry[]) => boolean, timeoutMs = 30_000): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -83,6 +83,7 @@ export class DaemonProcess {
         settled = true;
         this.waiters = this.waiters.filter((w) => w !== check);
         clearTimeout(timer);
+        clearInterval(poll);
         if (error === undefined) return resolve();
         const seen = this.entries.map((e) => `${e.event ?? ''} ${e.message} ${e.error ?? ''}`).join('\n');
         reject(new Error(`${error}; the daemon logged:\n${seen}\n${this.stderr.slice(-2000)}`));
@@ -91,6 +92,8 @@ export class DaemonProcess {
         if (predicate(this.entries)) finish();
       };
       const timer = setTimeout(() => finish(`timed out after ${timeoutMs} ms`), timeoutMs);
+      // A predicate may look beyond the log (webhooks received, emulator calls) while the daemon is quiet.
+      const poll = setInterval(check, 100);
       void this.exited.then(({ code, signal }) => {
         check();
         finish(`the daemon exited (${signal ?? code}) first`);

@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import { unlinkSync } from 'node:fs';
 import { mkdir, open, readFile, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { CacheFileError } from '../errors';
+import { removeStaleTempFiles } from '../state/remove-stale-temp-files';
 import { type CachedToken, formatCachedToken } from './cached-token';
+import { TEMP_SUFFIX } from './temp-file-name';
 
-export const TEMP_SUFFIX = '.sso-supervisor.tmp';
+export { TEMP_SUFFIX } from './temp-file-name';
 
 export type WriteOutcome = { written: true } | { written: false; reason: 'changed' };
 
@@ -15,6 +18,24 @@ export interface PendingWrite {
 }
 
 const PERMANENT = ['EACCES', 'EPERM', 'EROFS', 'EISDIR', 'ENOTDIR'];
+
+/** The temp files this process has open, so a process that must exit at once can remove them first. */
+const openTemps = new Set<string>();
+
+/**
+ * Removes this process's open temp files, synchronously: for a second Ctrl-C, which exits right after.
+ * A write cut off there leaves the cache file as it was, never a stray 16 KB temp file beside it.
+ */
+export function removeOpenTempFilesSync(): void {
+  for (const temp of openTemps) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Already renamed into place or removed.
+    }
+  }
+  openTemps.clear();
+}
 
 /** Room taken in the temp file at open; a token file is 1-2 KB, and a bigger one only extends it. */
 const RESERVED_BYTES = 16 * 1024;
@@ -53,9 +74,13 @@ export async function openCacheWrite(file: string): Promise<PendingWrite> {
     await handle?.close().catch(() => {});
     handle = null;
     await unlink(temp).catch(() => {});
+    openTemps.delete(temp);
   };
   try {
     await mkdir(dir, { recursive: true, mode: 0o700 });
+    // Whoever writes to the folder next clears what a crashed (or twice interrupted) writer left.
+    await removeStaleTempFiles(dir).catch(() => undefined);
+    openTemps.add(temp);
     handle = await open(temp, 'wx', 0o600);
     await handle.write(Buffer.alloc(RESERVED_BYTES, 0x20), 0, RESERVED_BYTES, 0);
   } catch (error) {
@@ -80,6 +105,7 @@ export async function openCacheWrite(file: string): Promise<PendingWrite> {
           return { written: false, reason: 'changed' };
         }
         await rename(temp, file);
+        openTemps.delete(temp);
       } catch (error) {
         await release();
         throw writeError(file, error);

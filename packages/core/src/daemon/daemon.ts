@@ -1,5 +1,6 @@
 import { TOKENS } from '../di/tokens';
 import type { TokenRefresher } from '../engine/oidc-refresher';
+import { refreshesInFlight } from '../engine/refreshes-in-flight';
 import { EventBus, logEvent } from '../events/event-bus';
 import { ExportScheduler } from '../exports/export-scheduler';
 import { planExports } from '../exports/plan-exports';
@@ -132,10 +133,21 @@ export class Daemon {
     });
   }
 
-  /** Stops the workers, lets in-flight refreshes finish (or aborts them after the grace), writes state, unlocks. */
+  /**
+   * Stops the workers and waits for their checks: a check aborts after the grace, except a CreateToken
+   * already sent, which gets its request timeout to answer and be written. Then writes state, unlocks.
+   */
   stop(graceMs = 5000): Promise<void> {
     this.stopping ??= (async () => {
       this.unwatch();
+      const inFlight = refreshesInFlight();
+      if (inFlight.length > 0) {
+        // Their refresh tokens may be spent at AWS already: the answers are written before we stop.
+        this.logger.warn('stopping after the refreshes in flight are written', {
+          sessions: inFlight.map((r) => r.session),
+          timeoutMs: Math.max(...inFlight.map((r) => r.timeoutMs)),
+        });
+      }
       await Promise.all([
         this.graph.resolve(ExportScheduler).stop(graceMs),
         this.graph.resolve(Supervisor).stop(graceMs),

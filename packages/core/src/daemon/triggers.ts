@@ -35,7 +35,7 @@ export function watchFiles(files: string[], onChange: () => void, debounceMs = 3
 }
 /**
  * Resolves on SIGINT, SIGTERM or after `durationMs`; calls `onHangup` on SIGHUP meanwhile. Handlers are
- * removed again before it resolves, so a second Ctrl-C during shutdown gets Node's default (exit).
+ * removed again before it resolves: what a second Ctrl-C does during shutdown is holdForRefreshes' to say.
  */
 export function waitForStop(opts: {
   durationMs?: number;

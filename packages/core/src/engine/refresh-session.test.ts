@@ -131,9 +131,12 @@ describe(refreshSession.name, () => {
 
   it('maps a ReauthRequiredError from the refresher to reauth_required and leaves the file alone', async () => {
     const raw = await put(sampleToken(minutes(10)));
-    const { result } = await run(() => {
-      throw new ReauthRequiredError(`refresh token rejected (InvalidGrantException): run ${login}`, login);
-    });
+    const { result } = await run(
+      () => {
+        throw new ReauthRequiredError(`refresh token rejected (InvalidGrantException): run ${login}`, login);
+      },
+      { peerWaitMs: 200 },
+    );
     expect(result).toEqual({
       ...corp,
       outcome: 'reauth_required',
@@ -150,8 +153,8 @@ describe(refreshSession.name, () => {
     const rival = sampleToken(minutes(60), { refreshToken: `${SECRET_MARK}-rival-refresh` });
     const { result, fake } = await run(async (_grant, call) => {
       if (call > 1) throw new Error('a token that is not due must not be refreshed');
-      // The rival's rename lands a moment after our CreateToken was turned down.
-      setTimeout(() => void put(rival), 100);
+      // The rival's write lands 2 s after our CreateToken was turned down (its fsync on a slow disk).
+      setTimeout(() => void put(rival), 2000);
       throw new ReauthRequiredError(`refresh token rejected (InvalidGrantException): run ${login}`, login);
     });
     expect(result).toEqual({ ...corp, outcome: 'skipped', expiresAt: rival.expiresAt });
@@ -182,6 +185,62 @@ describe(refreshSession.name, () => {
     } finally {
       clearInterval(writer);
     }
+  });
+
+  it('writes the answer of a CreateToken already sent when stopped, within the request timeout', async () => {
+    await put(sampleToken(minutes(10)));
+    const stop = new AbortController();
+    const refresher = {
+      refresh: (_grant: unknown, signal?: AbortSignal) =>
+        new Promise<typeof fresh>((resolve, reject) => {
+          const answer = setTimeout(() => resolve(fresh), 300);
+          signal?.addEventListener('abort', () => {
+            clearTimeout(answer);
+            reject(new TransientError('refresh failed (AbortError)'));
+          });
+          // The stop comes while the request is on the wire.
+          setTimeout(() => stop.abort(), 50);
+        }),
+      destroy: () => undefined,
+    };
+    const retry = { attempts: 1, baseDelay: 1, maxDelay: 1, timeout: 5000 };
+    const result = await refreshSession(session, refresher, { ...options, retry, signal: stop.signal });
+    expect(result.outcome).toBe('refreshed');
+    expect(JSON.parse(await readFile(session.cacheFile, 'utf8')).accessToken).toBe(fresh.accessToken);
+  });
+
+  it('cuts off a CreateToken that outlives its request timeout after a stop, leaving no temp file', async () => {
+    const raw = await put(sampleToken(minutes(10)));
+    const stop = new AbortController();
+    const refresher = {
+      refresh: (_grant: unknown, signal?: AbortSignal) =>
+        new Promise<typeof fresh>((_resolve, reject) => {
+          signal?.addEventListener('abort', () => reject(new TransientError('refresh failed (AbortError)')));
+          setTimeout(() => stop.abort(), 20);
+        }),
+      destroy: () => undefined,
+    };
+    const retry = { attempts: 1, baseDelay: 1, maxDelay: 1, timeout: 100 };
+    const result = await refreshSession(session, refresher, { ...options, retry, signal: stop.signal });
+    expect(result).toMatchObject({ outcome: 'failed', error: 'refresh failed (AbortError)' });
+    expect(await readFile(session.cacheFile, 'utf8')).toBe(raw);
+    expect(await readdir(dir)).toEqual([basename(session.cacheFile)]);
+  });
+
+  it('sends no CreateToken once stopped', async () => {
+    await put(sampleToken(minutes(10)));
+    const stop = new AbortController();
+    stop.abort();
+    const signals: boolean[] = [];
+    const refresher = {
+      refresh: async (_grant: unknown, signal?: AbortSignal) => {
+        signals.push(signal?.aborted ?? false);
+        throw new TransientError('refresh failed (AbortError)');
+      },
+      destroy: () => undefined,
+    };
+    await refreshSession(session, refresher, { ...options, signal: stop.signal });
+    expect(signals).toEqual([true]);
   });
 
   it('maps a TransientError to failed and leaves no temp file', async () => {

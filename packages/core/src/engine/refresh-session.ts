@@ -6,11 +6,13 @@ import {
   formatTimestamp,
 } from '../cache/cached-token';
 import { readCachedToken, type CacheRead } from '../cache/read-cached-token';
+import { waitForChange } from '../cache/wait-for-change';
 import { openCacheWrite, type PendingWrite } from '../cache/write-cached-token';
 import { IncompleteRefreshError, ReauthRequiredError, SupervisorError } from '../errors';
 import { assessToken } from './assess-token';
-import type { RetrySettings } from './aws-clients';
+import { DEFAULT_RETRY, type RetrySettings } from './aws-clients';
 import type { TokenRefresher } from './oidc-refresher';
+import { trackRefresh } from './refreshes-in-flight';
 
 export type RefreshOutcome = 'refreshed' | 'skipped' | 'reauth_required' | 'failed' | 'invalid';
 
@@ -60,25 +62,49 @@ export interface RefreshOptions {
   thresholdMs: number;
   force?: boolean;
   now?: () => Date;
+  /**
+   * Stops the pass. Before CreateToken is sent it stops at once; once sent, the refresh token may already
+   * be spent at AWS, so the answer still gets the request timeout to arrive and be written.
+   */
   signal?: AbortSignal;
   retry?: RetrySettings;
+  /** After a rejected refresh token, how long a rival's token gets to land in the file. */
+  peerWaitMs?: number;
 }
 
 /** Someone else wrote the file between our read and our rename; look again this many times. */
 const MAX_REEVALUATIONS = 2;
-/**
- * How long another writer gets to finish before what we saw counts: a rival refresher writing the token it
- * won, or the AWS CLI rewriting the file in place (a login caught half-written).
- */
+/** How long another writer gets to finish a broken-looking file (the AWS CLI writing a login in place). */
 const OTHER_WRITER_MS = 500;
+/**
+ * After InvalidGrant, how long a rival refresher that spent the refresh token first (botocore, the AWS CLI,
+ * another process of ours) gets to write what it won. Its write may land seconds after its CreateToken
+ * (fsync on a slow disk); a person is told to log in only when nothing better arrived by then.
+ */
+export const PEER_WAIT_MS = 5000;
 
-/** Whether the file stops holding `raw` within `ms`. */
-async function changesWithin(file: string, raw: string | null, ms: number): Promise<boolean> {
-  for (const deadline = Date.now() + ms; Date.now() < deadline;) {
-    if ((await readCachedToken(file)).raw !== raw) return true;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return (await readCachedToken(file)).raw !== raw;
+/**
+ * Marks CreateToken as in flight until its answer is written. A stop (`signal`, or a shutdown of the
+ * process) before it is sent cancels it; once sent, the call gets its request timeout to answer and is cut
+ * off only after that, because the refresh token it carries may already be spent at AWS.
+ */
+function startFlight(session: SsoSession, options: RefreshOptions): { signal: AbortSignal; done(): void } {
+  const wire = new AbortController();
+  if (options.signal?.aborted) wire.abort();
+  const tracked = trackRefresh(
+    session.name ?? session.startUrl,
+    (options.retry ?? DEFAULT_RETRY).timeout,
+    () => wire.abort(),
+  );
+  const stop = () => tracked.finishBy();
+  options.signal?.addEventListener('abort', stop);
+  return {
+    signal: wire.signal,
+    done() {
+      options.signal?.removeEventListener('abort', stop);
+      tracked.done();
+    },
+  };
 }
 
 /**
@@ -110,7 +136,7 @@ export async function refreshSession(
     }
     if (read.status === 'invalid') {
       // A file that changes under us is not judged: past the last round it is failed, `kept changing`.
-      if (await changesWithin(session.cacheFile, read.raw, OTHER_WRITER_MS)) continue;
+      if (await waitForChange(session.cacheFile, read.raw, OTHER_WRITER_MS)) continue;
       return seen({ ...base, outcome: 'invalid', error: read.message });
     }
     const { token } = read;
@@ -126,9 +152,11 @@ export async function refreshSession(
       });
     }
     let pending: PendingWrite | undefined;
+    let flight: ReturnType<typeof startFlight> | undefined;
     let wrote: CachedToken | undefined;
     try {
       pending = await openCacheWrite(session.cacheFile);
+      flight = startFlight(session, options);
       const fresh = await refresher.refresh(
         {
           region: session.region,
@@ -137,7 +165,7 @@ export async function refreshSession(
           refreshToken: token.refreshToken!,
           loginCommand: session.loginCommand,
         },
-        options.signal,
+        flight.signal,
         options.retry,
       );
       const expiresAt = formatTimestamp(new Date(now().getTime() + fresh.expiresIn * 1000));
@@ -149,6 +177,7 @@ export async function refreshSession(
         refreshToken: fresh.refreshToken ?? token.refreshToken,
       };
       const written = await pending.commit(next, read.raw);
+      flight.done();
       if (written.written) return seen({ ...base, outcome: 'refreshed', expiresAt }, next);
       force = false;
     } catch (error) {
@@ -158,10 +187,11 @@ export async function refreshSession(
         const written = await pending.commit(next, read.raw).catch(() => undefined);
         if (written?.written) wrote = next;
       } else await pending?.abort();
+      flight?.done();
       if (error instanceof ReauthRequiredError) {
         // Another refresher (a one-shot `refresh`, the AWS CLI) may have spent the refresh token just before
         // us: then the token it writes is the answer, not a login.
-        if (await changesWithin(session.cacheFile, read.raw, OTHER_WRITER_MS)) {
+        if (await waitForChange(session.cacheFile, read.raw, options.peerWaitMs ?? PEER_WAIT_MS)) {
           force = false;
           continue;
         }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { TEMP_SUFFIX } from '../cache/write-cached-token';
+import { TEMP_SUFFIX } from '../cache/temp-file-name';
 import type { MergeOutcome } from './text-lines';
 
 /**

@@ -19,3 +19,4 @@ export { readStateFile } from '../state/state-file';
 export { runningDaemonPid } from '../state/lock-file';
 export { humanTime, formatDuration, type HumanTime } from '../util/human-time';
 export { didYouMean } from '../config/error-wording';
+export { guardOneShot, type ShutdownIo } from '../engine/shutdown-guard';

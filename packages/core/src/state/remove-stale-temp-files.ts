@@ -1,6 +1,6 @@
 import { readdir, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { TEMP_SUFFIX } from '../cache/write-cached-token';
+import { TEMP_SUFFIX } from '../cache/temp-file-name';
 import { isProcessAlive } from './lock-file';
 
 const MAX_AGE_MS = 10 * 60 * 1000;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { readFile, mkdir, open, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { TEMP_SUFFIX } from '../cache/write-cached-token';
+import { TEMP_SUFFIX } from '../cache/temp-file-name';
 import type { SecretRegistry } from '../logging/redaction';
 import { systemClock, type Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
