@@ -77,6 +77,7 @@ describe(parseConfig.name, () => {
         sessionWarning: 1_800_000,
       },
       reauth: { mode: 'notify', backoffMs: 3_600_000 },
+      server: { enabled: true, port: 0 },
       notifiers: [
         {
           name: 'team',

@@ -18,6 +18,7 @@ import { Dispatcher, DISPATCHER_OPTIONS, type DispatcherOverrides } from '../not
 import type { NotifierPlugin } from '../notifiers/notifier-contract';
 import { StateFileWriter, type SessionRecord } from '../state/state-file';
 import type { DeviceLoginRunner } from '../supervisor/device-reauth';
+import { CredentialsBroker } from '../server/credentials-broker';
 import { Supervisor } from '../supervisor/supervisor';
 import { systemClock, type Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
@@ -191,6 +192,19 @@ export function composeDaemon(options: ComposeDaemonOptions): DaemonGraph {
     ),
   );
   const graph = new DaemonGraph(c);
+  // The broker asks for the setup per request, so a reload's profiles are served at once.
+  c.register(
+    CredentialsBroker,
+    once(
+      (r) =>
+        new CredentialsBroker({
+          stateDir: setup.paths.stateDir,
+          setup: () => graph.setup,
+          refresher: r.resolve(SessionRefresher),
+          recordSecret: recordSecret(r),
+        }),
+    ),
+  );
   c.register(
     Supervisor,
     once((r) => {
