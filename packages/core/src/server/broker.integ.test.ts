@@ -181,6 +181,22 @@ describe('credential broker', () => {
     expect(emulator.calls.getRoleCredentials).toBe(Number(stdout.trim()));
   });
 
+  it('serves the AWS CLI v2 (2.9.19 reads the token from AWS_CONTAINER_AUTHORIZATION_TOKEN only)', async () => {
+    const env = {
+      PATH: process.env.PATH,
+      HOME: dir,
+      AWS_CONFIG_FILE: join(dir, 'none'),
+      AWS_CONTAINER_CREDENTIALS_FULL_URI: `http://127.0.0.1:${broker.port}/v1/credentials/dev`,
+      AWS_CONTAINER_AUTHORIZATION_TOKEN: token,
+    };
+    const { stdout } = await run('/usr/bin/aws', ['configure', 'export-credentials', '--format', 'process'], {
+      env,
+    });
+    const answer = JSON.parse(stdout) as { SessionToken: string; Expiration: string };
+    expect(emulator.issuedSecrets()).toContain(answer.SessionToken);
+    expect(Date.parse(answer.Expiration)).toBeGreaterThan(Date.now() - 1000);
+  });
+
   it('a session that needs a login: a 4xx whose message the JS SDK shows, with the login command', async () => {
     const res = await get(broker.port, '/v1/credentials/sandbox', { authorization: token });
     expect(res.status).toBe(424);
