@@ -136,6 +136,10 @@ export function buildConfig(
     },
     notifiers: notifiers.entries,
     exports: buildExports(parsed, (value) => expandPath(value, ctx.home, baseDir), issues),
+    server: {
+      ...base.server,
+      ...definedOnly({ enabled: parsed.server?.enabled, port: parsed.server?.port }),
+    },
     log: {
       ...base.log,
       ...definedOnly({ level: log.level, maxSize: log.maxSize, maxFiles: log.maxFiles }),

@@ -193,6 +193,15 @@ export const configSchema = z
       .optional(),
     notifiers: z.array(notifier).optional(),
     exports: z.array(exportEntry).optional(),
+    server: z
+      .object({
+        enabled: z.boolean().optional(),
+        port: wholeNumber(0)
+          .refine((n) => n <= 65535, { message: 'must be a port number, 0 to 65535 (0: any free port)' })
+          .optional(),
+      })
+      .strict()
+      .optional(),
     log: z
       .object({
         level: oneOf(['error', 'warn', 'info', 'debug']).optional(),

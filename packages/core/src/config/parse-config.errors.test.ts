@@ -56,14 +56,14 @@ describe(`${parseConfig.name} errors`, () => {
       'unknown key, nothing close',
       lines('version: 1', 'frobnicate: 1'),
       [
-        'c.yaml:2:1 frobnicate: unknown key; expected one of version, aws, stateDir, sessions, defaults, reauth, notifiers, exports, log',
+        'c.yaml:2:1 frobnicate: unknown key; expected one of version, aws, stateDir, sessions, defaults, reauth, notifiers, exports, server, log',
       ],
     ],
     [
       'a __proto__ key',
       lines('version: 1', '__proto__: { version: 2 }'),
       [
-        'c.yaml:2:1 __proto__: unknown key; expected one of version, aws, stateDir, sessions, defaults, reauth, notifiers, exports, log',
+        'c.yaml:2:1 __proto__: unknown key; expected one of version, aws, stateDir, sessions, defaults, reauth, notifiers, exports, server, log',
       ],
     ],
     [

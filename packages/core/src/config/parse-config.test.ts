@@ -80,6 +80,7 @@ describe(parseConfig.name, () => {
         reauth: { remind: 7_200_000 },
       },
       reauth: { mode: 'notify', backoffMs: 3_600_000 },
+      server: { enabled: true, port: 0 },
       notifiers: [
         {
           name: 'team',

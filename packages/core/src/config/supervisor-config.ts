@@ -101,6 +101,11 @@ export interface SupervisorConfig {
   notifiers: NotifierEntry[];
   /** Files kept filled with role credentials by the daemon; none by default. */
   exports: ExportEntry[];
+  /**
+   * The daemon's loopback HTTP server (the credential broker). `port` 0 lets the system choose; the port
+   * in use is written to `server.json` in the state dir either way.
+   */
+  server: { enabled: boolean; port: number };
   /** `file` is relative to the state dir unless absolute; `maxSize` is in bytes. */
   log: { level: LogLevel; file: string; maxSize: number; maxFiles: number };
 }
@@ -126,6 +131,7 @@ export function defaultConfig(): SupervisorConfig {
     reauth: { mode: 'notify', backoffMs: 3_600_000 },
     notifiers: [],
     exports: [],
+    server: { enabled: true, port: 0 },
     log: { level: 'info', file: 'supervisor.log', maxSize: 10 * 1024 * 1024, maxFiles: 5 },
   };
 }

@@ -19,6 +19,7 @@ import { OutboxStore, type OutboxPolicy } from '../notifiers/outbox-store';
 import type { NotifierPlugin } from '../notifiers/notifier-contract';
 import { StateFileWriter, type SessionRecord } from '../state/state-file';
 import type { DeviceLoginRunner } from '../supervisor/device-reauth';
+import { CredentialsBroker } from '../server/credentials-broker';
 import { Supervisor } from '../supervisor/supervisor';
 import { systemClock, type Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
@@ -202,6 +203,19 @@ export function composeDaemon(options: ComposeDaemonOptions): DaemonGraph {
     ),
   );
   const graph = new DaemonGraph(c);
+  // The broker asks for the setup per request, so a reload's profiles are served at once.
+  c.register(
+    CredentialsBroker,
+    once(
+      (r) =>
+        new CredentialsBroker({
+          stateDir: setup.paths.stateDir,
+          setup: () => graph.setup,
+          refresher: r.resolve(SessionRefresher),
+          recordSecret: recordSecret(r),
+        }),
+    ),
+  );
   c.register(
     Supervisor,
     once((r) => {

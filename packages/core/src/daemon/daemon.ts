@@ -9,6 +9,8 @@ import type { Dispatcher } from '../notifiers/dispatcher';
 import { acquireLock } from '../state/lock-file';
 import { removeStaleTempFiles } from '../state/remove-stale-temp-files';
 import { readStateFile, StateFileWriter } from '../state/state-file';
+import { CredentialsBroker } from '../server/credentials-broker';
+import { startBroker, type RunningBroker } from '../server/start-broker';
 import { Supervisor } from '../supervisor/supervisor';
 import type { Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
@@ -39,6 +41,7 @@ export class Daemon {
   private stopping: Promise<void> | null = null;
   private unsubscribe: Array<() => void> = [];
   private unsubscribeDispatcher: () => void = () => {};
+  private broker: RunningBroker | null = null;
 
   private constructor(
     private readonly options: DaemonOptions,
@@ -93,6 +96,7 @@ export class Daemon {
     daemon.watch();
     supervisor.start(ws.supervised);
     await daemon.planExports();
+    await daemon.startBroker();
     return daemon;
   }
 
@@ -140,6 +144,7 @@ export class Daemon {
   stop(graceMs = 5000): Promise<void> {
     this.stopping ??= (async () => {
       this.unwatch();
+      await this.broker?.stop();
       const inFlight = refreshesInFlight();
       if (inFlight.length > 0) {
         // Their refresh tokens may be spent at AWS already: the answers are written before we stop.
@@ -161,6 +166,28 @@ export class Daemon {
       await closeLogger(this.logger);
     })();
     return this.stopping;
+  }
+
+  /**
+   * The loopback credential broker, read from the config at start (a port change needs a restart). A port
+   * taken is logged, not fatal: the refreshes matter more than the broker.
+   */
+  private async startBroker(): Promise<void> {
+    const { config, paths } = this.graph.setup;
+    if (!config.server.enabled) return;
+    try {
+      this.broker = await startBroker({
+        stateDir: paths.stateDir,
+        port: config.server.port,
+        broker: this.graph.resolve(CredentialsBroker),
+        logger: this.logger,
+      });
+    } catch (error) {
+      this.logger.error('credential broker not started', {
+        port: config.server.port,
+        error: (error as NodeJS.ErrnoException).code ?? String(error),
+      });
+    }
   }
 
   /** Resolves each `exports:` profile against the AWS config as it is now; unchanged exports keep their timers. */

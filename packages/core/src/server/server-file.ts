@@ -1,0 +1,36 @@
+import { randomBytes } from 'node:crypto';
+import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export const SERVER_FILE = 'server.json';
+
+/** Where the daemon's loopback server listens, for `exec` and `env` to find. No secret in it. */
+export interface ServerInfo {
+  version: 1;
+  port: number;
+  pid: number;
+}
+
+export async function writeServerFile(stateDir: string, info: ServerInfo): Promise<void> {
+  const file = join(stateDir, SERVER_FILE);
+  const temp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
+  await writeFile(temp, JSON.stringify(info), { mode: 0o600 });
+  await rename(temp, file);
+}
+
+export async function readServerFile(stateDir: string): Promise<ServerInfo | null> {
+  try {
+    const info = JSON.parse(await readFile(join(stateDir, SERVER_FILE), 'utf8')) as Partial<ServerInfo>;
+    return info.version === 1 && Number.isInteger(info.port) && Number.isInteger(info.pid)
+      ? (info as ServerInfo)
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Removed only when it is still ours: a newer daemon may have written its own. */
+export async function removeServerFile(stateDir: string, pid = process.pid): Promise<void> {
+  const info = await readServerFile(stateDir);
+  if (info?.pid === pid) await unlink(join(stateDir, SERVER_FILE)).catch(() => {});
+}
