@@ -34,6 +34,16 @@ function scopes(section: IniSection): string[] {
 }
 
 /**
+ * Keys set in both a profile and its sso-session to different values. botocore refuses such a profile
+ * (`_resolve_sso_session_reference` raises InvalidConfigError), so no profile of it may reach a session.
+ */
+function clashingKeys(profile: IniSection, session: IniSection) {
+  return Object.entries(session)
+    .filter(([key, value]) => profile[key] !== undefined && profile[key] !== value)
+    .map(([key, inSession]) => ({ key, inProfile: profile[key]!, inSession: inSession! }));
+}
+
+/**
  * Groups SSO profiles into refresh units: sso-session profiles by session name, legacy profiles
  * (start URL in the profile) by start URL. Non-SSO profiles are ignored.
  */
@@ -69,6 +79,19 @@ export function discoverSessions(config: AwsConfigData, file: string, cacheDir: 
     const sectionName = profile === 'default' ? 'default' : `profile ${profile}`;
     if (section.sso_session) {
       const session = byId.get(section.sso_session);
+      const clashes = session ? clashingKeys(section, config.ssoSessions[section.sso_session]!) : [];
+      for (const { key, inProfile, inSession } of clashes) {
+        findings.push({
+          severity: 'error',
+          file,
+          section: sectionName,
+          field: key,
+          message:
+            `The value for ${key} is inconsistent between profile (${inProfile}) and sso-session (${inSession}); ` +
+            'botocore and the AWS CLI refuse this profile (InvalidConfigError): remove it from the profile',
+        });
+      }
+      if (clashes.length) continue;
       if (session) session.profiles.push(profile);
       else if (!(section.sso_session in config.ssoSessions)) {
         findings.push({
