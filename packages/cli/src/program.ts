@@ -4,7 +4,7 @@ import { EXIT, type CliIo } from './cli-io';
 import { CREDENTIALS_HELP, credentialsCommand, FORMATS } from './commands/credentials-command';
 import { doctorCommand, DOCTOR_HELP } from './commands/doctor-command';
 import { tokenCommand, TOKEN_HELP } from './commands/token-command';
-import { withSetup } from './with-setup';
+import { SESSIONS_ONLY, withSetup } from './with-setup';
 
 /** A commander option parser for a positive number of seconds, returned in milliseconds. */
 export function parseSeconds(value: string): number {
@@ -39,8 +39,11 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
     .description('every supervised session: profiles, time left, state, and whether the daemon runs')
     .option('--json', 'machine-readable output')
     .action(async (opts) => {
-      result.code = await withSetup(io, program.opts(), async (ws) =>
-        (await import('./commands/status-command')).statusCommand(ws, io, opts),
+      result.code = await withSetup(
+        io,
+        program.opts(),
+        async (ws) => (await import('./commands/status-command')).statusCommand(ws, io, opts),
+        SESSIONS_ONLY,
       );
     });
 
@@ -51,8 +54,11 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
     .option('--force', 'refresh even when not due')
     .option('--json', 'machine-readable output')
     .action(async (names: string[], opts) => {
-      result.code = await withSetup(io, program.opts(), async (ws) =>
-        (await import('./commands/refresh-command')).refreshCommand(ws, io, names, opts),
+      result.code = await withSetup(
+        io,
+        program.opts(),
+        async (ws) => (await import('./commands/refresh-command')).refreshCommand(ws, io, names, opts),
+        SESSIONS_ONLY,
       );
     });
 
@@ -66,7 +72,7 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
         io,
         program.opts(),
         async (ws) => (await import('./commands/validate-command')).validateCommand(ws, io, opts),
-        notifierSchemas(),
+        { notifierSchemas: notifierSchemas() },
       );
     });
 
@@ -91,14 +97,18 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
       process.once('SIGINT', cancel);
       process.once('SIGTERM', cancel);
       try {
-        result.code = await withSetup(io, program.opts(), async (ws) =>
-          (await import('./commands/login-command')).loginCommand(
-            ws,
-            io,
-            { session, profile: opts.profile },
-            opts,
-            controller.signal,
-          ),
+        result.code = await withSetup(
+          io,
+          program.opts(),
+          async (ws) =>
+            (await import('./commands/login-command')).loginCommand(
+              ws,
+              io,
+              { session, profile: opts.profile },
+              opts,
+              controller.signal,
+            ),
+          SESSIONS_ONLY,
         );
       } finally {
         process.off('SIGINT', cancel);
@@ -154,7 +164,7 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
         io,
         program.opts(),
         async (ws) => (await import('./commands/notify-command')).notifyTestCommand(ws, io, opts),
-        notifierSchemas(),
+        { notifierSchemas: notifierSchemas() },
       );
     });
 
@@ -185,7 +195,12 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('process'))
     .addHelpText('after', CREDENTIALS_HELP)
     .action(async (opts: { profile: string; format: CredentialsFormat }) => {
-      result.code = await withSetup(io, program.opts(), (ws) => credentialsCommand(ws, io, opts));
+      result.code = await withSetup(
+        io,
+        program.opts(),
+        (ws) => credentialsCommand(ws, io, opts),
+        SESSIONS_ONLY,
+      );
     });
 
   program
@@ -202,7 +217,7 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
         result.code = EXIT.usage;
         return;
       }
-      result.code = await withSetup(io, program.opts(), (ws) => tokenCommand(ws, io, name));
+      result.code = await withSetup(io, program.opts(), (ws) => tokenCommand(ws, io, name), SESSIONS_ONLY);
     });
 
   program

@@ -5,21 +5,30 @@ import { EXIT, type CliIo } from './cli-io';
 export type CommandSetup = { setup: Setup } | { errors: string[]; warnings: string[] };
 
 /**
+ * What a command reads of supervisor.yaml: `notifierSchemas` checks notifier options (`status` loads no
+ * plugin); `sessionsOnly` reads only the session parts, for the commands other programs call
+ * (credentials, token) and those that serve one session (login, status, refresh).
+ */
+export type SetupNeeds = Pick<SetupOptions, 'notifierSchemas' | 'sessionsOnly'>;
+
+/** For the commands that serve sessions and never notify or export. */
+export const SESSIONS_ONLY: SetupNeeds = { sessionsOnly: true };
+
+/**
  * core's loadSetup with this process's io. A session supervisor.yaml lists that the AWS config lacks is
- * an error here, as in `validate`. Notifier options are checked only when `notifierSchemas` is given:
- * `status` does not load the plugins.
+ * an error here, as in `validate`.
  */
 export async function loadCommandSetup(
   io: CliIo,
   flags: { config?: string },
-  notifierSchemas?: SetupOptions['notifierSchemas'],
+  needs: SetupNeeds = {},
 ): Promise<CommandSetup> {
   const loaded = await loadSetup({
     config: flags.config,
     env: io.env,
     cwd: io.cwd,
     platform: io.platform,
-    notifierSchemas,
+    ...needs,
   });
   if ('errors' in loaded) {
     return { errors: loaded.errors.map(formatIssue), warnings: loaded.warnings.map(formatIssue) };
@@ -36,9 +45,9 @@ export async function withSetup(
   io: CliIo,
   flags: { config?: string },
   command: (setup: Setup) => Promise<number>,
-  notifierSchemas?: SetupOptions['notifierSchemas'],
+  needs: SetupNeeds = {},
 ): Promise<number> {
-  const loaded = await loadCommandSetup(io, flags, notifierSchemas);
+  const loaded = await loadCommandSetup(io, flags, needs);
   if ('errors' in loaded) {
     for (const line of loaded.errors) io.stderr.write(`error: ${line}\n`);
     for (const line of loaded.warnings) io.stderr.write(`warning: ${line}\n`);

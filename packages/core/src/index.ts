@@ -75,7 +75,7 @@ export type {
   LogLevel,
 } from './config/supervisor-config';
 export { defaultConfig } from './config/supervisor-config';
-export { findConfigFile, type FindConfigFileOptions } from './config/load-config-file';
+export { findConfigFile, type FindConfigFileOptions, userConfigFile } from './config/load-config-file';
 export { loadConfigFile, type LoadConfigFileOptions } from './config/load-config-file';
 export { parseDuration } from './config/parse-values';
 export { parseSize } from './config/parse-values';

@@ -81,9 +81,12 @@ export function resolveSession(
   );
 }
 
-/** loadSetup for the programmatic API, which must throw: a config mistake is a CredentialsError (`config`). */
+/**
+ * loadSetup for the programmatic API, which must throw: a config mistake is a CredentialsError (`config`).
+ * It serves sessions only, so the notifier and export parts of supervisor.yaml cannot fail it.
+ */
 export async function loadSetupOrThrow(options: SetupOptions): Promise<Setup> {
-  const loaded = await loadSetup(options);
+  const loaded = await loadSetup({ sessionsOnly: true, ...options });
   if ('errors' in loaded) {
     throw new CredentialsError({ kind: 'config', message: loaded.errors.map(formatIssue).join('\n') });
   }

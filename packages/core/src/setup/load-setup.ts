@@ -21,6 +21,12 @@ export interface SetupOptions {
    * notifier options go unchecked, so `status` and `credentials` load no plugin.
    */
   notifierSchemas?: ParseConfigOptions['notifierSchemas'];
+  /**
+   * Read only the parts of supervisor.yaml that serving a session needs (ParseConfigOptions.sessionsOnly):
+   * for credentials, token, login, status and refresh. `config.notifiers`, `exports`, `reauth` and `log`
+   * are then the defaults.
+   */
+  sessionsOnly?: boolean;
 }
 
 /** Everything a command or the programmatic API needs: supervisor.yaml, where files are, every session. */
@@ -85,6 +91,7 @@ export async function loadSetup(options: SetupOptions = {}): Promise<SetupLoad> 
     cwd,
     home,
     notifierSchemas: options.notifierSchemas,
+    sessionsOnly: options.sessionsOnly,
   });
   if (!parsed.config) return { errors: parsed.errors, warnings: parsed.warnings };
   const { config } = parsed;
