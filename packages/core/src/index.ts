@@ -106,11 +106,10 @@ export {
   type RoleFetch,
 } from './credentials/portal-client';
 export { roleCacheFile, ROLE_CACHE_DIR } from './credentials/role-cache';
-export { readRoleCache } from './credentials/role-cache';
+export { readRoleCache, renewalTime, type CachedRoleCredentials } from './credentials/role-cache';
 export { writeRoleCache } from './credentials/role-cache';
 export {
   obtainRoleCredentials,
-  DEFAULT_MIN_REMAINING_MS,
   type RoleCredentialsOptions,
   type RoleCredentialsOutcome,
 } from './credentials/obtain-role-credentials';

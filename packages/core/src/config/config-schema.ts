@@ -90,6 +90,7 @@ const settingsShape = {
   sessionDuration: duration({ positive: true }).optional(),
   registrationWarning: duration({ positive: false }).optional(),
   sessionWarning: duration({ positive: false }).optional(),
+  credentialsRenewBefore: duration({ positive: false }).optional(),
 } satisfies Record<keyof SessionSettings, z.ZodTypeAny>;
 
 const session = z

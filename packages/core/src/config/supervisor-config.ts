@@ -16,6 +16,11 @@ export interface SessionSettings {
   registrationWarning: number;
   /** session.ending this long before the estimated end of the Identity Center session; 0 sends none. */
   sessionWarning: number;
+  /**
+   * Role credentials are handed out only with more than this left (halfway through a shorter lifetime):
+   * above botocore's 15 minutes, so boto3 runs credential_process once per credential lifetime.
+   */
+  credentialsRenewBefore: number;
 }
 
 /**
@@ -30,6 +35,7 @@ const SETTING_KEYS: { [K in keyof SessionSettings]-?: true } = {
   sessionDuration: true,
   registrationWarning: true,
   sessionWarning: true,
+  credentialsRenewBefore: true,
 };
 export const SESSION_SETTING_KEYS = Object.keys(SETTING_KEYS) as (keyof SessionSettings)[];
 
@@ -118,6 +124,7 @@ export function defaultConfig(): SupervisorConfig {
       timeout: 15_000,
       registrationWarning: 3 * 86_400_000,
       sessionWarning: 30 * 60_000,
+      credentialsRenewBefore: 20 * 60_000,
     },
     reauth: { mode: 'notify', backoffMs: 3_600_000 },
     notifiers: [],
