@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import { discoverSessions, type SsoSession } from '../aws-config/discover-sessions';
 import { readAwsConfig, type AwsConfigData, type AwsConfigFinding } from '../aws-config/read-aws-config';
+import { chooseCacheFile } from '../cache/choose-cache-file';
 import type { ConfigIssue } from '../config/config-issues';
 import { loadConfigFile } from '../config/load-config-file';
 import type { ParseConfigOptions } from '../config/parse-config';
@@ -62,6 +63,7 @@ export async function buildSetup(
 ): Promise<Setup> {
   const awsConfig = await readAwsConfig(paths.awsConfigFile);
   const { sessions, findings } = discoverSessions(awsConfig, paths.awsConfigFile, paths.cacheDir);
+  await Promise.all(sessions.map(chooseCacheFile));
   const { supervised, errors } = selectSessions(sessions, config, paths.awsConfigFile);
   const settings = new Map(supervised.map((s) => [s.session.id, s.settings]));
   return {
