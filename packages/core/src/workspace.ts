@@ -12,3 +12,4 @@ export { readCachedToken } from './cache/read-cached-token';
 export { readSessionStatus, withDaemonRecord } from './status/session-status';
 export { readStateFile } from './state/state-file';
 export { runningDaemonPid } from './state/lock-file';
+export { findConfigFile, userConfigFile } from './config/load-config-file';
