@@ -2,13 +2,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname } from 'node:path';
-import {
-  findConfigFile,
-  formatFinding,
-  loadSessions,
-  resolvePaths,
-  userConfigFile,
-} from '@sso-supervisor/core';
+import { formatFinding, loadSessions, resolvePaths } from '@sso-supervisor/core';
+import { findConfigFile, userConfigFile } from '@sso-supervisor/core/workspace';
 import { starterConfig } from '@sso-supervisor/core/daemon';
 import { EXIT, type CliIo } from '../cli-io';
 
