@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname } from 'node:path';
 import { formatFinding, loadSessions, resolvePaths } from '@sso-supervisor/core';
-import { findConfigFile, userConfigFile } from '@sso-supervisor/core/workspace';
+import { findConfigFile, userConfigFile } from '@sso-supervisor/core/setup';
 import { starterConfig } from '@sso-supervisor/core/daemon';
 import { EXIT, type CliIo } from '../cli-io';
 
