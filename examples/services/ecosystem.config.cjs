@@ -9,8 +9,8 @@ module.exports = {
       // The CLI's own script run by node, not a shell wrapper, so pm2's signals reach the daemon. Resolved
       // from this folder; outside this repository, put the absolute path of your install here.
       script: require.resolve('@sso-supervisor/cli/bin/sso-supervisor.js'),
-      // The config is found as on the command line: $SSO_SUPERVISOR_CONFIG, ./supervisor.yaml (from cwd
-      // below), then ~/.config/sso-supervisor/supervisor.yaml. Add '--config', '/abs/path' to pin one.
+      // The config is found as on the command line: $SSO_SUPERVISOR_CONFIG, then
+      // ~/.config/sso-supervisor/supervisor.yaml (never the cwd). Add '--config', '/abs/path' to pin one.
       args: ['run'],
       cwd: os.homedir(),
       // Exactly one: a second daemon on the same state directory is refused by its lock file, and pm2's

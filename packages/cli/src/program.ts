@@ -7,7 +7,7 @@ import type { LoginOptions } from './commands/login-command';
 import type { ProfilesSyncOptions } from './commands/profiles-command';
 import { tokenCommand, TOKEN_HELP } from './commands/token-command';
 import { withInterruptGuard } from './interrupts';
-import { withSetup } from './with-setup';
+import { SESSIONS_ONLY, withSetup } from './with-setup';
 
 /** A commander option parser for a positive number of seconds, returned in milliseconds. */
 export function parseSeconds(value: string): number {
@@ -64,7 +64,7 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
         io,
         program.opts(),
         async (ws) => (await import('./commands/status-command')).statusCommand(ws, io, opts, names),
-        undefined,
+        SESSIONS_ONLY,
         opts,
       );
     });
@@ -77,8 +77,11 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
     .option('--json', 'machine-readable output')
     .action(async (names: string[], opts) => {
       result.code = await withInterruptGuard(io, () =>
-        withSetup(io, program.opts(), async (ws) =>
-          (await import('./commands/refresh-command')).refreshCommand(ws, io, names, opts),
+        withSetup(
+          io,
+          program.opts(),
+          async (ws) => (await import('./commands/refresh-command')).refreshCommand(ws, io, names, opts),
+          SESSIONS_ONLY,
         ),
       );
     });
@@ -93,7 +96,7 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
         io,
         program.opts(),
         async (ws) => (await import('./commands/validate-command')).validateCommand(ws, io, opts),
-        notifierSchemas(),
+        { notifierSchemas: notifierSchemas() },
         opts,
       );
     });
@@ -141,14 +144,18 @@ Exit codes: 0 logged in; 1 refused, expired, cancelled or failed; 2 usage error.
       process.once('SIGINT', cancel);
       process.once('SIGTERM', cancel);
       try {
-        result.code = await withSetup(io, program.opts(), async (ws) =>
-          (await import('./commands/login-command')).loginCommand(
-            ws,
-            io,
-            { session, profile: opts.profile },
-            opts,
-            controller.signal,
-          ),
+        result.code = await withSetup(
+          io,
+          program.opts(),
+          async (ws) =>
+            (await import('./commands/login-command')).loginCommand(
+              ws,
+              io,
+              { session, profile: opts.profile },
+              opts,
+              controller.signal,
+            ),
+          SESSIONS_ONLY,
         );
       } finally {
         process.off('SIGINT', cancel);
@@ -233,7 +240,7 @@ Exit codes: 0 logged in; 1 refused, expired, cancelled or failed; 2 usage error.
         io,
         program.opts(),
         async (ws) => (await import('./commands/notify-command')).notifyTestCommand(ws, io, opts),
-        notifierSchemas(),
+        { notifierSchemas: notifierSchemas() },
       );
     });
 
@@ -271,7 +278,7 @@ Exit codes: 0 logged in; 1 refused, expired, cancelled or failed; 2 usage error.
     .addHelpText('after', CREDENTIALS_HELP)
     .action(async (opts: { profile: string; format: CredentialsFormat }) => {
       result.code = await withInterruptGuard(io, () =>
-        withSetup(io, program.opts(), (ws) => credentialsCommand(ws, io, opts)),
+        withSetup(io, program.opts(), (ws) => credentialsCommand(ws, io, opts), SESSIONS_ONLY),
       );
     });
 
@@ -290,7 +297,7 @@ Exit codes: 0 logged in; 1 refused, expired, cancelled or failed; 2 usage error.
         return;
       }
       result.code = await withInterruptGuard(io, () =>
-        withSetup(io, program.opts(), (ws) => tokenCommand(ws, io, name)),
+        withSetup(io, program.opts(), (ws) => tokenCommand(ws, io, name), SESSIONS_ONLY),
       );
     });
 

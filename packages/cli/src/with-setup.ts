@@ -9,21 +9,30 @@ export type SetupIssues = { setup: Setup } | { errors: ConfigIssue[]; warnings: 
 export type CommandSetup = { setup: Setup } | { errors: string[]; warnings: string[] };
 
 /**
+ * What a command reads of supervisor.yaml: `notifierSchemas` checks notifier options (`status` loads no
+ * plugin); `sessionsOnly` reads only the session parts, for the commands other programs call
+ * (credentials, token) and those that serve one session (login, status, refresh).
+ */
+export type SetupNeeds = Pick<SetupOptions, 'notifierSchemas' | 'sessionsOnly'>;
+
+/** For the commands that serve sessions and never notify or export. */
+export const SESSIONS_ONLY: SetupNeeds = { sessionsOnly: true };
+
+/**
  * core's loadSetup with this process's io. A session supervisor.yaml lists that the AWS config lacks is
- * an error here, as in `validate`. Notifier options are checked only when `notifierSchemas` is given:
- * `status` does not load the plugins.
+ * an error here, as in `validate`.
  */
 export async function loadSetupIssues(
   io: CliIo,
   flags: { config?: string },
-  notifierSchemas?: SetupOptions['notifierSchemas'],
+  needs: SetupNeeds = {},
 ): Promise<SetupIssues> {
   const loaded = await loadSetup({
     config: flags.config,
     env: io.env,
     cwd: io.cwd,
     platform: io.platform,
-    notifierSchemas,
+    ...needs,
   });
   if ('errors' in loaded) return loaded;
   const { setup } = loaded;
@@ -35,9 +44,9 @@ export async function loadSetupIssues(
 export async function loadCommandSetup(
   io: CliIo,
   flags: { config?: string },
-  notifierSchemas?: SetupOptions['notifierSchemas'],
+  needs: SetupNeeds = {},
 ): Promise<CommandSetup> {
-  const loaded = await loadSetupIssues(io, flags, notifierSchemas);
+  const loaded = await loadSetupIssues(io, flags, needs);
   if ('setup' in loaded) return loaded;
   return { errors: loaded.errors.map(formatIssue), warnings: loaded.warnings.map(formatIssue) };
 }
@@ -50,10 +59,10 @@ export async function withSetup(
   io: CliIo,
   flags: { config?: string },
   command: (setup: Setup) => Promise<number>,
-  notifierSchemas?: SetupOptions['notifierSchemas'],
+  needs: SetupNeeds = {},
   output: { json?: boolean } = {},
 ): Promise<number> {
-  const loaded = await loadSetupIssues(io, flags, notifierSchemas);
+  const loaded = await loadSetupIssues(io, flags, needs);
   if ('setup' in loaded) return command(loaded.setup);
   if (output.json) {
     const { errors, warnings } = loaded;

@@ -6,7 +6,9 @@ export const FORMATS = ['process', 'env', 'dotenv', 'json'];
 
 export const CREDENTIALS_HELP = `
 Role credentials for an SSO profile, from its cached SSO token (refreshed first when it is due), through
-GetRoleCredentials. Reused from a 0600 cache in the state dir while more than 5 minutes remain.
+GetRoleCredentials. Reused from a 0600 cache in the state dir while more than credentialsRenewBefore
+(supervisor.yaml, default 20m) remains, so boto3, which runs credential_process again under 15 minutes,
+runs it once per credential lifetime. Reads only the session parts of supervisor.yaml.
 Only the credentials go to stdout; messages go to stderr.
 
 Formats:

@@ -1,14 +1,16 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import { formatFinding, loadSessions, resolvePaths } from '@sso-supervisor/core';
+import { findConfigFile, userConfigFile } from '@sso-supervisor/core/setup';
 import { starterConfig } from '@sso-supervisor/core/daemon';
 import { EXIT, type CliIo } from '../cli-io';
 
 /**
- * `init`: a commented starter supervisor.yaml listing the sessions the AWS config holds. Written to
- * `--config`, else the user-level location the daemon looks in last; never over an existing file without --force.
+ * `init`: a commented starter supervisor.yaml listing the sessions the AWS config holds. Written where every
+ * command looks: `--config`, else $SSO_SUPERVISOR_CONFIG, else the user-level file; never over an existing
+ * file without --force.
  */
 export async function initCommand(
   io: CliIo,
@@ -16,9 +18,9 @@ export async function initCommand(
   opts: { force?: boolean },
 ): Promise<number> {
   const home = io.env.HOME || homedir();
-  const target = flags.config
-    ? resolve(io.cwd, flags.config)
-    : join(io.env.XDG_CONFIG_HOME || join(home, '.config'), 'sso-supervisor', 'supervisor.yaml');
+  const target =
+    findConfigFile({ flag: flags.config, env: io.env, cwd: io.cwd, home, exists: () => true }) ??
+    userConfigFile(io.env, home);
   if (existsSync(target) && !opts.force) {
     io.stderr.write(`${target} exists; use --force to replace it\n`);
     return EXIT.failed;

@@ -11,7 +11,7 @@ export function startDaemon(
   console: CliIo['stderr'] = io.stderr,
 ): Promise<Daemon | number> {
   return Daemon.start({
-    loadSetup: () => loadCommandSetup(io, flags, notifierSchemas(BUILTIN_PLUGINS)),
+    loadSetup: () => loadCommandSetup(io, flags, { notifierSchemas: notifierSchemas(BUILTIN_PLUGINS) }),
     plugins: BUILTIN_PLUGINS,
     stderr: io.stderr,
     console,

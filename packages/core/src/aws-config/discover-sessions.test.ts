@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -84,15 +85,33 @@ describe(discoverSessions.name, () => {
     });
   });
 
-  it('lets sso_session win over a start URL in the same profile', () => {
+  it("takes a profile that repeats its sso-session's values", () => {
+    const config = data({ ssoSessions: { corp }, profiles: { both: { sso_session: 'corp', ...corp } } });
+    expect(discoverSessions(config, file, cacheDir).sessions.map((s) => [s.id, s.profiles])).toEqual([
+      ['corp', ['both']],
+    ]);
+  });
+
+  it("refuses a profile whose sso_region differs from its sso-session's, as botocore does; the rest work", () => {
     const config = data({
       ssoSessions: { corp },
       profiles: {
-        both: { sso_session: 'corp', sso_start_url: 'https://other/start', sso_region: 'eu-west-1' },
+        moved: { sso_session: 'corp', sso_region: 'eu-west-1', sso_account_id: '1', sso_role_name: 'R' },
+        dev: { sso_session: 'corp', sso_account_id: '1', sso_role_name: 'R' },
       },
     });
-    expect(discoverSessions(config, file, cacheDir).sessions.map((s) => [s.id, s.profiles])).toEqual([
-      ['corp', ['both']],
+    const { sessions, findings } = discoverSessions(config, file, cacheDir);
+    expect(sessions.map((s) => [s.id, s.profiles])).toEqual([['corp', ['dev']]]);
+    expect(findings).toEqual([
+      {
+        severity: 'error',
+        file,
+        section: 'profile moved',
+        field: 'sso_region',
+        message:
+          'The value for sso_region is inconsistent between profile (eu-west-1) and sso-session (us-east-1); ' +
+          'botocore and the AWS CLI refuse this profile (InvalidConfigError): remove it from the profile',
+      },
     ]);
   });
 
@@ -198,6 +217,47 @@ describe(loadSessions.name, () => {
         field: 'sso_session',
         message: 'names sso-session "nowhere", which is not in this file',
       },
+    ]);
+  });
+
+  it("refuses the profile botocore refuses, with botocore's wording, and keeps its neighbour", async () => {
+    const file = join(dir, 'config');
+    const text = [
+      '[profile moved]',
+      'sso_session = corp',
+      'sso_region = eu-west-1',
+      'sso_account_id = 111111111111',
+      'sso_role_name = R',
+      '[profile dev]',
+      'sso_session = corp',
+      'sso_account_id = 111111111111',
+      'sso_role_name = R',
+      '[sso-session corp]',
+      'sso_start_url = https://d-123.awsapps.com/start',
+      'sso_region = us-east-1',
+    ].join('\n');
+    await writeFile(file, text);
+    // botocore 1.43 itself, loading each profile's SSO credential provider (no network: it fails or is built).
+    const script = [
+      'import sys, botocore.session',
+      'for name in ("moved", "dev"):',
+      '    try:',
+      '        botocore.session.Session(profile=name).get_component("credential_provider").get_provider("sso").load()',
+      '        print(name, "ok")',
+      '    except Exception as e:',
+      '        print(name, type(e).__name__, e)',
+    ].join('\n');
+    const botocore = execFileSync('python3', ['-c', script], {
+      encoding: 'utf8',
+      env: { ...process.env, AWS_CONFIG_FILE: file, HOME: dir },
+    });
+    const { sessions, findings } = await loadSessions(file, join(dir, 'cache'));
+    expect(botocore).toContain('moved InvalidConfigError The value for sso_region is inconsistent');
+    expect(botocore).toContain('dev ok');
+    expect(sessions.map((s) => s.profiles)).toEqual([['dev']]);
+    const refusal = /moved InvalidConfigError (.*)\.$/m.exec(botocore)![1];
+    expect(findings.map((f) => [f.section, f.field, f.message.split(';')[0]])).toEqual([
+      ['profile moved', 'sso_region', refusal],
     ]);
   });
 });

@@ -12,8 +12,21 @@ export interface SsoSession {
   registrationScopes: string[];
   profiles: string[];
   cacheFile: string;
+  /**
+   * A legacy profile whose start URL has an inline comment has two possible cache files: the AWS CLI's
+   * (botocore hashes the value with its comment) and the JS SDK's (comment stripped). `cacheFile` is the
+   * AWS CLI's until chooseCacheFile looks at both; `cacheFileReason` then says which it took and why.
+   */
+  cacheFileCandidates?: CacheFileCandidate[];
+  cacheFileReason?: string;
   /** What a person runs to log in again. */
   loginCommand: string;
+}
+
+/** One place a session's token may be cached, and the tools that look there. */
+export interface CacheFileCandidate {
+  file: string;
+  readBy: string;
 }
 
 export interface DiscoveredSessions {
@@ -31,6 +44,27 @@ function scopes(section: IniSection): string[] {
         .map((s) => s.trim())
         .filter(Boolean)
     : DEFAULT_SCOPES;
+}
+
+/** A legacy profile's cache files: the AWS CLI's first (where `aws sso login` writes), then the JS SDK's. */
+function cacheFileCandidates(cacheDir: string, startUrl: string, botocoreUrl: string | undefined) {
+  const sdk = { file: cacheFilePath(cacheDir, { startUrl }), readBy: 'the AWS SDK for JavaScript' };
+  if (botocoreUrl === undefined) return [{ ...sdk, readBy: 'every AWS tool' }];
+  const cli = {
+    file: cacheFilePath(cacheDir, { startUrl: botocoreUrl }),
+    readBy: 'the AWS CLI and botocore',
+  };
+  return [cli, sdk];
+}
+
+/**
+ * Keys set in both a profile and its sso-session to different values. botocore refuses such a profile
+ * (`_resolve_sso_session_reference` raises InvalidConfigError), so no profile of it may reach a session.
+ */
+function clashingKeys(profile: IniSection, session: IniSection) {
+  return Object.entries(session)
+    .filter(([key, value]) => profile[key] !== undefined && profile[key] !== value)
+    .map(([key, inSession]) => ({ key, inProfile: profile[key]!, inSession: inSession! }));
 }
 
 /**
@@ -69,6 +103,19 @@ export function discoverSessions(config: AwsConfigData, file: string, cacheDir: 
     const sectionName = profile === 'default' ? 'default' : `profile ${profile}`;
     if (section.sso_session) {
       const session = byId.get(section.sso_session);
+      const clashes = session ? clashingKeys(section, config.ssoSessions[section.sso_session]!) : [];
+      for (const { key, inProfile, inSession } of clashes) {
+        findings.push({
+          severity: 'error',
+          file,
+          section: sectionName,
+          field: key,
+          message:
+            `The value for ${key} is inconsistent between profile (${inProfile}) and sso-session (${inSession}); ` +
+            'botocore and the AWS CLI refuse this profile (InvalidConfigError): remove it from the profile',
+        });
+      }
+      if (clashes.length) continue;
       if (session) session.profiles.push(profile);
       else if (!(section.sso_session in config.ssoSessions)) {
         findings.push({
@@ -93,7 +140,12 @@ export function discoverSessions(config: AwsConfigData, file: string, cacheDir: 
       const id = `legacy:${section.sso_start_url}`;
       const existing = byId.get(id);
       if (existing) existing.profiles.push(profile);
-      else
+      else {
+        const candidates = cacheFileCandidates(
+          cacheDir,
+          section.sso_start_url,
+          config.botocoreStartUrls?.[profile],
+        );
         byId.set(id, {
           id,
           name: null,
@@ -101,9 +153,11 @@ export function discoverSessions(config: AwsConfigData, file: string, cacheDir: 
           region: section.sso_region,
           registrationScopes: [],
           profiles: [profile],
-          cacheFile: cacheFilePath(cacheDir, { startUrl: section.sso_start_url }),
+          cacheFile: candidates[0].file,
+          ...(candidates.length > 1 && { cacheFileCandidates: candidates }),
           loginCommand: `aws sso login --profile ${profile}`,
         });
+      }
     }
   }
   return { sessions: [...byId.values()], findings };

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
+import { botocoreProfileValues } from './botocore-values';
 
 export type IniSection = Record<string, string | undefined>;
 
@@ -8,6 +9,11 @@ export interface AwsConfigData {
   profiles: Record<string, IniSection>;
   /** `[sso-session NAME]` sections by name. */
   ssoSessions: Record<string, IniSection>;
+  /**
+   * Each profile's `sso_start_url` as botocore and the AWS CLI read it, where that differs from the JS
+   * SDK's (an inline comment): the two hash different strings for a legacy profile's cache file.
+   */
+  botocoreStartUrls?: Record<string, string>;
   findings: AwsConfigFinding[];
 }
 
@@ -47,7 +53,13 @@ export async function readAwsConfig(file: string): Promise<AwsConfigData> {
     // The loader drops the `profile ` prefix, so a profile name may itself contain dots (`team.admin`).
     else if (!key.startsWith(SERVICES_PREFIX)) profiles[key] = section;
   }
-  return { profiles, ssoSessions, findings: [] };
+  const botocoreStartUrls = Object.fromEntries(
+    Object.entries(botocoreProfileValues(text, 'sso_start_url')).filter(
+      ([name, value]) => profiles[name] && value !== profiles[name].sso_start_url,
+    ),
+  );
+  const differ = Object.keys(botocoreStartUrls).length > 0;
+  return { profiles, ssoSessions, ...(differ && { botocoreStartUrls }), findings: [] };
 }
 
 /** A problem in the AWS config, named by file, section and field. */

@@ -1,6 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { type CachedToken, cacheFilePath, formatCachedToken, formatTimestamp } from './cached-token';
+import {
+  type CachedToken,
+  cacheFilePath,
+  formatCachedToken,
+  formatTimestamp,
+  normalizeTimestamp,
+} from './cached-token';
 
 // Expected digests come from `printf %s VALUE | sha1sum`, not from node:crypto.
 describe(cacheFilePath.name, () => {
@@ -100,5 +106,56 @@ describe(formatCachedToken.name, () => {
 describe(formatTimestamp.name, () => {
   it('drops milliseconds and keeps the Z', () => {
     expect(formatTimestamp(new Date('2026-11-22T10:00:00.987Z'))).toBe('2026-11-22T10:00:00Z');
+  });
+});
+
+/** The instant botocore reads from each value (dateutil.parser.parse, as its SSO token loaders do), or null. */
+function botocoreInstants(values: string[]): (string | null)[] {
+  const script = [
+    'import json, sys, dateutil.parser',
+    'def read(v):',
+    '    try:',
+    '        d = dateutil.parser.parse(v)',
+    '    except Exception:',
+    '        return None',
+    '    return d.isoformat() if d.tzinfo is not None else None',
+    'print(json.dumps([read(v) for v in json.loads(sys.stdin.read())]))',
+  ].join('\n');
+  const out = execFileSync('python3', ['-c', script], { input: JSON.stringify(values), encoding: 'utf8' });
+  return JSON.parse(out) as (string | null)[];
+}
+
+describe(normalizeTimestamp.name, () => {
+  // Each older form, with the instant botocore reads from it; ours must be the same instant.
+  const older = [
+    ['2026-12-01T10:00:00UTC', '2026-12-01T10:00:00Z'], // the AWS CLI v2's JSONFileCache (`%Z` of tzutc)
+    ['2026-12-01 10:00:00Z', '2026-12-01T10:00:00Z'],
+    ['2026-12-01 10:00:00.250+02:00', '2026-12-01T08:00:00Z'],
+  ];
+
+  it('turns the older forms botocore reads into the form botocore writes, at the instant botocore reads', () => {
+    const values = older.map(([value]) => value);
+    const instants = botocoreInstants(values);
+    for (const [i, [value, expected]] of older.entries()) {
+      expect(normalizeTimestamp(value)).toBe(expected);
+      expect(instants[i]).not.toBeNull();
+      expect(Date.parse(instants[i]!)).toBe(Date.parse(expected) + (value.includes('.250') ? 250 : 0));
+    }
+  });
+
+  it('keeps the current forms byte for byte; the JS SDK reads them as botocore does', () => {
+    const current = ['2026-12-01T10:00:00Z', '2026-12-01T10:00:00.123Z', '2026-12-01T10:00:00+02:00'];
+    const instants = botocoreInstants(current);
+    for (const [i, value] of current.entries()) {
+      expect(normalizeTimestamp(value)).toBe(value);
+      expect(new Date(value).getTime()).toBe(Date.parse(instants[i]!));
+    }
+  });
+
+  it('refuses what either reader cannot place in time: no zone, a bare date, other words', () => {
+    const refused = ['2026-12-01 10:00:00', '2026-12-01T10:00:00', '2026-12-01', 'tomorrow', '1', ''];
+    // botocore reads a zone-less value as local time and the JS SDK as UTC: the two disagree.
+    expect(botocoreInstants(['2026-12-01 10:00:00'])).toEqual([null]);
+    for (const value of refused) expect(normalizeTimestamp(value)).toBeNull();
   });
 });

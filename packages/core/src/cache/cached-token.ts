@@ -4,13 +4,33 @@ import { z } from 'zod';
 
 // ISO 8601 with a zone, as botocore and the JS SDK write it; Date.parse alone would take "1" as a year.
 const ISO_TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:?\d\d)$/;
-const timestamp = z.string().refine((s) => ISO_TIMESTAMP.test(s) && !Number.isNaN(Date.parse(s)), {
-  message: 'is not an ISO 8601 timestamp with a zone',
+// Older forms the AWS tools still read (docs/aws-facts.md "File format"): the AWS CLI v2's JSONFileCache
+// wrote `%Y-%m-%dT%H:%M:%S%Z` (`…UTC`), and some writers put a space for the `T` (`2026-12-01 10:00:00Z`).
+const UTC_SUFFIX = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)UTC$/;
+const SPACE_SEPARATED = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:?\d\d))$/;
+
+/** A timestamp in a form botocore and the JS SDK both read, as an ISO 8601 string; null for any other. */
+export function normalizeTimestamp(value: string): string | null {
+  const utc = UTC_SUFFIX.exec(value);
+  const spaced = SPACE_SEPARATED.exec(value);
+  const iso = utc ? `${utc[1]}Z` : spaced ? `${spaced[1]}T${spaced[2]}` : value;
+  const ms = Date.parse(iso);
+  if (!ISO_TIMESTAMP.test(iso) || Number.isNaN(ms)) return null;
+  // Only the older forms are rewritten, in the form botocore writes; a current one is kept byte for byte.
+  return iso === value ? value : formatTimestamp(new Date(ms));
+}
+
+const timestamp = z.string().transform((value, ctx) => {
+  const normalized = normalizeTimestamp(value);
+  if (normalized !== null) return normalized;
+  ctx.addIssue({ code: 'custom', message: 'is not an ISO 8601 timestamp with a zone' });
+  return z.NEVER;
 });
 
 /**
  * A token cache file as botocore and the JS SDK write it. Unknown keys are kept so a rewrite
- * never drops what another tool stored.
+ * never drops what another tool stored; timestamps in an older form come out in the current one, so
+ * the next write stores that.
  */
 export const cachedTokenSchema = z
   .object({

@@ -101,6 +101,7 @@ const settingsShape = {
     .object({ remind: duration({ positive: false }) })
     .strict()
     .optional(),
+  credentialsRenewBefore: duration({ positive: false }).optional(),
 } satisfies Record<keyof SessionSettings, z.ZodTypeAny>;
 
 const session = z

@@ -4,9 +4,16 @@ import type { RawIssue, ConfigIssue } from './config-issues';
 
 const AWS_CLI_REFRESH_MS = 15 * 60_000;
 
-const WHY =
-  'threshold is under 15m: the AWS CLI refreshes the token itself once less than 15 minutes remain, ' +
-  'and would race the supervisor for a refresh token that may be single-use; use 15m or more (default 20m)';
+// Both clients start over at 15 minutes left: the AWS CLI refreshes the token, botocore re-runs credential_process.
+const WHY: Record<string, string> = {
+  threshold:
+    'threshold is under 15m: the AWS CLI refreshes the token itself once less than 15 minutes remain, ' +
+    'and would race the supervisor for a refresh token that may be single-use; use 15m or more (default 20m)',
+  credentialsRenewBefore:
+    'credentialsRenewBefore is under 15m: botocore runs credential_process again on every credential read ' +
+    'once less than 15 minutes remain, so cached credentials handed out with less would start a process ' +
+    'each time; use 15m or more (default 20m)',
+};
 
 function record(value: unknown): Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value)
@@ -15,24 +22,26 @@ function record(value: unknown): Record<string, unknown> {
 }
 
 /**
- * Thresholds that would let the AWS tools refresh first (see docs/aws-facts.md). Read from the raw
- * data, so these warnings appear even while other parts of the file still have errors.
+ * Durations that would let the AWS tools act first (see docs/aws-facts.md): a refresh threshold, and the
+ * role-credential renewal margin. Read from the raw data, so these warnings appear even while other parts
+ * of the file still have errors.
  */
 export function thresholdWarnings(data: unknown): RawIssue[] {
-  const places: { path: (string | number)[]; value: unknown }[] = [
-    { path: ['defaults', 'threshold'], value: record(record(data).defaults).threshold },
+  const entries: { at: (string | number)[]; settings: Record<string, unknown> }[] = [
+    { at: ['defaults'], settings: record(record(data).defaults) },
   ];
   const sessions = record(data).sessions;
   if (Array.isArray(sessions)) {
-    sessions.forEach((entry, index) =>
-      places.push({ path: ['sessions', index, 'threshold'], value: record(entry).threshold }),
-    );
+    sessions.forEach((entry, index) => entries.push({ at: ['sessions', index], settings: record(entry) }));
   }
-  return places.flatMap(({ path, value }) => {
-    if (value === undefined) return [];
-    const result = parseDuration(value);
-    return 'ms' in result && result.ms > 0 && result.ms < AWS_CLI_REFRESH_MS ? [{ path, message: WHY }] : [];
-  });
+  return entries.flatMap(({ at, settings }) =>
+    Object.entries(WHY).flatMap(([key, message]) => {
+      if (settings[key] === undefined) return [];
+      const result = parseDuration(settings[key]);
+      const early = 'ms' in result && result.ms > 0 && result.ms < AWS_CLI_REFRESH_MS;
+      return early ? [{ path: [...at, key], message }] : [];
+    }),
+  );
 }
 
 /** IAM Identity Center issues access tokens for one hour (CreateToken's expiresIn: 3600). */

@@ -37,15 +37,8 @@ describe(findConfigFile.name, () => {
       '/env.yaml',
     ],
     [
-      './supervisor.yaml next',
+      '$XDG_CONFIG_HOME next, never ./supervisor.yaml',
       everywhere,
-      { XDG_CONFIG_HOME: '/xdg' },
-      undefined,
-      '/work/project/supervisor.yaml',
-    ],
-    [
-      '$XDG_CONFIG_HOME next',
-      everywhere.slice(1),
       { XDG_CONFIG_HOME: '/xdg' },
       undefined,
       '/xdg/sso-supervisor/supervisor.yaml',
@@ -76,9 +69,10 @@ describe(findConfigFile.name, () => {
       everywhere,
       { SSO_SUPERVISOR_CONFIG: '' },
       undefined,
-      '/work/project/supervisor.yaml',
+      '/home/u/.config/sso-supervisor/supervisor.yaml',
     ],
     ['null when there is no file', [], {}, undefined, null],
+    ['null when only the working folder has one', everywhere.slice(0, 1), {}, undefined, null],
   ])('takes %s', (_case, files, env, flag, expected) => {
     expect(find(files, env, flag)).toBe(expected);
   });
@@ -113,7 +107,8 @@ describe(loadConfigFile.name, () => {
   });
 
   it('parses the file it finds, with its absolute path in the config and the issues', async () => {
-    const file = path.join(cwd, 'supervisor.yaml');
+    const file = path.join(home, '.config', 'sso-supervisor', 'supervisor.yaml');
+    await mkdir(path.dirname(file), { recursive: true });
     await writeFile(
       file,
       'version: 1\ndefaults: { threshold: 5m }\nnotifiers: [{ name: a, type: macos, loud: 1 }]\n',
@@ -157,5 +152,87 @@ describe(loadConfigFile.name, () => {
     const result = await loadConfigFile({ env: given.env ?? {}, cwd, home, flag: given.flag });
     const named = path.resolve(cwd, given.flag ?? given.env?.SSO_SUPERVISOR_CONFIG ?? '');
     expect(result).toEqual({ config: null, warnings: [], errors: [{ file: named, path: '', message }] });
+  });
+
+  it('says a supervisor.yaml in the working folder is not read, except to the session-only commands', async () => {
+    const local = path.join(cwd, 'supervisor.yaml');
+    await writeFile(local, 'version: 7\n');
+    const full = await loadConfigFile({ env: {}, cwd, home });
+    expect(full.config).toEqual(defaultConfig());
+    expect(full.warnings).toEqual([
+      {
+        file: local,
+        path: '',
+        message: expect.stringMatching(/^not read: .* reading no file \(the defaults\)\. Pass --config /),
+      },
+    ]);
+    expect(await loadConfigFile({ env: {}, cwd, home, sessionsOnly: true })).toEqual({
+      config: defaultConfig(),
+      warnings: [],
+      errors: [],
+    });
+  });
+});
+
+describe('loadConfigFile with sessionsOnly', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'load-config-'));
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  // The examples' Slack set-up, with SLACK_WEBHOOK_URL exported only in the daemon's shell.
+  const text = [
+    'version: 1',
+    'defaults:',
+    '  threshold: 30m',
+    'notifiers:',
+    '  - name: team',
+    '    type: slack',
+    '    webhookUrl: ${SLACK_WEBHOOK_URL}',
+    'exports:',
+    '  - { profile: dev, path: ~/.env, format: yaml }',
+    'reauth: { mode: sometimes }',
+    'log:',
+    '  level: ${LOG_LEVEL}',
+    '',
+  ].join('\n');
+  const schemas = { slack: z.object({ webhookUrl: z.string().url() }).strict() };
+
+  async function load(body: string, sessionsOnly: boolean) {
+    const flag = path.join(dir, 'supervisor.yaml');
+    await writeFile(flag, body);
+    return loadConfigFile({ env: {}, cwd: dir, home: dir, flag, notifierSchemas: schemas, sessionsOnly });
+  }
+
+  it('fails run and validate on an unset variable or a bad option outside the session parts', async () => {
+    const full = await load(text, false);
+    expect(full.config).toBeNull();
+    expect(full.errors.map((e) => `${e.line}:${e.col} ${e.path}: ${e.message}`)).toEqual([
+      '7:17 notifiers[0].webhookUrl: environment variable SLACK_WEBHOOK_URL is not set',
+      expect.stringMatching(/^9:43 exports\[0\]\.format: /),
+      expect.stringMatching(/^10:17 reauth\.mode: /),
+      '12:10 log.level: environment variable LOG_LEVEL is not set',
+    ]);
+  });
+
+  it('reads the session parts alone for credentials, token and login: those errors cannot fail them', async () => {
+    const result = await load(text, true);
+    expect(result.errors).toEqual([]);
+    expect(result.config).toMatchObject({ defaults: { threshold: 30 * 60_000 }, notifiers: [], exports: [] });
+  });
+
+  it('still fails them on a broken session part, with FILE:LINE:COL', async () => {
+    const result = await load(text.replace('threshold: 30m', 'threshold: ${THRESHOLD}'), true);
+    expect(result.config).toBeNull();
+    expect(result.errors).toEqual([
+      {
+        file: path.join(dir, 'supervisor.yaml'),
+        line: 3,
+        col: 14,
+        path: 'defaults.threshold',
+        message: 'environment variable THRESHOLD is not set',
+      },
+    ]);
   });
 });

@@ -78,6 +78,7 @@ describe(parseConfig.name, () => {
         registrationWarning: 259_200_000,
         sessionWarning: 1_800_000,
         reauth: { remind: 7_200_000 },
+        credentialsRenewBefore: 1_200_000,
       },
       reauth: { mode: 'notify', backoffMs: 3_600_000 },
       server: { enabled: true, port: 0 },
@@ -270,6 +271,18 @@ describe(parseConfig.name, () => {
     expect(warnings.map((w) => `${w.line}:${w.col} ${w.path}`)).toEqual(where);
     for (const warning of warnings)
       expect(warning.message).toMatch(/AWS CLI refreshes .* 15 minutes .* single-use/);
+  });
+
+  it('reads credentialsRenewBefore per session, and warns under 15m, where botocore runs the process each read', () => {
+    const { config, warnings } = parse(
+      'version: 1\ndefaults:\n  credentialsRenewBefore: 10m\nsessions:\n  - name: a\n    credentialsRenewBefore: 30m\n',
+    );
+    expect(config?.defaults.credentialsRenewBefore).toBe(600_000);
+    expect(config?.sessions?.[0]).toMatchObject({ name: 'a', credentialsRenewBefore: 1_800_000 });
+    expect(warnings.map((w) => `${w.line}:${w.col} ${w.path}`)).toEqual([
+      '3:27 defaults.credentialsRenewBefore',
+    ]);
+    expect(warnings[0].message).toMatch(/botocore runs credential_process again .* 15 minutes/);
   });
 
   it('still warns about the threshold while the file has errors', () => {

@@ -17,7 +17,16 @@ export interface ParseConfigOptions {
   home: string;
   /** Options schema per built-in notifier type; when given, unknown types are errors too. */
   notifierSchemas?: Record<string, z.ZodType>;
+  /**
+   * Read only SESSION_PARTS: what serving one session's token or credentials needs. The other parts
+   * (notifiers, exports, reauth, log; an unknown key too) are skipped with their `${NAME}`s, and come out
+   * as the defaults, so a notifier's unset variable cannot fail credential_process. run and validate read all.
+   */
+  sessionsOnly?: boolean;
 }
+
+/** The top-level keys that decide which sessions exist, where their files are and how they refresh. */
+export const SESSION_PARTS = ['version', 'aws', 'stateDir', 'sessions', 'defaults'];
 
 function syntaxIssues(doc: Document): RawIssue[] {
   const issues: RawIssue[] = doc.errors.map((error) => ({
@@ -94,7 +103,12 @@ export function parseConfig(text: string, opts: ParseConfigOptions): ParseResult
     );
   }
 
-  const interpolated = interpolateEnv(data, opts.env);
+  const read = opts.sessionsOnly
+    ? Object.fromEntries(
+        Object.entries(data as Record<string, unknown>).filter(([key]) => SESSION_PARTS.includes(key)),
+      )
+    : data;
+  const interpolated = interpolateEnv(read, opts.env);
   const warnings = [
     ...yamlWarnings,
     ...thresholdWarnings(interpolated.value),

@@ -18,6 +18,11 @@ export interface SessionSettings {
   sessionWarning: number;
   /** While the session waits for a login, session.reauth_required again this often; 0 sends it once. */
   reauth: { remind: number };
+  /**
+   * Role credentials are handed out only with more than this left (halfway through a shorter lifetime):
+   * above botocore's 15 minutes, so boto3 runs credential_process once per credential lifetime.
+   */
+  credentialsRenewBefore: number;
 }
 
 /**
@@ -33,6 +38,7 @@ const SETTING_KEYS: { [K in keyof SessionSettings]-?: true } = {
   registrationWarning: true,
   sessionWarning: true,
   reauth: true,
+  credentialsRenewBefore: true,
 };
 export const SESSION_SETTING_KEYS = Object.keys(SETTING_KEYS) as (keyof SessionSettings)[];
 
@@ -127,6 +133,7 @@ export function defaultConfig(): SupervisorConfig {
       registrationWarning: 3 * 86_400_000,
       sessionWarning: 30 * 60_000,
       reauth: { remind: 4 * 3_600_000 },
+      credentialsRenewBefore: 20 * 60_000,
     },
     reauth: { mode: 'notify', backoffMs: 3_600_000 },
     notifiers: [],

@@ -55,7 +55,10 @@ describe(ensureFreshSession.name, () => {
 
   it('uses the threshold from supervisor.yaml', async () => {
     await writeFile(join(dir, 'supervisor.yaml'), 'version: 1\ndefaults:\n  threshold: 2h\n');
-    expect(await ensureFreshSession({ ...where(), session: 'fresh' })).toMatchObject({ refreshed: true });
+    const config = join(dir, 'supervisor.yaml');
+    expect(await ensureFreshSession({ ...where(), config, session: 'fresh' })).toMatchObject({
+      refreshed: true,
+    });
   });
 
   it('throws a config CredentialsError naming the known sessions for an unknown name', async () => {
@@ -66,9 +69,23 @@ describe(ensureFreshSession.name, () => {
 
   it('throws a config CredentialsError when supervisor.yaml is broken', async () => {
     await writeFile(join(dir, 'supervisor.yaml'), 'version: 7\n');
-    const attempt = ensureFreshSession({ ...where(), session: 'corp' });
+    const attempt = ensureFreshSession({ ...where(), config: join(dir, 'supervisor.yaml'), session: 'corp' });
     await expect(attempt).rejects.toBeInstanceOf(CredentialsError);
     await expect(attempt).rejects.toMatchObject({ failure: { kind: 'config' } });
+  });
+
+  it('ignores a supervisor.yaml in the working folder, and a notifier part it cannot fill', async () => {
+    // Read from the working folder this file would fail every call; named, its notifier part is skipped.
+    const text = 'version: 1\nnotifiers:\n  - { name: t, type: slack, webhookUrl: "${UNSET_WEBHOOK}" }\n';
+    await writeFile(join(dir, 'supervisor.yaml'), 'version: 7\n');
+    await writeFile(join(dir, 'named.yaml'), text);
+    await expect(ensureFreshSession({ ...where(), session: 'corp' })).resolves.toMatchObject({
+      session: 'corp',
+    });
+    const config = join(dir, 'named.yaml');
+    await expect(ensureFreshSession({ ...where(), config, session: 'corp' })).resolves.toMatchObject({
+      session: 'corp',
+    });
   });
 
   it('throws login_required when the refresh token is dead and the token is used up', async () => {

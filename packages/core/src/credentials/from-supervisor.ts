@@ -2,14 +2,17 @@ import type { SessionRefresher } from '../engine/session-refresher';
 import type { Logger } from '../util/logger';
 import { CredentialsError } from '../errors';
 import type { SetupOptions } from '../setup/load-setup';
-import { DEFAULT_MIN_REMAINING_MS, obtainRoleCredentials } from './obtain-role-credentials';
+import { obtainRoleCredentials } from './obtain-role-credentials';
 import { loadSetupOrThrow, resolveSsoProfile } from './resolve-session';
 import type { RoleCredentials } from './role-cache';
 
 export interface FromSupervisorOptions extends SetupOptions {
   /** The SSO profile (sso_account_id, sso_role_name); default $AWS_PROFILE. */
   profile?: string;
-  /** Renew role credentials once less than this remains. Default 5 minutes. */
+  /**
+   * Renew role credentials once less than this remains (halfway through a shorter lifetime). Default the
+   * session's `credentialsRenewBefore` (20 minutes).
+   */
   renewBeforeMs?: number;
   /** Refresh the SSO token when less than this remains; default the session's threshold (20m). */
   thresholdMs?: number;
@@ -32,12 +35,12 @@ const RETRY_AFTER_MS = 30_000;
  * lifetime without a daemon or a login. Shares the role-credential cache with `credentials`.
  */
 export function fromSupervisor(options: FromSupervisorOptions = {}): SupervisorCredentialProvider {
-  const renewBeforeMs = options.renewBeforeMs ?? DEFAULT_MIN_REMAINING_MS;
   const now = options.now ?? (() => new Date());
   let current: RoleCredentials | undefined;
-  let pending: Promise<RoleCredentials> | undefined;
+  let renewAt = 0;
+  let pending: Promise<{ credentials: RoleCredentials; renewAt: Date }> | undefined;
 
-  async function renew(): Promise<RoleCredentials> {
+  async function renew(): Promise<{ credentials: RoleCredentials; renewAt: Date }> {
     // Re-read the configs each time: a renewal is minutes apart, and the user may have edited them.
     const setup = await loadSetupOrThrow(options);
     const name = options.profile ?? (options.env ?? process.env).AWS_PROFILE;
@@ -52,23 +55,25 @@ export function fromSupervisor(options: FromSupervisorOptions = {}): SupervisorC
     const outcome = await obtainRoleCredentials(found.profile, {
       stateDir: setup.paths.stateDir,
       settings: { ...settings, threshold: options.thresholdMs ?? settings.threshold },
-      minRemainingMs: renewBeforeMs,
+      minRemainingMs: options.renewBeforeMs,
       now,
       refresher: options.refresher,
     });
     if (!outcome.ok) throw new CredentialsError(outcome.failure);
-    return outcome.credentials;
+    return outcome;
   }
 
   let retryAt = 0;
   const msLeft = () => (current ? current.expiration.getTime() - now().getTime() : 0);
   return async () => {
     const backingOff = now().getTime() < retryAt;
-    if (current && (msLeft() > renewBeforeMs || (backingOff && msLeft() > 0))) return current;
+    if (current && (now().getTime() < renewAt || (backingOff && msLeft() > 0))) return current;
     // Concurrent SDK calls share one renewal instead of each asking the portal.
     pending ??= renew().finally(() => (pending = undefined));
     try {
-      current = await pending;
+      const renewed = await pending;
+      current = renewed.credentials;
+      renewAt = renewed.renewAt.getTime();
     } catch (error) {
       // Credentials that still work beat an error: the job goes on while a person logs in or AWS recovers.
       if (!current || msLeft() <= 0) throw error;

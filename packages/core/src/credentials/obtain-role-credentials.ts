@@ -4,7 +4,13 @@ import type { SessionRefresher } from '../engine/session-refresher';
 import type { CredentialsFailure } from '../errors';
 import { obtainSessionToken } from './obtain-session-token';
 import { createPortalClient, type RoleCredentialsFetcher } from './portal-client';
-import { readRoleCache, roleCacheFile, type RoleCredentials, writeRoleCache } from './role-cache';
+import {
+  readRoleCache,
+  renewalTime,
+  roleCacheFile,
+  type RoleCredentials,
+  writeRoleCache,
+} from './role-cache';
 import type { SsoProfile } from './resolve-session';
 
 export interface RoleCredentialsOptions {
@@ -14,7 +20,10 @@ export interface RoleCredentialsOptions {
   now?: () => Date;
   /** false: neither read nor write the role-credential cache (doctor must really ask). Default true. */
   cache?: boolean;
-  /** Cached credentials are reused while more than this remains. Default 5 minutes. */
+  /**
+   * Cached credentials are reused until this long before they expire (halfway through a shorter
+   * lifetime). Default the session's `credentialsRenewBefore` (20 minutes).
+   */
   minRemainingMs?: number;
   /** The process's single-flight refresher; default a new one, for this call only. */
   refresher?: SessionRefresher;
@@ -22,10 +31,15 @@ export interface RoleCredentialsOptions {
 }
 
 export type RoleCredentialsOutcome =
-  | { ok: true; credentials: RoleCredentials; source: 'cache' | 'portal'; warning?: string }
+  | {
+      ok: true;
+      credentials: RoleCredentials;
+      source: 'cache' | 'portal';
+      /** From then on these credentials are no longer handed out (renewalTime). */
+      renewAt: Date;
+      warning?: string;
+    }
   | { ok: false; failure: CredentialsFailure };
-
-export const DEFAULT_MIN_REMAINING_MS = 5 * 60_000;
 
 /**
  * A profile's role credentials: from the role cache while enough remains (no AWS SDK loaded), else
@@ -38,9 +52,10 @@ export async function obtainRoleCredentials(
   const now = options.now ?? (() => new Date());
   const useCache = options.cache ?? true;
   const file = roleCacheFile(options.stateDir, profile);
+  const renewBeforeMs = options.minRemainingMs ?? options.settings.credentialsRenewBefore;
   if (useCache) {
-    const cached = await readRoleCache(file, now(), options.minRemainingMs ?? DEFAULT_MIN_REMAINING_MS);
-    if (cached) return { ok: true, credentials: cached, source: 'cache' };
+    const cached = await readRoleCache(file, now(), renewBeforeMs);
+    if (cached) return { ok: true, ...cached, source: 'cache' };
   }
   const retry = retrySettings(options.settings);
   const token = await obtainSessionToken(profile.session, {
@@ -51,6 +66,7 @@ export async function obtainRoleCredentials(
   });
   if (!token.ok) return token;
   const fetcher = options.fetcher ?? createPortalClient(retry);
+  const obtainedAt = now();
   let fetched;
   try {
     fetched = await fetcher.fetch({
@@ -67,9 +83,13 @@ export async function obtainRoleCredentials(
   let warning = token.warning;
   if (useCache) {
     // The credentials are good whether or not they could be cached; the next call just asks again.
-    await writeRoleCache(file, profile, fetched.credentials).catch((error: NodeJS.ErrnoException) => {
-      warning = `cannot cache role credentials in ${file} (${error.code ?? String(error)})`;
-    });
+    await writeRoleCache(file, profile, fetched.credentials, obtainedAt).catch(
+      (error: NodeJS.ErrnoException) => {
+        warning = `cannot cache role credentials in ${file} (${error.code ?? String(error)})`;
+      },
+    );
   }
-  return { ok: true, credentials: fetched.credentials, source: 'portal', ...(warning && { warning }) };
+  const { credentials } = fetched;
+  const renewAt = renewalTime(credentials.expiration, obtainedAt, renewBeforeMs);
+  return { ok: true, credentials, source: 'portal', renewAt, ...(warning && { warning }) };
 }

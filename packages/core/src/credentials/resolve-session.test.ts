@@ -34,8 +34,8 @@ const FILE = '/home/u/.aws/config';
 
 function lookup(config: Omit<AwsConfigData, 'findings'>) {
   const awsConfig = { ...config, findings: [] };
-  const { sessions } = discoverSessions(awsConfig, FILE, '/home/u/.aws/sso/cache');
-  return { awsConfig, paths: { awsConfigFile: FILE }, sessions };
+  const { sessions, findings } = discoverSessions(awsConfig, FILE, '/home/u/.aws/sso/cache');
+  return { awsConfig, paths: { awsConfigFile: FILE }, sessions, findings };
 }
 
 const setup = lookup({
@@ -54,6 +54,7 @@ const setup = lookup({
     norole: { sso_session: 'corp', sso_account_id: '111111111111' },
     keys: { aws_access_key_id: 'AKIA...' },
     orphan: { sso_session: 'broken', sso_account_id: '1', sso_role_name: 'R' },
+    moved: { sso_session: 'corp', sso_region: 'us-east-1', sso_account_id: '1', sso_role_name: 'R' },
   },
 });
 
@@ -80,6 +81,12 @@ describe(resolveSsoProfile.name, () => {
       `profile "norole" in ${FILE} has no sso_role_name, so there is no role to get credentials for`,
     ],
     ['orphan', `profile "orphan" in ${FILE}: its sso-session "broken" is missing or incomplete`],
+    [
+      'moved',
+      `${FILE}: [profile moved] sso_region: The value for sso_region is inconsistent between profile ` +
+        '(us-east-1) and sso-session (eu-west-1); botocore and the AWS CLI refuse this profile ' +
+        '(InvalidConfigError): remove it from the profile',
+    ],
   ])('names what is wrong with profile %s as a config failure', (name, message) => {
     expect(resolveSsoProfile(setup, name)).toStrictEqual({ failure: { kind: 'config', message } });
   });

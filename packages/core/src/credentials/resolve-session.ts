@@ -1,4 +1,5 @@
 import type { SsoSession } from '../aws-config/discover-sessions';
+import { formatFinding } from '../aws-config/read-aws-config';
 import type { ResolvedPaths } from '../paths/resolve-paths';
 import { loadSetup, type Setup, type SetupOptions } from '../setup/load-setup';
 import { formatIssue } from '../config/config-issues';
@@ -20,9 +21,10 @@ export function findSession(sessions: SsoSession[], nameOrProfile: string): SsoS
 }
 
 /** What resolving a name needs of a Setup. */
-export type SessionLookup = Pick<Setup, 'awsConfig' | 'sessions'> & {
-  paths: Pick<ResolvedPaths, 'awsConfigFile'>;
-};
+export type SessionLookup = Pick<Setup, 'awsConfig' | 'sessions'> &
+  Partial<Pick<Setup, 'findings'>> & {
+    paths: Pick<ResolvedPaths, 'awsConfigFile'>;
+  };
 
 function configFailure(message: string): { failure: CredentialsFailure } {
   return { failure: { kind: 'config', message } };
@@ -47,6 +49,11 @@ export function resolveSsoProfile(
   }
   const session = setup.sessions.find((s) => s.profiles.includes(name));
   if (!session) {
+    // A finding about the profile itself (an sso_region clashing with its sso-session's) says it best.
+    const finding = setup.findings?.find(
+      (f) => f.section === (name === 'default' ? 'default' : `profile ${name}`),
+    );
+    if (finding) return configFailure(formatFinding(finding));
     const what = section.sso_session ? `its sso-session "${section.sso_session}"` : 'its sso_region';
     return configFailure(`profile "${name}" in ${file}: ${what} is missing or incomplete`);
   }
@@ -74,9 +81,12 @@ export function resolveSession(
   );
 }
 
-/** loadSetup for the programmatic API, which must throw: a config mistake is a CredentialsError (`config`). */
+/**
+ * loadSetup for the programmatic API, which must throw: a config mistake is a CredentialsError (`config`).
+ * It serves sessions only, so the notifier and export parts of supervisor.yaml cannot fail it.
+ */
 export async function loadSetupOrThrow(options: SetupOptions): Promise<Setup> {
-  const loaded = await loadSetup(options);
+  const loaded = await loadSetup({ sessionsOnly: true, ...options });
   if ('errors' in loaded) {
     throw new CredentialsError({ kind: 'config', message: loaded.errors.map(formatIssue).join('\n') });
   }

@@ -25,6 +25,11 @@ export const roleCacheEntrySchema = z.object({
   secretAccessKey: z.string().min(1),
   sessionToken: z.string().min(1),
   expiration: z.string().refine((s) => !Number.isNaN(Date.parse(s)), { message: 'is not a timestamp' }),
+  /** When the portal issued them: their lifetime decides when to renew. Absent in older entries. */
+  obtainedAt: z
+    .string()
+    .refine((s) => !Number.isNaN(Date.parse(s)), { message: 'is not a timestamp' })
+    .optional(),
 });
 
 export type RoleCacheEntry = z.infer<typeof roleCacheEntrySchema>;
@@ -46,14 +51,31 @@ export function roleCacheFile(stateDir: string, profile: SsoProfile): string {
 }
 
 /**
- * Cached role credentials with more than `minRemainingMs` left, else null. A missing, corrupt or
+ * When credentials should be renewed: `renewBeforeMs` before they expire, or halfway through a lifetime
+ * shorter than that (unknown lifetime: the margin alone). botocore runs credential_process again on every
+ * read once less than 15 minutes remain (docs/aws-facts.md), so a margin above that means one run per lifetime.
+ */
+export function renewalTime(expiration: Date, obtainedAt: Date | undefined, renewBeforeMs: number): Date {
+  const lifetime = obtainedAt ? expiration.getTime() - obtainedAt.getTime() : Infinity;
+  const margin = lifetime <= renewBeforeMs ? lifetime / 2 : renewBeforeMs;
+  return new Date(expiration.getTime() - margin);
+}
+
+/** Cached role credentials and when to stop handing them out. */
+export interface CachedRoleCredentials {
+  credentials: RoleCredentials;
+  renewAt: Date;
+}
+
+/**
+ * Cached role credentials not yet due for renewal (renewalTime), else null. A missing, corrupt or
  * unreadable entry is a cache miss: the portal is asked again and the entry rewritten.
  */
 export async function readRoleCache(
   file: string,
   now: Date,
-  minRemainingMs: number,
-): Promise<RoleCredentials | null> {
+  renewBeforeMs: number,
+): Promise<CachedRoleCredentials | null> {
   let json: unknown;
   try {
     json = JSON.parse(await readFile(file, 'utf8'));
@@ -62,10 +84,11 @@ export async function readRoleCache(
   }
   const parsed = roleCacheEntrySchema.safeParse(json);
   if (!parsed.success) return null;
-  const { accessKeyId, secretAccessKey, sessionToken, expiration } = parsed.data;
+  const { accessKeyId, secretAccessKey, sessionToken, expiration, obtainedAt } = parsed.data;
   const expires = new Date(expiration);
-  if (expires.getTime() - now.getTime() <= minRemainingMs) return null;
-  return { accessKeyId, secretAccessKey, sessionToken, expiration: expires };
+  const renewAt = renewalTime(expires, obtainedAt ? new Date(obtainedAt) : undefined, renewBeforeMs);
+  if (now.getTime() >= renewAt.getTime()) return null;
+  return { credentials: { accessKeyId, secretAccessKey, sessionToken, expiration: expires }, renewAt };
 }
 
 /**
@@ -76,6 +99,7 @@ export async function writeRoleCache(
   file: string,
   profile: SsoProfile,
   credentials: RoleCredentials,
+  obtainedAt: Date,
 ): Promise<void> {
   const entry: RoleCacheEntry = {
     version: 1,
@@ -86,6 +110,7 @@ export async function writeRoleCache(
     secretAccessKey: credentials.secretAccessKey,
     sessionToken: credentials.sessionToken,
     expiration: credentials.expiration.toISOString(),
+    obtainedAt: obtainedAt.toISOString(),
   };
   const dir = dirname(file);
   await mkdir(dir, { recursive: true, mode: 0o700 });

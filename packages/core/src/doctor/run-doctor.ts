@@ -11,7 +11,13 @@ import { runningDaemonPid } from '../state/lock-file';
 import type { SessionRefresher } from '../engine/session-refresher';
 import type { ResolvedPaths } from '../paths/resolve-paths';
 import { checkAwsConfig, checkLegacyProfiles, checkSsoProfile, checkSupervisorConfig } from './config-checks';
-import { checkCacheFile, checkRegistration, checkRoleCredentials, checkTokenLifetime } from './token-checks';
+import {
+  checkCacheFile,
+  checkCacheFileChoice,
+  checkRegistration,
+  checkRoleCredentials,
+  checkTokenLifetime,
+} from './token-checks';
 import { checkClock, checkDaemon, checkEnvironmentCredentials } from './environment-checks';
 import { checkEndpoint, probeEndpoint, type EndpointProbe, ssoEndpoints } from './endpoint-checks';
 import type { DoctorCheck } from './doctor-check';
@@ -62,6 +68,8 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorCheck[]> 
   const sessions: SsoSession[] = profile ? [profile.session] : profileName ? [] : setup.sessions;
 
   for (const session of sessions) {
+    const choice = checkCacheFileChoice(session);
+    if (choice) checks.push(choice);
     const read = await readCachedToken(session.cacheFile);
     checks.push(checkCacheFile(session, read, await fileMode(session.cacheFile, options.platform)));
     if (read.status !== 'ok') continue;

@@ -133,10 +133,11 @@ const credentials = {
   sessionToken: 'role-token',
   expiration: new Date('2026-11-22T10:00:00Z'),
 };
+const renewAt = new Date('2026-11-22T09:40:00Z');
 
 describe(checkRoleCredentials.name, () => {
   it('passes with account, role and expiry, and no credential in it', () => {
-    const check = checkRoleCredentials(profile, { ok: true, credentials, source: 'portal' });
+    const check = checkRoleCredentials(profile, { ok: true, credentials, source: 'portal', renewAt });
     expect(check).toStrictEqual({
       status: 'pass',
       title: 'role credentials dev',
@@ -150,6 +151,7 @@ describe(checkRoleCredentials.name, () => {
       ok: true,
       credentials,
       source: 'portal',
+      renewAt,
       warning: 'refresh failed',
     });
     expect(check).toMatchObject({ status: 'warn', detail: expect.stringContaining('; refresh failed') });

@@ -35,6 +35,20 @@ export function checkCacheFile(session: SsoSession, read: CacheRead, mode: numbe
   return { status: 'pass', title, detail: `${session.cacheFile} (0600)` };
 }
 
+/**
+ * For a session with two possible cache files (a legacy start URL with an inline comment): which one is
+ * used and why, with the fix that makes every tool agree on one.
+ */
+export function checkCacheFileChoice(session: SsoSession): DoctorCheck | undefined {
+  if (!session.cacheFileReason) return undefined;
+  return {
+    status: 'warn',
+    title: `cache file choice ${sessionLabel(session)}`,
+    detail: `${session.cacheFile}: ${session.cacheFileReason}`,
+    fix: `move the comment after sso_start_url of [profile ${session.profiles[0]}] to a line of its own, then run ${session.loginCommand}`,
+  };
+}
+
 /** How long the access token has left, and whether it can be renewed without a person. */
 export function checkTokenLifetime(
   session: SsoSession,

@@ -75,6 +75,23 @@ describe(refreshSession.name, () => {
     expect(await readdir(dir)).toEqual([basename(session.cacheFile)]);
   });
 
+  it('reads the older expiresAt forms the AWS CLI wrote and writes both timestamps in the current one', async () => {
+    const old = sampleToken(minutes(10));
+    const raw = formatCachedToken({
+      ...old,
+      expiresAt: '2026-11-22 09:10:00Z',
+      registrationExpiresAt: '2027-01-01T00:00:00UTC',
+    });
+    await writeFile(session.cacheFile, raw, { mode: 0o600 });
+    const { result } = await run(() => fresh);
+    expect(result).toEqual({ ...corp, outcome: 'refreshed', expiresAt: '2026-11-22T10:00:00Z' });
+    const written = JSON.parse(await readFile(session.cacheFile, 'utf8')) as CachedToken;
+    expect(written).toMatchObject({
+      expiresAt: '2026-11-22T10:00:00Z',
+      registrationExpiresAt: '2027-01-01T00:00:00Z',
+    });
+  });
+
   it('stores the refresh token the response carries', async () => {
     await put(sampleToken(minutes(-5)));
     await run(() => ({ ...fresh, refreshToken: `${SECRET_MARK}-refresh-new` }));

@@ -17,6 +17,7 @@ export {
 } from '../status/session-status';
 export { readStateFile } from '../state/state-file';
 export { runningDaemonPid } from '../state/lock-file';
+export { findConfigFile, userConfigFile } from '../config/load-config-file';
 export { humanTime, formatDuration, type HumanTime } from '../util/human-time';
 export { didYouMean } from '../config/error-wording';
 export { guardOneShot, type ShutdownIo } from '../engine/shutdown-guard';

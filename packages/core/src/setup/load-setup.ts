@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import { discoverSessions, type SsoSession } from '../aws-config/discover-sessions';
 import { readAwsConfig, type AwsConfigData, type AwsConfigFinding } from '../aws-config/read-aws-config';
+import { chooseCacheFile } from '../cache/choose-cache-file';
 import type { ConfigIssue } from '../config/config-issues';
 import { loadConfigFile } from '../config/load-config-file';
 import type { ParseConfigOptions } from '../config/parse-config';
@@ -21,6 +22,12 @@ export interface SetupOptions {
    * notifier options go unchecked, so `status` and `credentials` load no plugin.
    */
   notifierSchemas?: ParseConfigOptions['notifierSchemas'];
+  /**
+   * Read only the parts of supervisor.yaml that serving a session needs (ParseConfigOptions.sessionsOnly):
+   * for credentials, token, login, status and refresh. `config.notifiers`, `exports`, `reauth` and `log`
+   * are then the defaults.
+   */
+  sessionsOnly?: boolean;
 }
 
 /** Everything a command or the programmatic API needs: supervisor.yaml, where files are, every session. */
@@ -56,6 +63,7 @@ export async function buildSetup(
 ): Promise<Setup> {
   const awsConfig = await readAwsConfig(paths.awsConfigFile);
   const { sessions, findings } = discoverSessions(awsConfig, paths.awsConfigFile, paths.cacheDir);
+  await Promise.all(sessions.map(chooseCacheFile));
   const { supervised, errors } = selectSessions(sessions, config, paths.awsConfigFile);
   const settings = new Map(supervised.map((s) => [s.session.id, s.settings]));
   return {
@@ -85,6 +93,7 @@ export async function loadSetup(options: SetupOptions = {}): Promise<SetupLoad> 
     cwd,
     home,
     notifierSchemas: options.notifierSchemas,
+    sessionsOnly: options.sessionsOnly,
   });
   if (!parsed.config) return { errors: parsed.errors, warnings: parsed.warnings };
   const { config } = parsed;
