@@ -4,7 +4,7 @@ import { EXIT, type CliIo } from './cli-io';
 import { CREDENTIALS_HELP, credentialsCommand, FORMATS } from './commands/credentials-command';
 import { doctorCommand, DOCTOR_HELP } from './commands/doctor-command';
 import { tokenCommand, TOKEN_HELP } from './commands/token-command';
-import { withSetup } from './with-setup';
+import { withSessions, withSetup } from './with-setup';
 
 /** A commander option parser for a positive number of seconds, returned in milliseconds. */
 export function parseSeconds(value: string): number {
@@ -12,6 +12,24 @@ export function parseSeconds(value: string): number {
   if (!Number.isFinite(seconds) || seconds <= 0)
     throw new InvalidArgumentError('expected a positive number of seconds');
   return seconds * 1000;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+const SESSION_ARG = 'an sso-session name, or a profile name meaning its session';
+const PROFILE_OPT = '--profile <profile>';
+
+/** `[session]` / `[session...]` plus `--profile P` (repeatable with many): one shape in every command. */
+function sessionChoice(command: Command, many: boolean, fallback: string): Command {
+  return many
+    ? command
+        .argument('[session...]', `${SESSION_ARG}; ${fallback}`)
+        .option(`${PROFILE_OPT}`, 'an SSO profile, meaning its session (repeatable)', collect, [])
+    : command
+        .argument('[session]', `${SESSION_ARG}; ${fallback}`)
+        .option(PROFILE_OPT, 'an SSO profile, meaning its session');
 }
 
 function parseCount(value: string): number {
@@ -34,24 +52,31 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
 
   // status, refresh, validate, init: one-shot commands over the sessions.
-  program
-    .command('status')
-    .description('every supervised session: profiles, time left, state, and whether the daemon runs')
+  sessionChoice(
+    program
+      .command('status')
+      .description('every supervised session: profiles, time left, state, and whether the daemon runs'),
+    true,
+    'default all',
+  )
     .option('--json', 'machine-readable output')
-    .action(async (opts) => {
-      result.code = await withSetup(io, program.opts(), async (ws) =>
-        (await import('./commands/status-command')).statusCommand(ws, io, opts),
+    .action(async (names: string[], opts: { json?: boolean; profile: string[] }) => {
+      result.code = await withSessions(io, program.opts(), async (ws) =>
+        (await import('./commands/status-command')).statusCommand(ws, io, { ...opts, names }),
       );
     });
 
-  program
-    .command('refresh')
-    .description('one refresh pass now: sessions under the threshold, or all named ones with --force')
-    .argument('[session...]', 'sso-session names (or profile names) to refresh; default all')
+  sessionChoice(
+    program
+      .command('refresh')
+      .description('one refresh pass now: sessions under the threshold, or all named ones with --force'),
+    true,
+    'default all',
+  )
     .option('--force', 'refresh even when not due')
     .option('--json', 'machine-readable output')
-    .action(async (names: string[], opts) => {
-      result.code = await withSetup(io, program.opts(), async (ws) =>
+    .action(async (names: string[], opts: { force?: boolean; json?: boolean; profile: string[] }) => {
+      result.code = await withSessions(io, program.opts(), async (ws) =>
         (await import('./commands/refresh-command')).refreshCommand(ws, io, names, opts),
       );
     });
@@ -79,11 +104,13 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
     });
 
   // login: a device-code login. Ctrl-C or SIGTERM cancels it and leaves the cache file as it was.
-  program
-    .command('login')
-    .description('device-code login without a browser on this machine; writes the cache like aws sso login')
-    .argument('[session]', 'sso-session name (or a profile name)')
-    .option('--profile <profile>', 'the SSO profile to log in, for a legacy profile with its own start URL')
+  sessionChoice(
+    program
+      .command('login')
+      .description('device-code login without a browser on this machine; writes the cache like aws sso login'),
+    false,
+    'default $AWS_PROFILE',
+  )
     .option('--json', 'machine-readable progress, one JSON object per line')
     .action(async (session: string | undefined, opts: { profile?: string; json?: boolean }) => {
       const controller = new AbortController();
@@ -91,7 +118,7 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
       process.once('SIGINT', cancel);
       process.once('SIGTERM', cancel);
       try {
-        result.code = await withSetup(io, program.opts(), async (ws) =>
+        result.code = await withSessions(io, program.opts(), async (ws) =>
           (await import('./commands/login-command')).loginCommand(
             ws,
             io,
@@ -181,20 +208,23 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
   program
     .command('credentials')
     .description('role credentials for an SSO profile from its cached token (credential_process compatible)')
-    .requiredOption('--profile <profile>', 'the SSO profile (its sso_account_id and sso_role_name)')
+    .option(PROFILE_OPT, 'the SSO profile (its sso_account_id and sso_role_name); default $AWS_PROFILE')
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('process'))
     .addHelpText('after', CREDENTIALS_HELP)
-    .action(async (opts: { profile: string; format: CredentialsFormat }) => {
-      result.code = await withSetup(io, program.opts(), (ws) => credentialsCommand(ws, io, opts));
+    .action(async (opts: { profile?: string; format: CredentialsFormat }) => {
+      result.code = await withSessions(io, program.opts(), (ws) => credentialsCommand(ws, io, opts));
     });
 
-  program
-    .command('token')
-    .description('a fresh SSO access token on stdout and nothing else (refuses a terminal without --force)')
-    .argument('<session>', 'an sso-session name, or a profile name for its session')
+  sessionChoice(
+    program
+      .command('token')
+      .description('a fresh SSO access token on stdout and nothing else (refuses a terminal without --force)'),
+    false,
+    'default $AWS_PROFILE',
+  )
     .option('--force', 'print even when stdout is a terminal')
     .addHelpText('after', TOKEN_HELP)
-    .action(async (name: string, opts: { force?: boolean }) => {
+    .action(async (session: string | undefined, opts: { force?: boolean; profile?: string }) => {
       if (io.stdout.isTTY && !opts.force) {
         io.stderr.write(
           'error: refusing to print an SSO access token to a terminal (screen shares, scrollback); pipe it, or pass --force\n',
@@ -202,7 +232,9 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
         result.code = EXIT.usage;
         return;
       }
-      result.code = await withSetup(io, program.opts(), (ws) => tokenCommand(ws, io, name));
+      result.code = await withSessions(io, program.opts(), (ws) =>
+        tokenCommand(ws, io, { session, profile: opts.profile }),
+      );
     });
 
   program

@@ -1,4 +1,4 @@
-import { formatIssue, loadSetup, type Setup, type SetupOptions } from '@sso-supervisor/core/workspace';
+import { formatFinding, formatIssue, loadSetup, type Setup, type SetupOptions } from '@sso-supervisor/core/workspace';
 import { EXIT, type CliIo } from './cli-io';
 
 /** A setup a command can run on, or the lines that say why not: config errors, then its warnings. */
@@ -45,4 +45,21 @@ export async function withSetup(
     return EXIT.usage;
   }
   return command(loaded.setup);
+}
+
+/**
+ * withSetup for the commands that act on sessions: an AWS config that is missing, unreadable, a folder or
+ * unparseable is a config error (exit 2) naming the file, not an empty list of sessions.
+ */
+export function withSessions(
+  io: CliIo,
+  flags: { config?: string },
+  command: (setup: Setup) => Promise<number>,
+): Promise<number> {
+  return withSetup(io, flags, async (setup) => {
+    const broken = setup.findings.filter((f) => f.whole);
+    if (!broken.length) return command(setup);
+    for (const f of broken) io.stderr.write(`error: ${formatFinding(f)}\n`);
+    return EXIT.usage;
+  });
 }

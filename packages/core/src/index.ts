@@ -93,6 +93,8 @@ export { buildSetup, type Setup } from './setup/load-setup';
 export { loadSetup, type SetupLoad, type SetupOptions } from './setup/load-setup';
 export { resolveSsoProfile } from './credentials/resolve-session';
 export { findSession, resolveSession, type SessionLookup } from './credentials/resolve-session';
+export { chooseSession, chooseSessions, type SessionChoice } from './credentials/choose-session';
+export { colourWanted } from './logging/colour-choice';
 export {
   obtainSessionToken,
   type SessionTokenOptions,

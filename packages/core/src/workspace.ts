@@ -12,3 +12,5 @@ export { readCachedToken } from './cache/read-cached-token';
 export { readSessionStatus, withDaemonRecord } from './status/session-status';
 export { readStateFile } from './state/state-file';
 export { runningDaemonPid } from './state/lock-file';
+export { colourWanted } from './logging/colour-choice';
+export { chooseSession, chooseSessions, type SessionChoice } from './credentials/choose-session';

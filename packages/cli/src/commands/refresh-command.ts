@@ -1,8 +1,8 @@
 import {
+  chooseSessions,
   retrySettings,
   SessionRefresher,
   type RefreshResult,
-  type SsoSession,
   type Setup,
 } from '@sso-supervisor/core';
 import { EXIT, type CliIo } from '../cli-io';
@@ -17,24 +17,25 @@ function describe(r: RefreshResult): string {
   return `${name}: ${r.outcome.replace('_', ' ')}: ${r.error}`;
 }
 
-/** `refresh [SESSION...]`: one pass now. Unknown session names are a usage error. */
+/** `refresh [SESSION...] [--profile P...]`: one pass now. Unknown names are a usage error. */
 export async function refreshCommand(
   ws: Setup,
   io: CliIo,
   names: string[],
-  opts: { json?: boolean; force?: boolean },
+  opts: { json?: boolean; force?: boolean; profile?: string[] },
 ): Promise<number> {
-  const matches = (s: SsoSession, n: string) => s.name === n || s.profiles.includes(n);
-  const sessions = ws.supervised.map((s) => s.session);
-  const unknown = names.filter((n) => !sessions.some((s) => matches(s, n)));
-  if (unknown.length) {
-    const known = sessions.map((s) => s.name ?? s.profiles[0]).join(', ');
-    io.stderr.write(`unknown session: ${unknown.join(', ')} (known: ${known})\n`);
+  const picked = chooseSessions(
+    ws,
+    ws.supervised.map((s) => s.session),
+    names,
+    opts.profile ?? [],
+  );
+  if ('failures' in picked) {
+    for (const line of picked.failures) io.stderr.write(`error: ${line}\n`);
     return EXIT.usage;
   }
-  const chosen = names.length
-    ? ws.supervised.filter((s) => names.some((n) => matches(s.session, n)))
-    : ws.supervised;
+  const ids = new Set(picked.sessions.map((s) => s.id));
+  const chosen = ws.supervised.filter((s) => ids.has(s.session.id));
   const refresher = new SessionRefresher();
   try {
     const settings = new Map(chosen.map((s) => [s.session.id, s.settings]));

@@ -1,4 +1,5 @@
 import {
+  chooseSessions,
   formatFinding,
   runningDaemonPid,
   readSessionStatus,
@@ -15,18 +16,34 @@ const HEALTHY = new Set(['valid', 'expiring']);
  * `status`: every session's cache file, merged with the daemon's state file when there is one. No network,
  * no AWS SDK. Exit 1 when a session needs a person.
  */
-export async function statusCommand(ws: Setup, io: CliIo, opts: { json?: boolean }): Promise<number> {
+export async function statusCommand(
+  ws: Setup,
+  io: CliIo,
+  opts: { json?: boolean; names?: string[]; profile?: string[] },
+): Promise<number> {
+  const chosen = chooseSessions(
+    ws,
+    ws.supervised.map((s) => s.session),
+    opts.names ?? [],
+    opts.profile ?? [],
+  );
+  if ('failures' in chosen) {
+    for (const line of chosen.failures) io.stderr.write(`error: ${line}\n`);
+    return EXIT.usage;
+  }
+  const ids = new Set(chosen.sessions.map((s) => s.id));
+  const shown = ws.supervised.filter((s) => ids.has(s.session.id));
   const now = new Date();
   const [{ state, warning }, pid, statuses] = await Promise.all([
     readStateFile(ws.paths.stateDir),
     runningDaemonPid(ws.paths.stateDir),
     Promise.all(
-      ws.supervised.map(({ session, settings }) => readSessionStatus(session, now, settings.threshold)),
+      shown.map(({ session, settings }) => readSessionStatus(session, now, settings.threshold)),
     ),
   ]);
   const running = pid !== null;
   const sessions = statuses.map((s, i) =>
-    withDaemonRecord(s, state?.sessions[ws.supervised[i].session.id], running),
+    withDaemonRecord(s, state?.sessions[shown[i].session.id], running),
   );
   for (const f of ws.findings) io.stderr.write(`${formatFinding(f)}\n`);
   if (warning) io.stderr.write(`warning: ${warning}\n`);

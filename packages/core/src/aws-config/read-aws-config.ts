@@ -31,14 +31,14 @@ export async function readAwsConfig(file: string): Promise<AwsConfigData> {
         : code === 'EISDIR'
           ? 'is a directory, not a file'
           : `cannot be read (${code ?? String(error)})`;
-    return { ...empty, findings: [{ severity: 'error', file, message }] };
+    return { ...empty, findings: [{ severity: 'error', file, message, whole: true }] };
   }
   const loaded = await loadSharedConfigFiles({ configFilepath: file, filepath: file, ignoreCache: true });
   const parsed = loaded.configFile as Record<string, IniSection>;
   // The loader answers a file it cannot parse (a `[profile __proto__]` section) with an empty config.
   if (Object.keys(parsed).length === 0 && /^\s*\[[^\]]+\]/m.test(text)) {
     const message = 'the AWS SDK cannot parse this file (is there a [profile __proto__] section?)';
-    return { ...empty, findings: [{ severity: 'error', file, message }] };
+    return { ...empty, findings: [{ severity: 'error', file, message, whole: true }] };
   }
   const profiles: Record<string, IniSection> = {};
   const ssoSessions: Record<string, IniSection> = {};
@@ -58,6 +58,8 @@ export interface AwsConfigFinding {
   section?: string;
   field?: string;
   message: string;
+  /** The file as a whole is missing, unreadable or unparseable: no session can come from it. */
+  whole?: true;
 }
 
 export function formatFinding(f: AwsConfigFinding): string {

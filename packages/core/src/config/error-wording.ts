@@ -99,3 +99,19 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
   }
   return bestDistance <= limit && bestDistance < typed.length ? best : undefined;
 }
+
+/** Longest name a message repeats whole; a longer one (a pasted token, a 5,000-character typo) is cut. */
+const NAME_LIMIT = 64;
+
+/** A name as a message shows it: quoted, and cut to NAME_LIMIT characters with the full length said. */
+export function quoteName(name: string): string {
+  const chars = [...name];
+  if (chars.length <= NAME_LIMIT) return `"${name}"`;
+  return `"${chars.slice(0, NAME_LIMIT).join('')}..." (${chars.length} characters)`;
+}
+
+/** ` (did you mean "x"?)` when a candidate is close, else the empty string. */
+export function didYouMeanSuffix(word: string, candidates: readonly string[]): string {
+  const guess = word.length > NAME_LIMIT ? undefined : didYouMean(word, candidates);
+  return guess === undefined ? '' : ` (did you mean ${quoteName(guess)}?)`;
+}

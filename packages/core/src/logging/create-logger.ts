@@ -1,5 +1,6 @@
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { colourWanted } from './colour-choice';
 import winston from 'winston';
 import type { LogLevel } from '../config/supervisor-config';
 import { systemClock, type Clock } from '../util/clock';
@@ -42,7 +43,7 @@ export function createLogger(opts: LoggerOptions): winston.Logger {
     transports: [
       new winston.transports.Stream({
         stream: opts.console,
-        format: tty ? humanLineFormat({ colour: colourAllowed(opts.env) }) : jsonLineFormat(),
+        format: tty ? humanLineFormat({ colour: colourWanted(opts.console, opts.env) }) : jsonLineFormat(),
       }),
     ],
   });
@@ -88,11 +89,6 @@ function openProblem(file: string): string | null {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code ?? String(error);
   }
-}
-
-/** https://no-color.org: any non-empty NO_COLOR turns colour off; a dumb terminal has none. */
-function colourAllowed(env: Record<string, string | undefined>): boolean {
-  return !env.NO_COLOR && env.TERM !== 'dumb';
 }
 
 /**
