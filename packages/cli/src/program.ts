@@ -6,11 +6,18 @@ import { doctorCommand, DOCTOR_HELP } from './commands/doctor-command';
 import { tokenCommand, TOKEN_HELP } from './commands/token-command';
 import { withSessions, withSetup } from './with-setup';
 
+// Node's timers hold at most 2^31-1 ms (about 24.8 days); a longer one warns and fires at once.
+const MAX_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
+
 /** A commander option parser for a positive number of seconds, returned in milliseconds. */
 export function parseSeconds(value: string): number {
   const seconds = Number(value);
   if (!Number.isFinite(seconds) || seconds <= 0)
     throw new InvalidArgumentError('expected a positive number of seconds');
+  if (seconds > MAX_SECONDS)
+    throw new InvalidArgumentError(
+      `expected at most ${MAX_SECONDS} seconds (about 24 days); leave --duration out to run until stopped`,
+    );
   return seconds * 1000;
 }
 

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
+import { sectionsTheSdkDrops, splitSectionName } from './section-name';
 
 export type IniSection = Record<string, string | undefined>;
 
@@ -42,6 +43,11 @@ export async function readAwsConfig(file: string): Promise<AwsConfigData> {
   }
   const profiles: Record<string, IniSection> = {};
   const ssoSessions: Record<string, IniSection> = {};
+  for (const [header, section] of Object.entries(sectionsTheSdkDrops(text))) {
+    const split = splitSectionName(header);
+    if (split?.kind === 'sso-session') ssoSessions[split.name] ??= section;
+    else if (split?.kind === 'profile') profiles[split.name] ??= section;
+  }
   for (const [key, section] of Object.entries(parsed)) {
     if (key.startsWith(SSO_SESSION_PREFIX)) ssoSessions[key.slice(SSO_SESSION_PREFIX.length)] = section;
     // The loader drops the `profile ` prefix, so a profile name may itself contain dots (`team.admin`).

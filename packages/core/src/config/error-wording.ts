@@ -82,7 +82,12 @@ export const requiredMessage: z.ZodErrorMap = (issue, ctx) => {
   const worded = plainErrorMap(issue, ctx);
   // plainErrorMap rewords every invalid_type issue but one whose message the schema set.
   const schemaSpoke = worded.message === ctx.defaultError;
-  return issue.code === 'invalid_type' && issue.received === 'undefined' && !schemaSpoke
+  if (issue.code === 'invalid_type' && issue.received === 'undefined' && !schemaSpoke)
+    return { message: 'missing required field' };
+  // A union (`to: address | address[]`) reports a missing value as invalid_union, with no type.
+  const unionDefault =
+    ctx.defaultError === z.defaultErrorMap(issue, { data: ctx.data, defaultError: '' }).message;
+  return issue.code === 'invalid_union' && ctx.data === undefined && unionDefault
     ? { message: 'missing required field' }
     : worded;
 };

@@ -79,7 +79,9 @@ export function chooseSessions(
   const pick = (name: string, found: Chosen): Chosen => {
     if ('session' in found || !('session' in byName(setup, name))) return found;
     const file = setup.paths.awsConfigFile;
-    return { failure: `${quoteName(name)} is in ${file} but not supervised: supervisor.yaml \`sessions:\` leaves it out` };
+    return {
+      failure: `${quoteName(name)} is in ${file} but not supervised: supervisor.yaml \`sessions:\` leaves it out`,
+    };
   };
   const picked = [
     ...names.map((n) => pick(n, byName(supervised, n))),
