@@ -80,6 +80,11 @@ describe(resolveSsoProfile.name, () => {
       `profile "norole" in ${FILE} has no sso_role_name, so there is no role to get credentials for`,
     ],
     ['orphan', `profile "orphan" in ${FILE}: its sso-session "broken" is missing or incomplete`],
+    ['dvv', `profile "dvv" is not in ${FILE} (did you mean "dev"?)`],
+    [
+      'x'.repeat(5000),
+      `profile "${'x'.repeat(64)}..." (5000 characters) is not in ${FILE} (SSO profiles there: dev, norole, legacy)`,
+    ],
   ])('names what is wrong with profile %s as a config failure', (name, message) => {
     expect(resolveSsoProfile(setup, name)).toStrictEqual({ failure: { kind: 'config', message } });
   });
@@ -94,6 +99,12 @@ describe(resolveSession.name, () => {
 
   it('resolves a session or profile name to its session', () => {
     expect(resolveSession(setup, 'dev')).toMatchObject({ session: { id: 'corp' } });
+  });
+
+  it('suggests the closest session or profile name', () => {
+    expect(resolveSession(setup, 'corq')).toMatchObject({
+      failure: { message: `no SSO session or profile "corq" in ${FILE} (did you mean "corp"?)` },
+    });
   });
 
   it('names the sessions there are when the name is unknown', () => {
