@@ -114,7 +114,9 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
   sessionChoice(
     program
       .command('login')
-      .description('device-code login without a browser on this machine; writes the cache like aws sso login'),
+      .description(
+        'device-code login without a browser on this machine; writes the cache like aws sso login',
+      ),
     false,
     'default $AWS_PROFILE',
   )
@@ -225,7 +227,9 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
   sessionChoice(
     program
       .command('token')
-      .description('a fresh SSO access token on stdout and nothing else (refuses a terminal without --force)'),
+      .description(
+        'a fresh SSO access token on stdout and nothing else (refuses a terminal without --force)',
+      ),
     false,
     'default $AWS_PROFILE',
   )

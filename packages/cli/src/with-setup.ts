@@ -1,4 +1,10 @@
-import { formatFinding, formatIssue, loadSetup, type Setup, type SetupOptions } from '@sso-supervisor/core/workspace';
+import {
+  formatFinding,
+  formatIssue,
+  loadSetup,
+  type Setup,
+  type SetupOptions,
+} from '@sso-supervisor/core/workspace';
 import { EXIT, type CliIo } from './cli-io';
 
 /** A setup a command can run on, or the lines that say why not: config errors, then its warnings. */

@@ -37,14 +37,10 @@ export async function statusCommand(
   const [{ state, warning }, pid, statuses] = await Promise.all([
     readStateFile(ws.paths.stateDir),
     runningDaemonPid(ws.paths.stateDir),
-    Promise.all(
-      shown.map(({ session, settings }) => readSessionStatus(session, now, settings.threshold)),
-    ),
+    Promise.all(shown.map(({ session, settings }) => readSessionStatus(session, now, settings.threshold))),
   ]);
   const running = pid !== null;
-  const sessions = statuses.map((s, i) =>
-    withDaemonRecord(s, state?.sessions[shown[i].session.id], running),
-  );
+  const sessions = statuses.map((s, i) => withDaemonRecord(s, state?.sessions[shown[i].session.id], running));
   for (const f of ws.findings) io.stderr.write(`${formatFinding(f)}\n`);
   if (warning) io.stderr.write(`warning: ${warning}\n`);
   const startedAt = state?.pid === pid ? state?.startedAt : undefined;

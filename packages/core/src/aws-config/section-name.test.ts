@@ -13,7 +13,8 @@ const CONFIG =
     (name, i) =>
       `[sso-session ${name}]\nsso_start_url = https://d-${i}.awsapps.com/start\nsso_region = us-east-1\n` +
       `[profile p${i}]\nsso_session = ${name}\nsso_account_id = 111111111111\nsso_role_name = Dev\n`,
-  ).join('') + '[sso-session  Straße ]\nsso_start_url = https://d-9.awsapps.com/start\nsso_region = eu-west-1\n';
+  ).join('') +
+  '[sso-session  Straße ]\nsso_start_url = https://d-9.awsapps.com/start\nsso_region = eu-west-1\n';
 
 /** botocore's own reading of the file: each sso-session name and its token cache key (SSOTokenLoader). */
 function botocoreCacheKeys(configFile: string): Record<string, string> {

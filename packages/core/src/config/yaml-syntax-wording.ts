@@ -21,7 +21,8 @@ function lineStart(text: string, offset: number): number {
 
 const DEEPER =
   'this line is indented deeper than the key above it, which already has a value; line it up with the keys beside it';
-const UNEVEN = 'this key is not lined up with the keys above it; every key of one map starts at the same column';
+const UNEVEN =
+  'this key is not lined up with the keys above it; every key of one map starts at the same column';
 const NO_DASH =
   'this line is lined up with no key above it and is no list item; indent it like the keys of the item above, or start a new item with "- "';
 const TAB = 'a tab indents this line; YAML indents with spaces only';
