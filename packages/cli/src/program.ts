@@ -251,14 +251,17 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
   program
     .command('doctor')
     .description('diagnose config, token cache, clock, environment credentials and reachability, with fixes')
-    .option(
-      '--profile <profile>',
-      'also check this SSO profile and its role credentials (default $AWS_PROFILE)',
-    )
+    .argument('[session]', `${SESSION_ARG}; check only that one`)
+    .option(PROFILE_OPT, 'check this SSO profile and its role credentials (default $AWS_PROFILE)')
     .option('--json', 'machine-readable output')
     .addHelpText('after', DOCTOR_HELP)
-    .action(async (opts: { profile?: string; json?: boolean }) => {
-      result.code = await doctorCommand(io, program.opts(), opts);
+    .action(async (session: string | undefined, opts: { profile?: string; json?: boolean }) => {
+      if (session !== undefined && opts.profile !== undefined) {
+        io.stderr.write('error: give a session name or --profile PROFILE, not both\n');
+        result.code = EXIT.usage;
+        return;
+      }
+      result.code = await doctorCommand(io, program.opts(), { ...opts, session });
     });
   return program;
 }

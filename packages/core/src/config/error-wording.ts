@@ -115,6 +115,12 @@ export function quoteName(name: string): string {
   return `"${chars.slice(0, NAME_LIMIT).join('')}..." (${chars.length} characters)`;
 }
 
+/** A name cut to NAME_LIMIT characters, unquoted, for a title or a command line in a message. */
+export function shortName(name: string): string {
+  const chars = [...name];
+  return chars.length <= NAME_LIMIT ? name : `${chars.slice(0, NAME_LIMIT).join('')}...`;
+}
+
 /** ` (did you mean "x"?)` when a candidate is close, else the empty string. */
 export function didYouMeanSuffix(word: string, candidates: readonly string[]): string {
   const guess = word.length > NAME_LIMIT ? undefined : didYouMean(word, candidates);
