@@ -36,17 +36,22 @@ export async function readAwsConfig(file: string): Promise<AwsConfigData> {
   }
   const loaded = await loadSharedConfigFiles({ configFilepath: file, filepath: file, ignoreCache: true });
   const parsed = loaded.configFile as Record<string, IniSection>;
-  // The loader answers a file it cannot parse (a `[profile __proto__]` section) with an empty config.
-  if (Object.keys(parsed).length === 0 && /^\s*\[[^\]]+\]/m.test(text)) {
+  // The loader answers a file it cannot parse (a `[profile __proto__]` section) with an empty config;
+  // a file whose every section it drops (`[sso-session café]`) is empty for it too, and fine.
+  const dropped = sectionsTheSdkDrops(text);
+  const refused = /^\s*\[\s*(profile\s+)?__proto__\s*\]/m.test(text) || !Object.keys(dropped).length;
+  if (Object.keys(parsed).length === 0 && /^\s*\[[^\]]+\]/m.test(text) && refused) {
     const message = 'the AWS SDK cannot parse this file (is there a [profile __proto__] section?)';
     return { ...empty, findings: [{ severity: 'error', file, message, whole: true }] };
   }
   const profiles: Record<string, IniSection> = {};
   const ssoSessions: Record<string, IniSection> = {};
-  for (const [header, section] of Object.entries(sectionsTheSdkDrops(text))) {
+  for (const [header, section] of Object.entries(dropped)) {
     const split = splitSectionName(header);
-    if (split?.kind === 'sso-session') ssoSessions[split.name] ??= section;
-    else if (split?.kind === 'profile') profiles[split.name] ??= section;
+    const into =
+      split?.kind === 'sso-session' ? ssoSessions : split?.kind === 'profile' ? profiles : undefined;
+    // `__proto__` would set the prototype, not a section (the SDK refuses that name outright).
+    if (into && split!.name !== '__proto__' && !Object.hasOwn(into, split!.name)) into[split!.name] = section;
   }
   for (const [key, section] of Object.entries(parsed)) {
     if (key.startsWith(SSO_SESSION_PREFIX)) ssoSessions[key.slice(SSO_SESSION_PREFIX.length)] = section;

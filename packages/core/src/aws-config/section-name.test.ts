@@ -70,3 +70,23 @@ describe(sectionsTheSdkDrops.name, () => {
     expect(sectionsTheSdkDrops(text)).toEqual({ 'sso-session café': { b: '2' } });
   });
 });
+
+describe('a __proto__ name in a header the SDK drops', () => {
+  it('sets no prototype and adds no session', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sso-section-proto-'));
+    try {
+      const file = join(dir, 'config');
+      await writeFile(
+        file,
+        '[sso-session "__proto__" ]\nsso_region = x\n[profile "café" ]\n__proto__ = y\nregion = z\n',
+      );
+      const read = await readAwsConfig(file);
+      expect(Object.getPrototypeOf(read.ssoSessions)).toBe(Object.prototype);
+      expect(Object.keys(read.ssoSessions)).toEqual([]);
+      expect(read.profiles['café']).toEqual({ region: 'z' });
+      expect(Object.getPrototypeOf(read.profiles['café'])).toBe(Object.prototype);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

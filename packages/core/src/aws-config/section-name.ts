@@ -19,7 +19,8 @@ export function sectionsTheSdkDrops(text: string): Record<string, Record<string,
     const equals = line.indexOf('=');
     if (!current || equals <= 0 || raw.trimStart() !== raw) continue;
     const value = line.slice(equals + 1).trim();
-    if (value !== '') current[line.slice(0, equals).trim()] = value;
+    const key = line.slice(0, equals).trim();
+    if (value !== '' && key !== '__proto__') current[key] = value;
   }
   return sections;
 }
