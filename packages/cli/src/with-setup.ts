@@ -4,7 +4,7 @@ import {
   loadSetup,
   type Setup,
   type SetupOptions,
-} from '@sso-supervisor/core/workspace';
+} from '@sso-supervisor/core/setup';
 import { EXIT, type CliIo } from './cli-io';
 
 /** A setup a command can run on, or the lines that say why not: config errors, then its warnings. */

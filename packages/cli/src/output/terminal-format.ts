@@ -1,6 +1,6 @@
 import { styleText } from 'node:util';
 import type { SessionStatus } from '@sso-supervisor/core';
-import { colourWanted } from '@sso-supervisor/core/workspace';
+import { colourWanted } from '@sso-supervisor/core/setup';
 
 type Style = Parameters<typeof styleText>[0];
 
