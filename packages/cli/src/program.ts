@@ -55,21 +55,35 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
       'Keeps AWS IAM Identity Center (SSO) sessions alive and tells you when a person must log in.',
     )
     .option('-c, --config <file>', 'supervisor.yaml to use')
+    .option('--utc', 'show times in UTC instead of the local zone (TZ)')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    // Every human time goes through core's humanTime, which reads TZ: --utc is TZ=UTC, for this process
+    // too (the daemon's event messages read it) when the io is the process's own.
+    .hook('preAction', () => {
+      if (!program.opts().utc) return;
+      if (io.env === process.env) process.env.TZ = 'UTC';
+      io.env = { ...io.env, TZ: 'UTC' };
+    });
 
   // status, refresh, validate, init: one-shot commands over the sessions.
   sessionChoice(
     program
       .command('status')
-      .description('every supervised session: profiles, time left, state, and whether the daemon runs'),
+      .description(
+        'every supervised session (or the named ones): profiles, time left, state, last refresh, next check',
+      ),
     true,
-    'default all',
+    'default every supervised one',
   )
     .option('--json', 'machine-readable output')
     .action(async (names: string[], opts: { json?: boolean; profile: string[] }) => {
-      result.code = await withSessions(io, program.opts(), async (ws) =>
-        (await import('./commands/status-command')).statusCommand(ws, io, { ...opts, names }),
+      result.code = await withSessions(
+        io,
+        program.opts(),
+        async (ws) =>
+          (await import('./commands/status-command')).statusCommand(ws, io, opts, [...names, ...opts.profile]),
+        opts,
       );
     });
 
@@ -99,6 +113,7 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
         program.opts(),
         async (ws) => (await import('./commands/validate-command')).validateCommand(ws, io, opts),
         notifierSchemas(),
+        opts,
       );
     });
 
@@ -167,10 +182,11 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
 
   program
     .command('logs')
-    .description("the daemon's log")
+    .description("the daemon's log, in local time (JSON lines with --json)")
     .option('-f, --follow', 'keep printing new lines')
-    .option('-n, --lines <n>', 'how many lines from the end', parseCount, 50)
-    .action(async (opts: { follow?: boolean; lines: number }) => {
+    .option('-n, --lines <n>', 'how many lines from the end, rotated files included', parseCount, 50)
+    .option('--json', "the log file's own JSON lines")
+    .action(async (opts: { follow?: boolean; lines: number; json?: boolean }) => {
       result.code = await withSetup(io, program.opts(), async (ws) =>
         (await import('./commands/logs-command')).logsCommand(ws, io, opts),
       );

@@ -75,9 +75,13 @@ describe('tool commands', () => {
 
   it('logs -n shows the last lines of what the daemon logged', async () => {
     expect((await cli(['run', '--duration', '1'])).code).toBe(0);
-    const r = await cli(['logs', '-n', '1']);
+    const r = await cli(['logs', '--json', '-n', '1']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ level: 'info', event: 'supervisor.stopped' });
+    const human = await cli(['logs', '-n', '1']);
+    expect(human.stdout).toMatch(
+      /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \S+ INFO {2}sso-supervisor stopped .*event=supervisor.stopped/,
+    );
     expect((await cli(['logs', '-n', 'x'])).code).toBe(2);
   });
 

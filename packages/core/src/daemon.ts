@@ -22,12 +22,15 @@ export {
 } from './notifiers/webhook-notifier';
 export { loadCustomNotifier, type ModuleImporter } from './notifiers/load-custom-notifier';
 export { createRoutedNotifiers, type RoutedNotifierDeps } from './notifiers/create-routed-notifiers';
+export { checkSetup, type SetupCheck } from './setup/check-setup';
 export { Supervisor, type SupervisorDeps, type ApplyResult } from './supervisor/supervisor';
 export type { DeviceLoginRunner } from './supervisor/device-reauth';
 export { starterConfig } from './config/starter-config';
 export { SecretRegistry, redactFormat, redactValue } from './logging/redaction';
 export { createLogger, closeLogger, type LoggerOptions } from './logging/create-logger';
 export { readLogLines, followLog, type LogTail, type FollowOptions } from './logging/read-log';
+export { readLogTail, rotatedLogName } from './logging/read-rotated-log';
+export { humanLogLine } from './logging/line-formats';
 export { acquireLock, isProcessAlive, type LockResult } from './state/lock-file';
 export {
   STATE_FILE_NAME,

@@ -17,25 +17,26 @@ function describe(r: RefreshResult): string {
   return `${name}: ${r.outcome.replace('_', ' ')}: ${r.error}`;
 }
 
-/** `refresh [SESSION...] [--profile P...]`: one pass now. Unknown names are a usage error. */
+/**
+ * `refresh [SESSION...] [--profile P...]`: one pass now over the supervised sessions, or the named ones
+ * (supervised or not). Unknown names are a usage error, with a did-you-mean.
+ */
 export async function refreshCommand(
   ws: Setup,
   io: CliIo,
   names: string[],
   opts: { json?: boolean; force?: boolean; profile?: string[] },
 ): Promise<number> {
-  const picked = chooseSessions(
-    ws,
-    ws.supervised.map((s) => s.session),
-    names,
-    opts.profile ?? [],
-  );
+  // A name may be any session of the AWS config, supervised or not, as `status NAME` and `login` take it.
+  const picked = chooseSessions(ws, ws.sessions, names, opts.profile ?? []);
   if ('failures' in picked) {
     for (const line of picked.failures) io.stderr.write(`error: ${line}\n`);
     return EXIT.usage;
   }
-  const ids = new Set(picked.sessions.map((s) => s.id));
-  const chosen = ws.supervised.filter((s) => ids.has(s.session.id));
+  const chosen =
+    names.length || opts.profile?.length
+      ? picked.sessions.map((session) => ({ session, settings: ws.settingsFor(session) }))
+      : ws.supervised;
   const refresher = new SessionRefresher();
   try {
     const settings = new Map(chosen.map((s) => [s.session.id, s.settings]));

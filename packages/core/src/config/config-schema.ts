@@ -4,6 +4,7 @@ import { EVENT_TYPES } from '../events/supervisor-event';
 import { didYouMean } from './error-wording';
 import type { SessionSettings } from './supervisor-config';
 import { parseDuration, parseSize } from './parse-values';
+import { firesAtAll } from './schedule-rate';
 
 /** A ceiling for a duration, with why: a retry or call this long would outlast the token it serves. */
 interface Ceiling {
@@ -87,6 +88,12 @@ const schedule = z.string().superRefine((expression, ctx) => {
   const { valid, error } = validateCronExpression(expression);
   if (!valid)
     ctx.addIssue({ code: 'custom', message: `invalid cron expression: ${error?.message ?? 'rejected'}` });
+  else if (!firesAtAll(expression))
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        'this schedule never fires (no date matches it in the next 8 years), so the session would never be checked',
+    });
 });
 
 const WHOLE_NUMBER = 'expected a whole number';

@@ -7,7 +7,7 @@ import { interpolateEnv } from './interpolate-env';
 import { locateNode } from './locate-node';
 import { requiredMessage } from './error-wording';
 import type { SupervisorConfig } from './supervisor-config';
-import { thresholdWarnings } from './config-warnings';
+import { lifetimeWarnings, thresholdWarnings } from './config-warnings';
 import { zodToRawIssues } from './zod-to-raw-issues';
 import { wordYamlError } from './yaml-syntax-wording';
 
@@ -98,7 +98,11 @@ export function parseConfig(text: string, opts: ParseConfigOptions): ParseResult
   }
 
   const interpolated = interpolateEnv(data, opts.env);
-  const warnings = [...yamlWarnings, ...thresholdWarnings(interpolated.value)];
+  const warnings = [
+    ...yamlWarnings,
+    ...thresholdWarnings(interpolated.value),
+    ...lifetimeWarnings(interpolated.value),
+  ];
   const parsed = configSchema.safeParse(interpolated.value, { errorMap: requiredMessage });
   if (!parsed.success) {
     const shape = zodToRawIssues(parsed.error.issues, configSchema);

@@ -5,6 +5,7 @@ import winston from 'winston';
 import type { LogLevel } from '../config/supervisor-config';
 import { systemClock, type Clock } from '../util/clock';
 import { humanLineFormat, jsonLineFormat } from './line-formats';
+import { humanTime } from '../util/human-time';
 import { redactFormat, type SecretRegistry } from './redaction';
 import type { Logger } from '../util/logger';
 
@@ -43,7 +44,9 @@ export function createLogger(opts: LoggerOptions): winston.Logger {
     transports: [
       new winston.transports.Stream({
         stream: opts.console,
-        format: tty ? humanLineFormat({ colour: colourWanted(opts.console, opts.env) }) : jsonLineFormat(),
+        format: tty
+          ? humanLineFormat({ colour: colourWanted(opts.console, opts.env), time: humanTime(opts.env, () => clock.now()) })
+          : jsonLineFormat(),
       }),
     ],
   });

@@ -4,13 +4,20 @@
  * else (no AWS SDK, no login, credentials or daemon code).
  */
 export { loadSetup, type Setup, type SetupLoad, type SetupOptions } from './load-setup';
-export { formatIssue } from '../config/config-issues';
+export { formatIssue, type ConfigIssue } from '../config/config-issues';
 export { resolvePaths } from '../paths/resolve-paths';
 export { loadSessions } from '../aws-config/discover-sessions';
 export { formatFinding } from '../aws-config/read-aws-config';
 export { readCachedToken } from '../cache/read-cached-token';
-export { readSessionStatus, withDaemonRecord } from '../status/session-status';
+export {
+  readSessionStatus,
+  withDaemonRecord,
+  type LastResult,
+  type SessionStatus,
+} from '../status/session-status';
 export { readStateFile } from '../state/state-file';
 export { runningDaemonPid } from '../state/lock-file';
 export { colourWanted } from '../logging/colour-choice';
 export { chooseSessions, type SessionChoice } from '../credentials/choose-session';
+export { humanTime, formatDuration, type HumanTime } from '../util/human-time';
+export { didYouMean } from '../config/error-wording';
