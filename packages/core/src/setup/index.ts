@@ -20,4 +20,4 @@ export { runningDaemonPid } from '../state/lock-file';
 export { colourWanted } from '../logging/colour-choice';
 export { chooseSessions, type SessionChoice } from '../credentials/choose-session';
 export { humanTime, formatDuration, type HumanTime } from '../util/human-time';
-export { didYouMean } from '../config/error-wording';
+export { didYouMean, quoteName } from '../config/error-wording';
