@@ -3,6 +3,8 @@ import type { CredentialsFormat } from '@sso-supervisor/core';
 import { EXIT, type CliIo } from './cli-io';
 import { CREDENTIALS_HELP, credentialsCommand, FORMATS } from './commands/credentials-command';
 import { doctorCommand, DOCTOR_HELP } from './commands/doctor-command';
+import type { LoginOptions } from './commands/login-command';
+import type { ProfilesSyncOptions } from './commands/profiles-command';
 import { tokenCommand, TOKEN_HELP } from './commands/token-command';
 import { withSessions, withSetup } from './with-setup';
 
@@ -37,6 +39,13 @@ function sessionChoice(command: Command, many: boolean, fallback: string): Comma
     : command
         .argument('[session]', `${SESSION_ARG}; ${fallback}`)
         .option(PROFILE_OPT, 'an SSO profile, meaning its session');
+}
+
+function parsePort(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 65535)
+    throw new InvalidArgumentError('expected a port, 1 to 65535');
+  return n;
 }
 
 function parseCount(value: string): number {
@@ -82,7 +91,10 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
         io,
         program.opts(),
         async (ws) =>
-          (await import('./commands/status-command')).statusCommand(ws, io, opts, [...names, ...opts.profile]),
+          (await import('./commands/status-command')).statusCommand(ws, io, opts, [
+            ...names,
+            ...opts.profile,
+          ]),
         opts,
       );
     });
@@ -125,18 +137,38 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
       result.code = await (await import('./commands/init-command')).initCommand(io, program.opts(), opts);
     });
 
-  // login: a device-code login. Ctrl-C or SIGTERM cancels it and leaves the cache file as it was.
+  // login: the browser (PKCE) or the device code. Ctrl-C or SIGTERM cancels it and leaves the cache file as it was.
   sessionChoice(
     program
       .command('login')
-      .description(
-        'device-code login without a browser on this machine; writes the cache like aws sso login',
-      ),
+      .description('log in through the browser (or a device code) and write the cache like aws sso login'),
     false,
     'default $AWS_PROFILE',
   )
+    .option(
+      '--device-code',
+      "use a device code (a page and code on any device) instead of this machine's browser",
+    )
+    .option(
+      '--redirect-port <port>',
+      'browser login: the 127.0.0.1 port for the redirect (default: a free one)',
+      parsePort,
+    )
     .option('--json', 'machine-readable progress, one JSON object per line')
-    .action(async (session: string | undefined, opts: { profile?: string; json?: boolean }) => {
+    .addOption(new Option('--browser-timeout <seconds>').argParser(parseSeconds).hideHelp())
+    .addHelpText(
+      'after',
+      `
+The browser login (authorization code with PKCE, as aws sso login does since AWS CLI 2.22) is the default
+for sso-session profiles: it listens on 127.0.0.1, opens $BROWSER (else open / xdg-open) and prints the
+page too. The device code is used with --device-code, for legacy profiles, over SSH (SSH_CONNECTION or
+SSH_TTY) and on Linux without a display (DISPLAY and WAYLAND_DISPLAY unset). A second login for the same
+session waits for the first and reports how it ended.
+
+Exit codes: 0 logged in; 1 refused, expired, cancelled or failed; 2 usage error.
+`,
+    )
+    .action(async (session: string | undefined, opts: LoginOptions & { profile?: string }) => {
       const controller = new AbortController();
       const cancel = () => controller.abort();
       process.once('SIGINT', cancel);
@@ -155,6 +187,34 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
         process.off('SIGINT', cancel);
         process.off('SIGTERM', cancel);
       }
+    });
+
+  // migrate, profiles sync: rewrites of the AWS config, each shown as a diff first, with a backup.
+  program
+    .command('migrate')
+    .description(
+      'rewrite legacy SSO profiles to an [sso-session] with a refresh token (a diff first, a backup)',
+    )
+    .option('--dry-run', 'show the diff and change nothing')
+    .action(async (opts: { dryRun?: boolean }) => {
+      result.code = await withSetup(io, program.opts(), async (ws) =>
+        (await import('./commands/migrate-command')).migrateCommand(ws, io, opts),
+      );
+    });
+
+  program
+    .command('profiles')
+    .description('AWS config profiles generated from the SSO portal')
+    .command('sync')
+    .description('write a [profile] for every account and role of a session, in a block this tool owns')
+    .argument('[session]', 'sso-session name (default: the only one)')
+    .option('--template <template>', 'profile names: {account_name} {account_id} {role_name} {session}')
+    .option('--region <region>', 'a region setting for every generated profile')
+    .option('--dry-run', 'show the diff and change nothing')
+    .action(async (name: string | undefined, opts: ProfilesSyncOptions) => {
+      result.code = await withSetup(io, program.opts(), async (ws) =>
+        (await import('./commands/profiles-command')).profilesSyncCommand(ws, io, name, opts),
+      );
     });
 
   // run, demo, logs, notify, install, uninstall: the daemon and what surrounds it.

@@ -96,3 +96,18 @@ export function checkSessionName(
   const profiles = session.profiles.join(', ') || 'none';
   return { status: 'pass', title, detail: `${session.startUrl} (${session.region}), profiles: ${profiles}` };
 }
+
+/**
+ * Legacy profiles (start URL and region in the profile) get no refresh token: a fixed 8 hours, then a
+ * browser, whatever anyone refreshes (aws/aws-cli#8305). `sso-supervisor migrate` rewrites them.
+ */
+export function checkLegacyProfiles(file: string, sessions: SsoSession[]): DoctorCheck | undefined {
+  const legacy = sessions.filter((s) => s.name === null).flatMap((s) => s.profiles);
+  if (!legacy.length) return undefined;
+  return {
+    status: 'warn',
+    title: 'legacy SSO profiles',
+    detail: `${legacy.join(', ')} in ${file} keep the start URL in the profile: no refresh token, so a new browser login every 8 hours (aws/aws-cli#8305)`,
+    fix: 'run `sso-supervisor migrate --dry-run` to see the rewrite to an [sso-session], then `sso-supervisor migrate`',
+  };
+}

@@ -10,7 +10,13 @@ import { readStateFile } from '../state/state-file';
 import { runningDaemonPid } from '../state/lock-file';
 import type { SessionRefresher } from '../engine/session-refresher';
 import type { ResolvedPaths } from '../paths/resolve-paths';
-import { checkAwsConfig, checkSessionName, checkSsoProfile, checkSupervisorConfig } from './config-checks';
+import {
+  checkAwsConfig,
+  checkLegacyProfiles,
+  checkSessionName,
+  checkSsoProfile,
+  checkSupervisorConfig,
+} from './config-checks';
 import { checkCacheFile, checkRegistration, checkRoleCredentials, checkTokenLifetime } from './token-checks';
 import { checkClock, checkDaemon, checkEnvironmentCredentials } from './environment-checks';
 import { checkEndpoint, probeEndpoint, type EndpointProbe, ssoEndpoints } from './endpoint-checks';
@@ -54,6 +60,8 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorCheck[]> 
   ];
   const setup = options.setup ?? (await buildSetup(config, paths));
   checks.push(checkAwsConfig(paths.awsConfigFile, setup.findings, setup.sessions));
+  const legacy = checkLegacyProfiles(paths.awsConfigFile, setup.sessions);
+  if (legacy) checks.push(legacy);
 
   // A named session narrows the checks to it; a profile (or $AWS_PROFILE, when no session is named) adds its role.
   const named = options.session === undefined ? undefined : resolveSession(setup, options.session);
