@@ -234,10 +234,11 @@ describe('sso-supervisor login', () => {
         if (event.event === 'pending') emulator.approveDevice(event.userCode);
       });
       expect(run.code).toBe(0);
-      expect(JSON.parse(run.stdout.trim().split('\n')[0])).toMatchObject({
-        event: 'pending',
-        session: 'fresh',
-      });
+      const events = run.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      expect(events.find((e) => e.event === 'pending')).toMatchObject({ session: 'fresh' });
     } finally {
       env = saved;
     }
