@@ -276,9 +276,15 @@ Exit codes: 0 logged in; 1 refused, expired, cancelled or failed; 2 usage error.
       'install the daemon as a user service (systemd --user on Linux, launchd on macOS) and start it',
     )
     .option('--dry-run', 'print the service file and the commands; change nothing')
-    .action(async (opts: { dryRun?: boolean }) => {
+    .option(
+      '--environment-file <path>',
+      "write the config's ${...} variables from this shell to this 0600 file, which the service reads",
+    )
+    .action(async (opts: { dryRun?: boolean; environmentFile?: string }) => {
+      // Not `--env-file`: Node 20 takes that flag for itself wherever it appears on the command line.
+      const options = { dryRun: opts.dryRun, envFile: opts.environmentFile };
       result.code = await withSetup(io, program.opts(), async (ws) =>
-        (await import('./commands/service-command')).installCommand(ws, io, opts),
+        (await import('./commands/service-command')).installCommand(ws, io, options),
       );
     });
 

@@ -10,9 +10,17 @@ export type { RoutedNotifier, DeliveryOutcome } from './notifiers/notifier-contr
 export {
   Dispatcher,
   DISPATCHER_OPTIONS,
+  OUTBOX,
   type DispatcherOptions,
   type DispatcherOverrides,
 } from './notifiers/dispatcher';
+export {
+  OutboxStore,
+  OUTBOX_DEFAULTS,
+  OUTBOX_FILE_NAME,
+  type OutboxEntry,
+  type OutboxPolicy,
+} from './notifiers/outbox-store';
 export {
   webhookNotifier,
   webhookOptionsSchema,
@@ -70,6 +78,7 @@ export {
   type ServiceResult,
 } from './service/apply-steps';
 export { parseConfig } from './config/parse-config';
+export { configVariables } from './config/config-variables';
 export { ExportScheduler, type ExportSchedulerDeps } from './exports/export-scheduler';
 export {
   planExports,

@@ -149,6 +149,10 @@ const settingsShape = {
   sessionDuration: duration({ positive: true }).optional(),
   registrationWarning: duration({ positive: false }).optional(),
   sessionWarning: duration({ positive: false }).optional(),
+  reauth: z
+    .object({ remind: duration({ positive: false }) })
+    .strict()
+    .optional(),
 } satisfies Record<keyof SessionSettings, z.ZodTypeAny>;
 
 const session = z
@@ -234,6 +238,8 @@ export const configSchema = z
       .object({
         mode: oneOf(['notify', 'device-code']).optional(),
         backoff: duration({ positive: true }).optional(),
+        /** The default of every session's `reauth.remind`. */
+        remind: duration({ positive: false }).optional(),
       })
       .strict()
       .optional(),
