@@ -200,12 +200,47 @@ describe('sso-supervisor login', () => {
     const unknown = await runCli(['login', 'nope'], env);
     outputs.push(unknown);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/^unknown session: nope \(known: corp, fresh, --profile legacy-admin\)/);
+    expect(unknown.stderr).toBe(
+      `error: no SSO session or profile "nope" in ${home.configFile} (sessions: corp, fresh, legacy-admin)\n`,
+    );
+    const typo = await runCli(['login', '--profile', 'prd'], env);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toBe(`error: no profile "prd" in ${home.configFile} (did you mean "prod"?)\n`);
     const both = await runCli(['login', 'corp', '--profile', 'dev'], env);
     outputs.push(both);
     expect(both.code).toBe(2);
+    expect(both.stderr).toBe('error: give a session name or --profile PROFILE, not both\n');
+    expect(emulator.calls).toMatchObject({ registerClient: 0, startDeviceAuthorization: 0 });
+  });
+
+  it('with no argument: lists the sessions and how to pick one (exit 2); with AWS_PROFILE, logs that in', async () => {
     const none = await runCli(['login'], env);
     expect(none.code).toBe(2);
-    expect(emulator.calls).toMatchObject({ registerClient: 0, startDeviceAuthorization: 0 });
+    expect(none.stderr).toBe(
+      [
+        'error: no session given: name one (SESSION or --profile PROFILE) or set AWS_PROFILE',
+        `sessions in ${home.configFile}:`,
+        '  corp  (profiles: dev, prod)',
+        '  fresh  (profiles: staging)',
+        '  --profile legacy-admin  (legacy profile)',
+        '',
+      ].join('\n'),
+    );
+    const saved = env;
+    env = { ...env, AWS_PROFILE: 'staging' };
+    try {
+      const run = await login(['--json'], (line) => {
+        const event = JSON.parse(line);
+        if (event.event === 'pending') emulator.approveDevice(event.userCode);
+      });
+      expect(run.code).toBe(0);
+      const events = run.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      expect(events.find((e) => e.event === 'pending')).toMatchObject({ session: 'fresh' });
+    } finally {
+      env = saved;
+    }
   });
 });

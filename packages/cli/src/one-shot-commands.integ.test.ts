@@ -105,7 +105,7 @@ describe('one-shot commands', () => {
   it('refresh of an unknown session is a usage error (exit 2)', async () => {
     const r = await cli('refresh', 'nope');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('unknown session: nope');
+    expect(r.stderr).toContain(`error: no SSO session or profile "nope" in ${home.configFile}`);
   });
 
   it('validate names a broken cache file and exits 1', async () => {

@@ -7,14 +7,39 @@ import type { LoginOptions } from './commands/login-command';
 import type { ProfilesSyncOptions } from './commands/profiles-command';
 import { tokenCommand, TOKEN_HELP } from './commands/token-command';
 import { withInterruptGuard } from './interrupts';
-import { SESSIONS_ONLY, withSetup } from './with-setup';
+import { withSessions, withSetup } from './with-setup';
+
+// Node's timers hold at most 2^31-1 ms (about 24.8 days); a longer one warns and fires at once.
+const MAX_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
 
 /** A commander option parser for a positive number of seconds, returned in milliseconds. */
 export function parseSeconds(value: string): number {
   const seconds = Number(value);
   if (!Number.isFinite(seconds) || seconds <= 0)
     throw new InvalidArgumentError('expected a positive number of seconds');
+  if (seconds > MAX_SECONDS)
+    throw new InvalidArgumentError(
+      `expected at most ${MAX_SECONDS} seconds (about 24 days); leave --duration out to run until stopped`,
+    );
   return seconds * 1000;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+const SESSION_ARG = 'an sso-session name, or a profile name meaning its session';
+const PROFILE_OPT = '--profile <profile>';
+
+/** `[session]` / `[session...]` plus `--profile P` (repeatable with many): one shape in every command. */
+function sessionChoice(command: Command, many: boolean, fallback: string): Command {
+  return many
+    ? command
+        .argument('[session...]', `${SESSION_ARG}; ${fallback}`)
+        .option(`${PROFILE_OPT}`, 'an SSO profile, meaning its session (repeatable)', collect, [])
+    : command
+        .argument('[session]', `${SESSION_ARG}; ${fallback}`)
+        .option(PROFILE_OPT, 'an SSO profile, meaning its session');
 }
 
 function parsePort(value: string): number {
@@ -52,36 +77,42 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
     });
 
   // status, refresh, validate, init: one-shot commands over the sessions.
-  program
-    .command('status')
-    .description(
-      'every supervised session (or the named ones): profiles, time left, state, last refresh, next check',
-    )
-    .argument('[session...]', 'sso-session names (or profile names) to show; default every supervised one')
+  sessionChoice(
+    program
+      .command('status')
+      .description(
+        'every supervised session (or the named ones): profiles, time left, state, last refresh, next check',
+      ),
+    true,
+    'default every supervised one',
+  )
     .option('--json', 'machine-readable output')
-    .action(async (names: string[], opts) => {
-      result.code = await withSetup(
+    .action(async (names: string[], opts: { json?: boolean; profile: string[] }) => {
+      result.code = await withSessions(
         io,
         program.opts(),
-        async (ws) => (await import('./commands/status-command')).statusCommand(ws, io, opts, names),
-        SESSIONS_ONLY,
+        async (ws) =>
+          (await import('./commands/status-command')).statusCommand(ws, io, opts, [
+            ...names,
+            ...opts.profile,
+          ]),
         opts,
       );
     });
 
-  program
-    .command('refresh')
-    .description('one refresh pass now: sessions under the threshold, or all named ones with --force')
-    .argument('[session...]', 'sso-session names (or profile names) to refresh; default all')
+  sessionChoice(
+    program
+      .command('refresh')
+      .description('one refresh pass now: sessions under the threshold, or all named ones with --force'),
+    true,
+    'default all',
+  )
     .option('--force', 'refresh even when not due')
     .option('--json', 'machine-readable output')
-    .action(async (names: string[], opts) => {
+    .action(async (names: string[], opts: { force?: boolean; json?: boolean; profile: string[] }) => {
       result.code = await withInterruptGuard(io, () =>
-        withSetup(
-          io,
-          program.opts(),
-          async (ws) => (await import('./commands/refresh-command')).refreshCommand(ws, io, names, opts),
-          SESSIONS_ONLY,
+        withSessions(io, program.opts(), async (ws) =>
+          (await import('./commands/refresh-command')).refreshCommand(ws, io, names, opts),
         ),
       );
     });
@@ -110,11 +141,13 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
     });
 
   // login: the browser (PKCE) or the device code. Ctrl-C or SIGTERM cancels it and leaves the cache file as it was.
-  program
-    .command('login')
-    .description('log in through the browser (or a device code) and write the cache like aws sso login')
-    .argument('[session]', 'sso-session name (or a profile name)')
-    .option('--profile <profile>', 'the SSO profile to log in, for a legacy profile with its own start URL')
+  sessionChoice(
+    program
+      .command('login')
+      .description('log in through the browser (or a device code) and write the cache like aws sso login'),
+    false,
+    'default $AWS_PROFILE',
+  )
     .option(
       '--device-code',
       "use a device code (a page and code on any device) instead of this machine's browser",
@@ -144,18 +177,14 @@ Exit codes: 0 logged in; 1 refused, expired, cancelled or failed; 2 usage error.
       process.once('SIGINT', cancel);
       process.once('SIGTERM', cancel);
       try {
-        result.code = await withSetup(
-          io,
-          program.opts(),
-          async (ws) =>
-            (await import('./commands/login-command')).loginCommand(
-              ws,
-              io,
-              { session, profile: opts.profile },
-              opts,
-              controller.signal,
-            ),
-          SESSIONS_ONLY,
+        result.code = await withSessions(io, program.opts(), async (ws) =>
+          (await import('./commands/login-command')).loginCommand(
+            ws,
+            io,
+            { session, profile: opts.profile },
+            opts,
+            controller.signal,
+          ),
         );
       } finally {
         process.off('SIGINT', cancel);
@@ -273,22 +302,27 @@ Exit codes: 0 logged in; 1 refused, expired, cancelled or failed; 2 usage error.
   program
     .command('credentials')
     .description('role credentials for an SSO profile from its cached token (credential_process compatible)')
-    .requiredOption('--profile <profile>', 'the SSO profile (its sso_account_id and sso_role_name)')
+    .option(PROFILE_OPT, 'the SSO profile (its sso_account_id and sso_role_name); default $AWS_PROFILE')
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('process'))
     .addHelpText('after', CREDENTIALS_HELP)
-    .action(async (opts: { profile: string; format: CredentialsFormat }) => {
+    .action(async (opts: { profile?: string; format: CredentialsFormat }) => {
       result.code = await withInterruptGuard(io, () =>
-        withSetup(io, program.opts(), (ws) => credentialsCommand(ws, io, opts), SESSIONS_ONLY),
+        withSessions(io, program.opts(), (ws) => credentialsCommand(ws, io, opts)),
       );
     });
 
-  program
-    .command('token')
-    .description('a fresh SSO access token on stdout and nothing else (refuses a terminal without --force)')
-    .argument('<session>', 'an sso-session name, or a profile name for its session')
+  sessionChoice(
+    program
+      .command('token')
+      .description(
+        'a fresh SSO access token on stdout and nothing else (refuses a terminal without --force)',
+      ),
+    false,
+    'default $AWS_PROFILE',
+  )
     .option('--force', 'print even when stdout is a terminal')
     .addHelpText('after', TOKEN_HELP)
-    .action(async (name: string, opts: { force?: boolean }) => {
+    .action(async (session: string | undefined, opts: { force?: boolean; profile?: string }) => {
       if (io.stdout.isTTY && !opts.force) {
         io.stderr.write(
           'error: refusing to print an SSO access token to a terminal (screen shares, scrollback); pipe it, or pass --force\n',
@@ -297,21 +331,24 @@ Exit codes: 0 logged in; 1 refused, expired, cancelled or failed; 2 usage error.
         return;
       }
       result.code = await withInterruptGuard(io, () =>
-        withSetup(io, program.opts(), (ws) => tokenCommand(ws, io, name), SESSIONS_ONLY),
+        withSessions(io, program.opts(), (ws) => tokenCommand(ws, io, { session, profile: opts.profile })),
       );
     });
 
   program
     .command('doctor')
     .description('diagnose config, token cache, clock, environment credentials and reachability, with fixes')
-    .option(
-      '--profile <profile>',
-      'also check this SSO profile and its role credentials (default $AWS_PROFILE)',
-    )
+    .argument('[session]', `${SESSION_ARG}; check only that one`)
+    .option(PROFILE_OPT, 'check this SSO profile and its role credentials (default $AWS_PROFILE)')
     .option('--json', 'machine-readable output')
     .addHelpText('after', DOCTOR_HELP)
-    .action(async (opts: { profile?: string; json?: boolean }) => {
-      result.code = await doctorCommand(io, program.opts(), opts);
+    .action(async (session: string | undefined, opts: { profile?: string; json?: boolean }) => {
+      if (session !== undefined && opts.profile !== undefined) {
+        io.stderr.write('error: give a session name or --profile PROFILE, not both\n');
+        result.code = EXIT.usage;
+        return;
+      }
+      result.code = await doctorCommand(io, program.opts(), { ...opts, session });
     });
   return program;
 }

@@ -1,5 +1,11 @@
-import { formatIssue, loadSetup, type Setup, type SetupOptions } from '@sso-supervisor/core/setup';
-import type { ConfigIssue } from '@sso-supervisor/core/setup';
+import {
+  formatFinding,
+  formatIssue,
+  loadSetup,
+  type ConfigIssue,
+  type Setup,
+  type SetupOptions,
+} from '@sso-supervisor/core/setup';
 import { EXIT, type CliIo } from './cli-io';
 
 /** A setup a command can run on, or the issues that say why not: config errors, then its warnings. */
@@ -72,4 +78,32 @@ export async function withSetup(
     for (const issue of loaded.warnings) io.stderr.write(`warning: ${formatIssue(issue)}\n`);
   }
   return EXIT.usage;
+}
+
+/**
+ * withSetup for the commands that act on sessions (they read only the session parts of supervisor.yaml, so a
+ * notifier's unset variable cannot fail credential_process): an AWS config that is missing, unreadable, a folder or
+ * unparseable is a config error (exit 2) naming the file, not an empty list of sessions.
+ */
+export function withSessions(
+  io: CliIo,
+  flags: { config?: string },
+  command: (setup: Setup) => Promise<number>,
+  output: { json?: boolean } = {},
+): Promise<number> {
+  return withSetup(
+    io,
+    flags,
+    async (setup) => {
+      const broken = setup.findings.filter((f) => f.whole);
+      if (!broken.length) return command(setup);
+      if (output.json) {
+        const errors = broken.map((f) => ({ file: f.file, path: '', message: f.message }));
+        io.stdout.write(`${JSON.stringify({ ok: false, errors, warnings: [] }, null, 2)}\n`);
+      } else for (const f of broken) io.stderr.write(`error: ${formatFinding(f)}\n`);
+      return EXIT.usage;
+    },
+    SESSIONS_ONLY,
+    output,
+  );
 }

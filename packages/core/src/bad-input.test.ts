@@ -207,7 +207,7 @@ describe('an AWS config that cannot be read at all', () => {
     ['a dangling symlink', async (file: string) => symlink(join(home, 'gone'), file), NO_CONFIG],
   ])('%s', async (_what, breakIt, message) => {
     await breakIt(configFile);
-    const findings = [{ severity: 'error', file: configFile, message }];
+    const findings = [{ severity: 'error', file: configFile, message, whole: true }];
     expect(await loadSessions(configFile, cacheDir)).toEqual({ sessions: [], findings });
   });
 
@@ -219,7 +219,7 @@ describe('an AWS config that cannot be read at all', () => {
       file = await underAFile(configFile);
       message = 'cannot be read (ENOTDIR)';
     }
-    const findings = [{ severity: 'error', file, message }];
+    const findings = [{ severity: 'error', file, message, whole: true }];
     expect(await loadSessions(file, cacheDir)).toEqual({ sessions: [], findings });
   });
 });

@@ -68,6 +68,8 @@ export { type Setup } from './setup/load-setup';
 export { loadSetup, type SetupOptions } from './setup/load-setup';
 export { resolveSsoProfile } from './credentials/resolve-session';
 export { resolveSession } from './credentials/resolve-session';
+export { chooseSession, chooseSessions, type SessionChoice } from './credentials/choose-session';
+export { colourWanted } from './logging/colour-choice';
 export { obtainSessionToken } from './credentials/obtain-session-token';
 export { obtainRoleCredentials } from './credentials/obtain-role-credentials';
 export { formatCredentials, type CredentialsFormat } from './credentials/format-credentials';

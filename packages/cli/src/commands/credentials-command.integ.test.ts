@@ -116,6 +116,18 @@ describe('credentials command', () => {
     expect(r.stdout).toMatch(shape);
   });
 
+  it('takes $AWS_PROFILE when --profile is not given, and says how to name one when neither is', async () => {
+    const r = await runCli(['credentials', '--format', 'json'], { ...env, AWS_PROFILE: 'dev' });
+    runs.push(r);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(r.stdout)).toMatchObject({ accessKeyId: expect.stringMatching(/^ASIA/) });
+    const none = await cli(['credentials']);
+    expect(none).toMatchObject({ code: 2, stdout: '' });
+    expect(none.stderr).toBe('error: no profile given: pass --profile PROFILE or set AWS_PROFILE\n');
+    const typo = await cli(['credentials', '--profile', 'dv']);
+    expect(typo.stderr).toBe(`error: profile "dv" is not in ${home.configFile} (did you mean "dev"?)\n`);
+  });
+
   it('--format json gives the SDK shape', async () => {
     const r = await cli(['credentials', '--profile', 'dev', '--format', 'json']);
     expect(Object.keys(JSON.parse(r.stdout))).toStrictEqual([
@@ -128,7 +140,7 @@ describe('credentials command', () => {
 
   it.each([
     [['credentials', '--profile', 'missing'], 2, /profile "missing" is not in .*config/],
-    [['credentials'], 2, /required option '--profile <profile>' not specified/],
+    [['credentials'], 2, /no profile given: pass --profile PROFILE or set AWS_PROFILE/],
     [
       ['credentials', '--profile', 'dev', '--format', 'yaml'],
       2,

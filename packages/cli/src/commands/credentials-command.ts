@@ -25,14 +25,20 @@ Exit codes: 0 done; 1 failed (a login is needed, the role is not assigned, the p
 unreachable); 2 usage or config error (unknown profile, not an SSO profile, no account or role).
 `;
 
-/** `credentials --profile P [--format F]`: role credentials on stdout, credential_process compatible. */
+/** `credentials [--profile P] [--format F]` (default $AWS_PROFILE): role credentials on stdout, credential_process compatible. */
 export async function credentialsCommand(
   ws: Setup,
   io: CliIo,
-  opts: { profile: string; format: CredentialsFormat },
+  opts: { profile?: string; format: CredentialsFormat },
 ): Promise<number> {
+  // An empty AWS_PROFILE is unset, as the AWS CLI treats it.
+  const name = opts.profile ?? (io.env.AWS_PROFILE || undefined);
+  if (name === undefined) {
+    io.stderr.write('error: no profile given: pass --profile PROFILE or set AWS_PROFILE\n');
+    return EXIT.usage;
+  }
   const core = await import('@sso-supervisor/core');
-  const found = core.resolveSsoProfile(ws, opts.profile);
+  const found = core.resolveSsoProfile(ws, name);
   if ('failure' in found) {
     io.stderr.write(`error: ${found.failure.message}\n`);
     return EXIT.usage;

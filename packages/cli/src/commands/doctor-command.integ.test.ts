@@ -94,6 +94,26 @@ describe('doctor command', () => {
     expect(checks(r)['profile nope'].status).toBe('fail');
   });
 
+  it('SESSION checks only that session; a typo gets a did-you-mean; a session and --profile is exit 2', async () => {
+    const one = await cli(['doctor', 'corp', '--json'], { AWS_PROFILE: 'sandbox' });
+    expect(one.code).toBe(0);
+    const found = checks(one);
+    expect(found['session corp'].status).toBe('pass');
+    expect(found['cache file corp'].status).toBe('pass');
+    expect(found['cache file nobody']).toBeUndefined();
+    expect(found['profile sandbox']).toBeUndefined();
+    const typo = await cli(['doctor', 'crp', '--json']);
+    expect(checks(typo)['session crp']).toMatchObject({
+      status: 'fail',
+      detail: `no SSO session or profile "crp" in ${home.configFile} (did you mean "corp"?)`,
+    });
+    const both = await cli(['doctor', 'corp', '--profile', 'dev']);
+    expect(both).toMatchObject({
+      code: 2,
+      stderr: 'error: give a session name or --profile PROFILE, not both\n',
+    });
+  });
+
   it('has help text naming the checks', async () => {
     const r = await cli(['doctor', '--help']);
     expect(r.code).toBe(0);

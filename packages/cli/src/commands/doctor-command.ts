@@ -6,19 +6,20 @@ Checks, each with a pass, warn or fail line and the fix: supervisor.yaml and the
 the profile's SSO settings are complete; each token cache file exists, is valid, is 0600, and how long
 is left; the client registration's expiry; whether the daemon runs; environment credentials that shadow
 SSO; the SSO OIDC and portal endpoints answer; the clock agrees with them; and, with a profile (--profile
-or AWS_PROFILE), that its role credentials can be obtained (which may refresh a due token).
+or AWS_PROFILE), that its role credentials can be obtained (which may refresh a due token). A SESSION
+(an sso-session or profile name) checks only that session.
 
-Exit codes: 0 nothing failed (warnings allowed); 1 a check failed.
+Exit codes: 0 nothing failed (warnings allowed); 1 a check failed; 2 a session and --profile together.
 `;
 
 const LABEL = { pass: 'pass', warn: 'warn', fail: 'FAIL' } as const;
 const COLOUR = { pass: 'green', warn: 'yellow', fail: 'red' } as const;
 
-/** `doctor [--profile P] [--json]`: diagnose config, cache, clock, environment and reachability. */
+/** `doctor [SESSION | --profile P] [--json]`: diagnose config, cache, clock, environment and reachability. */
 export async function doctorCommand(
   io: CliIo,
   flags: { config?: string },
-  opts: { profile?: string; json?: boolean },
+  opts: { session?: string; profile?: string; json?: boolean },
 ): Promise<number> {
   const [{ homedir }, core, { loadCommandSetup }, { painter }] = await Promise.all([
     import('node:os'),
@@ -37,6 +38,7 @@ export async function doctorCommand(
     setup: ws,
     env: io.env,
     platform: io.platform,
+    session: opts.session,
     profile: opts.profile,
   });
   const failed = checks.some((c) => c.status === 'fail');

@@ -1,5 +1,6 @@
 import {
   browserLogin,
+  chooseSession,
   chooseLoginFlow,
   deviceLogin,
   exclusiveLogin,
@@ -29,16 +30,8 @@ export interface LoginTarget {
   profile?: string;
 }
 
-function find(sessions: SsoSession[], target: LoginTarget): SsoSession | undefined {
-  if (target.profile !== undefined) return sessions.find((s) => s.profiles.includes(target.profile!));
-  return (
-    sessions.find((s) => s.name === target.session) ??
-    sessions.find((s) => s.profiles.includes(target.session!))
-  );
-}
-
 /**
- * `login SESSION` / `login --profile P`: a browser login (PKCE) or a device-code login, chosen as
+ * `login [SESSION | --profile P]` (default $AWS_PROFILE): a browser login (PKCE) or a device-code login, chosen as
  * chooseLoginFlow says, that writes the cache file as `aws sso login` does. Any SSO session in the AWS
  * config, supervised or not; one login per session at a time across processes. `signal` is Ctrl-C: the
  * old file stays.
@@ -50,19 +43,12 @@ export async function loginCommand(
   opts: LoginOptions,
   signal?: AbortSignal,
 ): Promise<number> {
-  if ((target.session === undefined) === (target.profile === undefined)) {
-    io.stderr.write('login: give a session name or --profile PROFILE, not both\n');
+  const chosen = chooseSession(ws, target, io.env);
+  if ('failure' in chosen) {
+    io.stderr.write(`error: ${chosen.failure}\n`);
     return EXIT.usage;
   }
-  const { sessions } = ws;
-  const session = find(sessions, target);
-  if (!session) {
-    const what =
-      target.profile !== undefined ? `SSO profile: ${target.profile}` : `session: ${target.session}`;
-    const known = sessions.map((s) => s.name ?? `--profile ${s.profiles[0]}`).join(', ') || 'none';
-    io.stderr.write(`unknown ${what} (known: ${known}) in ${ws.paths.awsConfigFile}\n`);
-    return EXIT.usage;
-  }
+  const { session } = chosen;
   const settings = ws.supervised.find((s) => s.session.id === session.id)?.settings ?? ws.config.defaults;
   const reporter = loginReporter(io, session, Boolean(opts.json));
   const choice = chooseLoginFlow(session, {

@@ -1,8 +1,8 @@
 import {
+  chooseSessions,
   retrySettings,
   SessionRefresher,
   type RefreshResult,
-  type SsoSession,
   type Setup,
 } from '@sso-supervisor/core';
 import { EXIT, type CliIo } from '../cli-io';
@@ -18,28 +18,25 @@ function describe(r: RefreshResult): string {
 }
 
 /**
- * `refresh [SESSION...]`: one pass now over the supervised sessions, or the named ones (supervised or not).
- * Unknown session names are a usage error.
+ * `refresh [SESSION...] [--profile P...]`: one pass now over the supervised sessions, or the named ones
+ * (supervised or not). Unknown names are a usage error, with a did-you-mean.
  */
 export async function refreshCommand(
   ws: Setup,
   io: CliIo,
   names: string[],
-  opts: { json?: boolean; force?: boolean },
+  opts: { json?: boolean; force?: boolean; profile?: string[] },
 ): Promise<number> {
-  const matches = (s: SsoSession, n: string) => s.name === n || s.profiles.includes(n);
   // A name may be any session of the AWS config, supervised or not, as `status NAME` and `login` take it.
-  const unknown = names.filter((n) => !ws.sessions.some((s) => matches(s, n)));
-  if (unknown.length) {
-    const known = ws.sessions.map((s) => s.name ?? s.profiles[0]).join(', ');
-    io.stderr.write(`unknown session: ${unknown.join(', ')} (known: ${known})\n`);
+  const picked = chooseSessions(ws, ws.sessions, names, opts.profile ?? []);
+  if ('failures' in picked) {
+    for (const line of picked.failures) io.stderr.write(`error: ${line}\n`);
     return EXIT.usage;
   }
-  const chosen = names.length
-    ? ws.sessions
-        .filter((s) => names.some((n) => matches(s, n)))
-        .map((session) => ({ session, settings: ws.settingsFor(session) }))
-    : ws.supervised;
+  const chosen =
+    names.length || opts.profile?.length
+      ? picked.sessions.map((session) => ({ session, settings: ws.settingsFor(session) }))
+      : ws.supervised;
   const refresher = new SessionRefresher();
   try {
     const settings = new Map(chosen.map((s) => [s.session.id, s.settings]));

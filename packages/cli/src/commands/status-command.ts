@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import {
   didYouMean,
+  quoteName,
   formatFinding,
   humanTime,
   runningDaemonPid,
@@ -30,8 +31,7 @@ function unknownMessage(ws: Setup, unknown: string[]): string {
   return unknown
     .map((name) => {
       const guess = didYouMean(name, known);
-      const shown = name.length > 80 ? `${name.slice(0, 77)}...` : name;
-      return `unknown session or profile "${shown}" in ${ws.paths.awsConfigFile}${guess ? `; did you mean "${guess}"?` : ''}`;
+      return `unknown session or profile ${quoteName(name)} in ${ws.paths.awsConfigFile}${guess ? `; did you mean "${guess}"?` : ''}`;
     })
     .join('\n');
 }

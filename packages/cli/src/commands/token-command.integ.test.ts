@@ -78,9 +78,26 @@ describe('token command', () => {
     expect(r.stdout).toBe(`${home.sessions.fresh.login!.accessToken}\n`);
   });
 
+  it('takes $AWS_PROFILE when no session is named, and --profile like the other commands', async () => {
+    const fromEnv = await runCli(['token'], { ...home.env, AWS_PROFILE: 'prod' });
+    expect(fromEnv).toStrictEqual({
+      code: 0,
+      stdout: `${home.sessions.fresh.login!.accessToken}\n`,
+      stderr: '',
+    });
+    const flag = await cli('token', '--profile', 'prod');
+    expect(flag.stdout).toBe(`${home.sessions.fresh.login!.accessToken}\n`);
+    const typo = await runCli(['token'], { ...home.env, AWS_PROFILE: 'prd' });
+    expect(typo).toMatchObject({ code: 2, stdout: '' });
+    expect(typo.stderr).toBe(
+      `error: no profile "prd" (from AWS_PROFILE) in ${home.configFile} (did you mean "prod"?)\n`,
+    );
+  });
+
   it.each([
     [['token', 'nope'], 2, /no SSO session or profile "nope" .* \(sessions: corp, fresh, nobody\)/],
-    [['token'], 2, /missing required argument 'session'/],
+    [['token', 'corq'], 2, /no SSO session or profile "corq" .* \(did you mean "corp"\?\)/],
+    [['token'], 2, /no session given: name one \(SESSION or --profile PROFILE\) or set AWS_PROFILE/],
     [['token', 'nobody'], 1, /run aws sso login --sso-session nobody/],
   ])('%j exits %d with the reason on stderr', async (args, code, message) => {
     const r = await cli(...args);

@@ -1,5 +1,5 @@
 import { EXIT, type CliIo } from '../cli-io';
-import type { Setup } from '@sso-supervisor/core';
+import type { SessionChoice, Setup } from '@sso-supervisor/core';
 
 export const TOKEN_HELP = `
 Prints the session's SSO access token, refreshed first when it is due, and nothing else: for scripts
@@ -11,12 +11,12 @@ unless --force is given.
 Exit codes: 0 done; 1 no usable token (a login is needed, or the refresh failed); 2 usage error.
 `;
 
-/** `token SESSION [--force]`: a fresh SSO access token on stdout, never to a terminal without --force. */
-export async function tokenCommand(ws: Setup, io: CliIo, name: string): Promise<number> {
+/** `token [SESSION | --profile P] [--force]`: a fresh SSO access token on stdout (default $AWS_PROFILE). */
+export async function tokenCommand(ws: Setup, io: CliIo, choice: SessionChoice): Promise<number> {
   const core = await import('@sso-supervisor/core');
-  const found = core.resolveSession(ws, name);
+  const found = core.chooseSession(ws, choice, io.env);
   if ('failure' in found) {
-    io.stderr.write(`error: ${found.failure.message}\n`);
+    io.stderr.write(`error: ${found.failure}\n`);
     return EXIT.usage;
   }
   const { session } = found;

@@ -37,7 +37,8 @@ function fakeIo(isTTY: boolean) {
   const io: CliIo = {
     stdout: stream('stdout'),
     stderr: stream('stderr'),
-    env: {},
+    // The wording is under test here, not the colour a fake terminal would get.
+    env: { NO_COLOR: '1' },
     cwd: '/',
     platform: 'linux',
   };

@@ -1,11 +1,16 @@
 import { styleText } from 'node:util';
+import { colourWanted } from '@sso-supervisor/core/setup';
 
 type Style = Parameters<typeof styleText>[0];
 
-/** Colour only on a terminal, and never with NO_COLOR set (https://no-color.org). */
+/**
+ * Colour as colourWanted decides for this stream and environment. styleText's own check is off: it looks at
+ * process.stdout and process.env, and counts an empty NO_COLOR as set.
+ */
 export function painter(stream: { isTTY?: boolean }, env: Record<string, string | undefined>) {
-  const enabled = Boolean(stream.isTTY) && !env.NO_COLOR;
-  return (style: Style, text: string): string => (enabled ? styleText(style, text) : text);
+  const enabled = colourWanted(stream, env);
+  return (style: Style, text: string): string =>
+    enabled ? styleText(style, text, { validateStream: false }) : text;
 }
 
 export type Paint = ReturnType<typeof painter>;

@@ -73,6 +73,7 @@ describe(readAwsConfig.name, () => {
           severity: 'error',
           file,
           message: 'no AWS config file here; run `aws configure sso` or set AWS_CONFIG_FILE',
+          whole: true,
         },
       ],
     });
@@ -82,7 +83,7 @@ describe(readAwsConfig.name, () => {
     const file = join(dir, 'config');
     await mkdir(file);
     expect((await readAwsConfig(file)).findings).toEqual([
-      { severity: 'error', file, message: 'is a directory, not a file' },
+      { severity: 'error', file, message: 'is a directory, not a file', whole: true },
     ]);
   });
 
@@ -90,7 +91,7 @@ describe(readAwsConfig.name, () => {
     await writeFile(join(dir, 'file'), '');
     const file = join(dir, 'file', 'config');
     expect((await readAwsConfig(file)).findings).toEqual([
-      { severity: 'error', file, message: 'cannot be read (ENOTDIR)' },
+      { severity: 'error', file, message: 'cannot be read (ENOTDIR)', whole: true },
     ]);
   });
 

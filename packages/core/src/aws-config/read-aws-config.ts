@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { botocoreProfileValues } from './botocore-values';
+import { sectionsTheSdkDrops, splitSectionName } from './section-name';
 
 export type IniSection = Record<string, string | undefined>;
 
@@ -37,17 +38,27 @@ export async function readAwsConfig(file: string): Promise<AwsConfigData> {
         : code === 'EISDIR'
           ? 'is a directory, not a file'
           : `cannot be read (${code ?? String(error)})`;
-    return { ...empty, findings: [{ severity: 'error', file, message }] };
+    return { ...empty, findings: [{ severity: 'error', file, message, whole: true }] };
   }
   const loaded = await loadSharedConfigFiles({ configFilepath: file, filepath: file, ignoreCache: true });
   const parsed = loaded.configFile as Record<string, IniSection>;
-  // The loader answers a file it cannot parse (a `[profile __proto__]` section) with an empty config.
-  if (Object.keys(parsed).length === 0 && /^\s*\[[^\]]+\]/m.test(text)) {
+  // The loader answers a file it cannot parse (a `[profile __proto__]` section) with an empty config;
+  // a file whose every section it drops (`[sso-session café]`) is empty for it too, and fine.
+  const dropped = sectionsTheSdkDrops(text);
+  const refused = /^\s*\[\s*(profile\s+)?__proto__\s*\]/m.test(text) || !Object.keys(dropped).length;
+  if (Object.keys(parsed).length === 0 && /^\s*\[[^\]]+\]/m.test(text) && refused) {
     const message = 'the AWS SDK cannot parse this file (is there a [profile __proto__] section?)';
-    return { ...empty, findings: [{ severity: 'error', file, message }] };
+    return { ...empty, findings: [{ severity: 'error', file, message, whole: true }] };
   }
   const profiles: Record<string, IniSection> = {};
   const ssoSessions: Record<string, IniSection> = {};
+  for (const [header, section] of Object.entries(dropped)) {
+    const split = splitSectionName(header);
+    const into =
+      split?.kind === 'sso-session' ? ssoSessions : split?.kind === 'profile' ? profiles : undefined;
+    // `__proto__` would set the prototype, not a section (the SDK refuses that name outright).
+    if (into && split!.name !== '__proto__' && !Object.hasOwn(into, split!.name)) into[split!.name] = section;
+  }
   for (const [key, section] of Object.entries(parsed)) {
     if (key.startsWith(SSO_SESSION_PREFIX)) ssoSessions[key.slice(SSO_SESSION_PREFIX.length)] = section;
     // The loader drops the `profile ` prefix, so a profile name may itself contain dots (`team.admin`).
@@ -70,6 +81,8 @@ export interface AwsConfigFinding {
   section?: string;
   field?: string;
   message: string;
+  /** The file as a whole is missing, unreadable or unparseable: no session can come from it. */
+  whole?: true;
 }
 
 export function formatFinding(f: AwsConfigFinding): string {

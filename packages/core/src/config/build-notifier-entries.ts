@@ -71,7 +71,9 @@ export function buildNotifierEntries(
             : Object.hasOwn(explicit, key)
               ? [...at, 'options', key, ...rest]
               : [...at, key, ...rest];
-        issues.push(...zodToRawIssues(result.error.issues, schema, toConfigPath, ENTRY_KEYS));
+        issues.push(
+          ...namedMissing(zodToRawIssues(result.error.issues, schema, toConfigPath, ENTRY_KEYS), at, type!),
+        );
       }
     }
     return {
@@ -87,4 +89,17 @@ export function buildNotifierEntries(
     };
   });
   return { entries, issues };
+}
+
+/** Several missing options are one issue that names them all, where a person reads what to add. */
+function namedMissing(issues: RawIssue[], at: (string | number)[], type: string): RawIssue[] {
+  const missing = issues.filter(
+    (i) => i.message === 'missing required field' && i.path.length === at.length + 1,
+  );
+  if (missing.length < 2) return issues;
+  const names = missing.map((i) => String(i.path[i.path.length - 1])).join(', ');
+  return [
+    { path: at, message: `the ${type} notifier needs ${names} (missing required fields)` },
+    ...issues.filter((i) => !missing.includes(i)),
+  ];
 }

@@ -6,13 +6,34 @@ import type { SessionSettings } from './supervisor-config';
 import { parseDuration, parseSize } from './parse-values';
 import { firesAtAll } from './schedule-rate';
 
-function duration(options: { positive: boolean }) {
+/** A ceiling for a duration, with why: a retry or call this long would outlast the token it serves. */
+interface Ceiling {
+  ms: number;
+  text: string;
+  why: string;
+}
+
+const MINUTE = 60_000;
+// Retries and calls of one refresh must end well inside the 20 minutes a due token has left.
+const CALL_CEILING: Ceiling = { ms: 5 * MINUTE, text: '5m', why: 'one call waits this long at most' };
+const BASE_CEILING: Ceiling = { ms: MINUTE, text: '1m', why: 'the first retry waits this long' };
+const MAX_CEILING: Ceiling = { ms: 5 * MINUTE, text: '5m', why: 'every retry waits up to this long' };
+const MAX_ATTEMPTS = 10;
+
+function duration(options: { positive: boolean; max?: Ceiling }) {
   return z.unknown().transform((value, ctx) => {
     const result = parseDuration(value);
+    const { max } = options;
     // Fatal: the entry's own checks (`name` or `profile`) wait until this value is right.
     if ('error' in result) ctx.addIssue({ code: 'custom', message: result.error, fatal: true });
     else if (options.positive && result.ms === 0)
       ctx.addIssue({ code: 'custom', message: 'must be more than 0', fatal: true });
+    else if (max && result.ms > max.ms)
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be at most ${max.text} (${max.why}, while the token runs out)`,
+        fatal: true,
+      });
     else return result.ms;
     return z.NEVER;
   });
@@ -25,10 +46,40 @@ const size = z.unknown().transform((value, ctx) => {
   return z.NEVER;
 });
 
+// The nicknames the cron package accepts itself (its PRESETS), as crontab(5) has them.
+const CRON_NICKNAMES = [
+  '@yearly',
+  '@monthly',
+  '@weekly',
+  '@daily',
+  '@hourly',
+  '@minutely',
+  '@secondly',
+  '@weekdays',
+  '@weekends',
+];
+
+function nicknameIssue(expression: string): string | undefined {
+  if (CRON_NICKNAMES.includes(expression)) return undefined;
+  const guess = didYouMean(expression, CRON_NICKNAMES);
+  return guess
+    ? `unknown cron nickname, did you mean \`${guess}\`?`
+    : `unknown cron nickname; use one of ${CRON_NICKNAMES.join(', ')}, or 5 or 6 cron fields`;
+}
+
 const schedule = z.string().superRefine((expression, ctx) => {
-  const fields = expression.trim().split(/\s+/).filter(Boolean).length;
+  const trimmed = expression.trim();
+  if (trimmed.startsWith('@')) {
+    const message = nicknameIssue(trimmed);
+    if (message) ctx.addIssue({ code: 'custom', message });
+    return;
+  }
+  const fields = trimmed.split(/\s+/).filter(Boolean).length;
   if (fields < 5 || fields > 6) {
-    ctx.addIssue({ code: 'custom', message: `expected a cron expression of 5 or 6 fields, got ${fields}` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected a cron expression of 5 or 6 fields or a nickname such as @hourly, got ${fields} field${fields === 1 ? '' : 's'}`,
+    });
     return;
   }
   // cron (and luxon under it) loads only when a file sets a schedule: `status` reads the config too.
@@ -48,7 +99,7 @@ const schedule = z.string().superRefine((expression, ctx) => {
 const WHOLE_NUMBER = 'expected a whole number';
 
 // Not .int().min(): a fraction is fatal like a bad duration, and gets one message, not two.
-const wholeNumber = (min: number) =>
+const wholeNumber = (min: number, max = Number.MAX_SAFE_INTEGER) =>
   z.number({ message: WHOLE_NUMBER }).superRefine((n, ctx) => {
     if (!Number.isInteger(n)) {
       ctx.addIssue({ code: 'custom', message: WHOLE_NUMBER, fatal: true });
@@ -56,6 +107,7 @@ const wholeNumber = (min: number) =>
     }
     if (!Number.isSafeInteger(n)) ctx.addIssue({ code: 'custom', message: WHOLE_NUMBER });
     if (n < min) ctx.addIssue({ code: 'custom', message: `must be at least ${min}` });
+    if (n > max) ctx.addIssue({ code: 'custom', message: `must be at most ${max}` });
   });
 
 const text = z.string().min(1, 'must not be empty');
@@ -87,13 +139,13 @@ const settingsShape = {
   threshold: duration({ positive: true }).optional(),
   retry: z
     .object({
-      attempts: wholeNumber(1).optional(),
-      baseDelay: duration({ positive: false }).optional(),
-      maxDelay: duration({ positive: false }).optional(),
+      attempts: wholeNumber(1, MAX_ATTEMPTS).optional(),
+      baseDelay: duration({ positive: false, max: BASE_CEILING }).optional(),
+      maxDelay: duration({ positive: false, max: MAX_CEILING }).optional(),
     })
     .strict()
     .optional(),
-  timeout: duration({ positive: true }).optional(),
+  timeout: duration({ positive: true, max: CALL_CEILING }).optional(),
   sessionDuration: duration({ positive: true }).optional(),
   registrationWarning: duration({ positive: false }).optional(),
   sessionWarning: duration({ positive: false }).optional(),

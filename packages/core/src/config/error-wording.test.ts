@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { plainErrorMap, requiredMessage, didYouMean } from './error-wording';
+import { plainErrorMap, requiredMessage, didYouMean, didYouMeanSuffix, quoteName } from './error-wording';
 
 function messages(schema: z.ZodTypeAny, value: unknown): string[] {
   const result = schema.safeParse(value, { errorMap: plainErrorMap });
@@ -106,5 +106,32 @@ describe(didYouMean.name, () => {
 
   it('suggests nothing from no candidates', () => {
     expect(didYouMean('x', [])).toBeUndefined();
+  });
+});
+
+describe(quoteName.name, () => {
+  it('quotes a name whole up to 64 characters, and cuts a longer one saying how long it was', () => {
+    expect(quoteName('corp')).toBe('"corp"');
+    expect(quoteName('a'.repeat(64))).toBe(`"${'a'.repeat(64)}"`);
+    const cut = quoteName('é'.repeat(5000));
+    expect(cut).toBe(`"${'é'.repeat(64)}..." (5000 characters)`);
+  });
+});
+
+describe(didYouMeanSuffix.name, () => {
+  it('suggests a close candidate, and nothing for a far or overlong word', () => {
+    expect(didYouMeanSuffix('corq', ['corp', 'prod'])).toBe(' (did you mean "corp"?)');
+    expect(didYouMeanSuffix('zzzz', ['corp'])).toBe('');
+    expect(didYouMeanSuffix('c'.repeat(5000), ['corp'])).toBe('');
+  });
+});
+
+describe('requiredMessage for a union', () => {
+  it('calls a missing union value (email `to`: one address or a list) a missing required field', () => {
+    const schema = z.object({ to: z.union([z.string(), z.array(z.string())]) });
+    const result = schema.safeParse({}, { errorMap: requiredMessage });
+    expect(result.error?.issues.map((i) => i.message)).toEqual(['missing required field']);
+    const wrong = schema.safeParse({ to: 1 }, { errorMap: requiredMessage });
+    expect(wrong.error?.issues.map((i) => i.message)).toEqual(['Invalid input']);
   });
 });

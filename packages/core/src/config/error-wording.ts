@@ -82,7 +82,12 @@ export const requiredMessage: z.ZodErrorMap = (issue, ctx) => {
   const worded = plainErrorMap(issue, ctx);
   // plainErrorMap rewords every invalid_type issue but one whose message the schema set.
   const schemaSpoke = worded.message === ctx.defaultError;
-  return issue.code === 'invalid_type' && issue.received === 'undefined' && !schemaSpoke
+  if (issue.code === 'invalid_type' && issue.received === 'undefined' && !schemaSpoke)
+    return { message: 'missing required field' };
+  // A union (`to: address | address[]`) reports a missing value as invalid_union, with no type.
+  const unionDefault =
+    ctx.defaultError === z.defaultErrorMap(issue, { data: ctx.data, defaultError: '' }).message;
+  return issue.code === 'invalid_union' && ctx.data === undefined && unionDefault
     ? { message: 'missing required field' }
     : worded;
 };
@@ -98,4 +103,26 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }
   return bestDistance <= limit && bestDistance < typed.length ? best : undefined;
+}
+
+/** Longest name a message repeats whole; a longer one (a pasted token, a 5,000-character typo) is cut. */
+const NAME_LIMIT = 64;
+
+/** A name as a message shows it: quoted, and cut to NAME_LIMIT characters with the full length said. */
+export function quoteName(name: string): string {
+  const chars = [...name];
+  if (chars.length <= NAME_LIMIT) return `"${name}"`;
+  return `"${chars.slice(0, NAME_LIMIT).join('')}..." (${chars.length} characters)`;
+}
+
+/** A name cut to NAME_LIMIT characters, unquoted, for a title or a command line in a message. */
+export function shortName(name: string): string {
+  const chars = [...name];
+  return chars.length <= NAME_LIMIT ? name : `${chars.slice(0, NAME_LIMIT).join('')}...`;
+}
+
+/** ` (did you mean "x"?)` when a candidate is close, else the empty string. */
+export function didYouMeanSuffix(word: string, candidates: readonly string[]): string {
+  const guess = word.length > NAME_LIMIT ? undefined : didYouMean(word, candidates);
+  return guess === undefined ? '' : ` (did you mean ${quoteName(guess)}?)`;
 }

@@ -98,7 +98,55 @@ describe(`${parseConfig.name} errors`, () => {
     [
       'cron with 3 fields',
       lines('version: 1', 'defaults:', '  schedule: "* * *"'),
-      ['c.yaml:3:13 defaults.schedule: expected a cron expression of 5 or 6 fields, got 3'],
+      [
+        'c.yaml:3:13 defaults.schedule: expected a cron expression of 5 or 6 fields or a nickname such as @hourly, got 3 fields',
+      ],
+    ],
+    [
+      'a cron nickname the cron package does not know',
+      lines('version: 1', 'defaults:', '  schedule: "@hourli"'),
+      ['c.yaml:3:13 defaults.schedule: unknown cron nickname, did you mean `@hourly`?'],
+    ],
+    [
+      'retry settings that would outlast the token (baseDelay: 30d)',
+      lines(
+        'version: 1',
+        'defaults:',
+        '  retry: { attempts: 50, baseDelay: 30d, maxDelay: 30d }',
+        '  timeout: 1h',
+      ),
+      [
+        'c.yaml:3:22 defaults.retry.attempts: must be at most 10',
+        'c.yaml:3:37 defaults.retry.baseDelay: must be at most 1m (the first retry waits this long, while the token runs out)',
+        'c.yaml:3:52 defaults.retry.maxDelay: must be at most 5m (every retry waits up to this long, while the token runs out)',
+        'c.yaml:4:12 defaults.timeout: must be at most 5m (one call waits this long at most, while the token runs out)',
+      ],
+    ],
+    [
+      'a key indented deeper than the key above it (yaml blames the line above, twice)',
+      lines('version: 1', 'defaults:', '  threshold: 30m', '    schedule: "* * * * *"'),
+      [
+        'c.yaml:4:5: invalid YAML: this line is indented deeper than the key above it, which already has a value; line it up with the keys beside it',
+      ],
+    ],
+    [
+      'a key indented less than the keys beside it',
+      lines('version: 1', 'defaults:', '  threshold: 30m', ' schedule: "* * * * *"'),
+      [
+        'c.yaml:4:2: invalid YAML: this key is not lined up with the keys above it; every key of one map starts at the same column',
+      ],
+    ],
+    [
+      'a list item key indented less than the item',
+      lines('version: 1', 'notifiers:', '  - name: a', '    type: slack', '   webhookUrl: https://x.test'),
+      [
+        'c.yaml:5:4: invalid YAML: this line is lined up with no key above it and is no list item; indent it like the keys of the item above, or start a new item with "- "',
+      ],
+    ],
+    [
+      'a tab as indentation',
+      lines('version: 1', 'defaults:', '\tthreshold: 30m'),
+      ['c.yaml:3:1: invalid YAML: a tab indents this line; YAML indents with spaces only'],
     ],
     [
       'cron out of range',

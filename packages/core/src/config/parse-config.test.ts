@@ -248,6 +248,18 @@ describe(parseConfig.name, () => {
     expect(config?.defaults.schedule).toBe('*/30 * * * * *');
     expect(config?.notifiers[0].options).toEqual({ key: 'k' });
   });
+  it.each(['@hourly', '@daily', '@weekdays'])(
+    'accepts the cron nickname %s, which the cron package runs',
+    (nick) => {
+      const { config, errors } = parseConfig(`version: 1\ndefaults: { schedule: "${nick}" }\n`, {
+        file: 'c.yaml',
+        env: {},
+        home: '/h',
+      });
+      expect(errors).toEqual([]);
+      expect(config?.defaults.schedule).toBe(nick);
+    },
+  );
 
   it('keeps option keys that are also names of Object.prototype members as plain options', () => {
     const { config, errors } = parse(

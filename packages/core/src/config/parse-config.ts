@@ -9,6 +9,7 @@ import { requiredMessage } from './error-wording';
 import type { SupervisorConfig } from './supervisor-config';
 import { lifetimeWarnings, thresholdWarnings } from './config-warnings';
 import { zodToRawIssues } from './zod-to-raw-issues';
+import { wordYamlError } from './yaml-syntax-wording';
 
 export interface ParseConfigOptions {
   /** Absolute path the text came from, carried into issues and used to resolve relative paths. */
@@ -28,12 +29,14 @@ export interface ParseConfigOptions {
 /** The top-level keys that decide which sessions exist, where their files are and how they refresh. */
 export const SESSION_PARTS = ['version', 'aws', 'stateDir', 'sessions', 'defaults'];
 
-function syntaxIssues(doc: Document): RawIssue[] {
-  const issues: RawIssue[] = doc.errors.map((error) => ({
-    path: [],
-    offset: error.pos[0],
-    message: `invalid YAML: ${error.message}`,
-  }));
+function syntaxIssues(doc: Document, text: string): RawIssue[] {
+  const issues: RawIssue[] = [];
+  for (const error of doc.errors) {
+    const { offset, message } = wordYamlError(error, text);
+    // One over-indented key is two library errors that we word and place alike.
+    if (issues.some((i) => i.offset === offset && i.message.endsWith(message))) continue;
+    issues.push({ path: [], offset, message: `invalid YAML: ${message}` });
+  }
   // The parser accepts an alias to an anchor that does not exist; only converting it fails.
   visit(doc, {
     Alias(_, alias) {
@@ -86,7 +89,7 @@ export function parseConfig(text: string, opts: ParseConfigOptions): ParseResult
     offset: w.pos[0],
     message: w.message,
   }));
-  const syntax = syntaxIssues(doc);
+  const syntax = syntaxIssues(doc, text);
   if (syntax.length > 0) return result(syntax, yamlWarnings, null);
 
   let data: unknown;

@@ -87,6 +87,11 @@ describe(resolveSsoProfile.name, () => {
         '(us-east-1) and sso-session (eu-west-1); botocore and the AWS CLI refuse this profile ' +
         '(InvalidConfigError): remove it from the profile',
     ],
+    ['dvv', `profile "dvv" is not in ${FILE} (did you mean "dev"?)`],
+    [
+      'x'.repeat(5000),
+      `profile "${'x'.repeat(64)}..." (5000 characters) is not in ${FILE} (SSO profiles there: dev, norole, legacy)`,
+    ],
   ])('names what is wrong with profile %s as a config failure', (name, message) => {
     expect(resolveSsoProfile(setup, name)).toStrictEqual({ failure: { kind: 'config', message } });
   });
@@ -101,6 +106,12 @@ describe(resolveSession.name, () => {
 
   it('resolves a session or profile name to its session', () => {
     expect(resolveSession(setup, 'dev')).toMatchObject({ session: { id: 'corp' } });
+  });
+
+  it('suggests the closest session or profile name', () => {
+    expect(resolveSession(setup, 'corq')).toMatchObject({
+      failure: { message: `no SSO session or profile "corq" in ${FILE} (did you mean "corp"?)` },
+    });
   });
 
   it('names the sessions there are when the name is unknown', () => {

@@ -3,6 +3,7 @@ import { formatFinding } from '../aws-config/read-aws-config';
 import type { ResolvedPaths } from '../paths/resolve-paths';
 import { loadSetup, type Setup, type SetupOptions } from '../setup/load-setup';
 import { formatIssue } from '../config/config-issues';
+import { didYouMeanSuffix, quoteName } from '../config/error-wording';
 import { type CredentialsFailure, CredentialsError } from '../errors';
 
 /** An SSO profile resolved to what GetRoleCredentials needs: its session's token, account and role. */
@@ -39,8 +40,9 @@ export function resolveSsoProfile(
   const section = setup.awsConfig.profiles[name];
   if (!section) {
     const known = setup.sessions.flatMap((s) => s.profiles);
-    const hint = known.length ? ` (SSO profiles there: ${known.join(', ')})` : '';
-    return configFailure(`profile "${name}" is not in ${file}${hint}`);
+    const guess = didYouMeanSuffix(name, known);
+    const hint = !guess && known.length ? ` (SSO profiles there: ${known.join(', ')})` : '';
+    return configFailure(`profile ${quoteName(name)} is not in ${file}${guess}${hint}`);
   }
   if (!section.sso_session && !section.sso_start_url) {
     return configFailure(
@@ -75,10 +77,15 @@ export function resolveSession(
 ): { session: SsoSession } | { failure: CredentialsFailure } {
   const session = findSession(setup.sessions, nameOrProfile);
   if (session) return { session };
-  const known = setup.sessions.map((s) => s.name ?? s.profiles[0]).join(', ') || 'none';
-  return configFailure(
-    `no SSO session or profile "${nameOrProfile}" in ${setup.paths.awsConfigFile} (sessions: ${known})`,
-  );
+  return configFailure(unknownSessionMessage(setup.sessions, nameOrProfile, setup.paths.awsConfigFile));
+}
+
+/** `no SSO session or profile "x" in FILE (did you mean "y"?)`, else the known sessions listed. */
+export function unknownSessionMessage(sessions: SsoSession[], name: string, file: string): string {
+  const names = sessions.flatMap((s) => (s.name === null ? s.profiles : [s.name, ...s.profiles]));
+  const guess = didYouMeanSuffix(name, names);
+  const known = sessions.map((s) => s.name ?? s.profiles[0]).join(', ') || 'none';
+  return `no SSO session or profile ${quoteName(name)} in ${file}${guess || ` (sessions: ${known})`}`;
 }
 
 /**

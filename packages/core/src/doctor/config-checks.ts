@@ -3,6 +3,7 @@ import { formatFinding, type AwsConfigFinding } from '../aws-config/read-aws-con
 import type { SsoSession } from '../aws-config/discover-sessions';
 import type { CredentialsFailure } from '../errors';
 import type { SsoProfile } from '../credentials/resolve-session';
+import { shortName } from '../config/error-wording';
 
 /** supervisor.yaml parses (or there is none and the defaults apply). Errors and warnings come formatted. */
 export function checkSupervisorConfig(
@@ -63,18 +64,37 @@ export function checkSsoProfile(
   name: string,
   resolved: { profile: SsoProfile } | { failure: CredentialsFailure },
 ): DoctorCheck {
-  const title = `profile ${name}`;
+  const title = `profile ${shortName(name)}`;
   if ('failure' in resolved) {
     return {
       status: 'fail',
       title,
       detail: resolved.failure.message,
-      fix: `run \`aws configure sso --profile ${name}\`, or add the missing settings by hand`,
+      fix: `run \`aws configure sso --profile ${shortName(name)}\`, or add the missing settings by hand`,
     };
   }
   const { session, accountId, roleName } = resolved.profile;
   const via = session.name ? `sso-session ${session.name}` : `legacy start URL ${session.startUrl}`;
   return { status: 'pass', title, detail: `${via}, account ${accountId}, role ${roleName}` };
+}
+
+/** The session `doctor SESSION` names is in the AWS config (a typo gets a did-you-mean). */
+export function checkSessionName(
+  name: string,
+  resolved: { session: SsoSession } | { failure: CredentialsFailure },
+): DoctorCheck {
+  const title = `session ${shortName(name)}`;
+  if ('failure' in resolved) {
+    return {
+      status: 'fail',
+      title,
+      detail: resolved.failure.message,
+      fix: 'run `aws configure sso`, or fix the name',
+    };
+  }
+  const { session } = resolved;
+  const profiles = session.profiles.join(', ') || 'none';
+  return { status: 'pass', title, detail: `${session.startUrl} (${session.region}), profiles: ${profiles}` };
 }
 
 /**

@@ -5,12 +5,18 @@ import type { SupervisorConfig } from '../config/supervisor-config';
 import { buildSetup, type Setup } from '../setup/load-setup';
 import { obtainRoleCredentials } from '../credentials/obtain-role-credentials';
 import type { RoleCredentialsFetcher } from '../credentials/portal-client';
-import { resolveSsoProfile } from '../credentials/resolve-session';
+import { resolveSession, resolveSsoProfile } from '../credentials/resolve-session';
 import { readStateFile } from '../state/state-file';
 import { runningDaemonPid } from '../state/lock-file';
 import type { SessionRefresher } from '../engine/session-refresher';
 import type { ResolvedPaths } from '../paths/resolve-paths';
-import { checkAwsConfig, checkLegacyProfiles, checkSsoProfile, checkSupervisorConfig } from './config-checks';
+import {
+  checkAwsConfig,
+  checkLegacyProfiles,
+  checkSessionName,
+  checkSsoProfile,
+  checkSupervisorConfig,
+} from './config-checks';
 import {
   checkCacheFile,
   checkCacheFileChoice,
@@ -32,7 +38,9 @@ export interface DoctorOptions {
   setup?: Setup;
   env: Record<string, string | undefined>;
   platform: NodeJS.Platform;
-  /** Check this profile's session and its role credentials; default $AWS_PROFILE, else every session. */
+  /** Check only this session (an sso-session or profile name). */
+  session?: string;
+  /** Check this profile's session and its role credentials; default $AWS_PROFILE unless a session is named. */
   profile?: string;
   now?: () => Date;
   probe?: EndpointProbe;
@@ -61,11 +69,16 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorCheck[]> 
   const legacy = checkLegacyProfiles(paths.awsConfigFile, setup.sessions);
   if (legacy) checks.push(legacy);
 
-  const profileName = options.profile ?? env.AWS_PROFILE;
+  // A named session narrows the checks to it; a profile (or $AWS_PROFILE, when no session is named) adds its role.
+  const named = options.session === undefined ? undefined : resolveSession(setup, options.session);
+  if (named) checks.push(checkSessionName(options.session!, named));
+  const profileName = options.profile ?? (named ? undefined : env.AWS_PROFILE || undefined);
   const resolved = profileName ? resolveSsoProfile(setup, profileName) : undefined;
   if (profileName) checks.push(checkSsoProfile(profileName, resolved!));
   const profile = resolved && 'profile' in resolved ? resolved.profile : undefined;
-  const sessions: SsoSession[] = profile ? [profile.session] : profileName ? [] : setup.sessions;
+  let sessions: SsoSession[] = setup.sessions;
+  if (named) sessions = 'session' in named ? [named.session] : [];
+  else if (profileName) sessions = profile ? [profile.session] : [];
 
   for (const session of sessions) {
     const choice = checkCacheFileChoice(session);

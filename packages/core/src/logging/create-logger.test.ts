@@ -76,10 +76,13 @@ describe('create-logger', () => {
       expect((await stat(file)).mode & 0o777).toBe(0o600);
     });
 
-    it('writes readable lines to a terminal, in local time, coloured unless NO_COLOR is set', async () => {
+    it('writes readable lines to a terminal, in local time, coloured unless a non-empty NO_COLOR or FORCE_COLOR=0', async () => {
       for (const [env, coloured] of [
         [{ TZ: 'Europe/Paris' }, true],
         [{ TZ: 'Europe/Paris', NO_COLOR: '1' }, false],
+        [{ TZ: 'Europe/Paris', NO_COLOR: '' }, true],
+        [{ TZ: 'Europe/Paris', NO_COLOR: '1', FORCE_COLOR: '1' }, true],
+        [{ TZ: 'Europe/Paris', FORCE_COLOR: '0' }, false],
       ] as const) {
         const console = new Capture(true);
         const logger = createLogger(options({ console, env }));

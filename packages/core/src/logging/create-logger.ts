@@ -1,5 +1,6 @@
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { colourWanted } from './colour-choice';
 import winston from 'winston';
 import type { LogLevel } from '../config/supervisor-config';
 import { systemClock, type Clock } from '../util/clock';
@@ -44,7 +45,10 @@ export function createLogger(opts: LoggerOptions): winston.Logger {
       new winston.transports.Stream({
         stream: opts.console,
         format: tty
-          ? humanLineFormat({ colour: colourAllowed(opts.env), time: humanTime(opts.env, () => clock.now()) })
+          ? humanLineFormat({
+              colour: colourWanted(opts.console, opts.env),
+              time: humanTime(opts.env, () => clock.now()),
+            })
           : jsonLineFormat(),
       }),
     ],
@@ -91,11 +95,6 @@ function openProblem(file: string): string | null {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code ?? String(error);
   }
-}
-
-/** https://no-color.org: any non-empty NO_COLOR turns colour off; a dumb terminal has none. */
-function colourAllowed(env: Record<string, string | undefined>): boolean {
-  return !env.NO_COLOR && env.TERM !== 'dumb';
 }
 
 /**

@@ -18,6 +18,8 @@ export {
 export { readStateFile } from '../state/state-file';
 export { runningDaemonPid } from '../state/lock-file';
 export { findConfigFile, userConfigFile } from '../config/load-config-file';
+export { colourWanted } from '../logging/colour-choice';
+export { chooseSessions, type SessionChoice } from '../credentials/choose-session';
 export { humanTime, formatDuration, type HumanTime } from '../util/human-time';
-export { didYouMean } from '../config/error-wording';
+export { didYouMean, quoteName } from '../config/error-wording';
 export { guardOneShot, type ShutdownIo } from '../engine/shutdown-guard';
