@@ -12,3 +12,8 @@ export { readCachedToken } from './cache/read-cached-token';
 export { readSessionStatus, withDaemonRecord } from './status/session-status';
 export { readStateFile } from './state/state-file';
 export { runningDaemonPid } from './state/lock-file';
+// The daemon's control channel, client side: node:net and node:fs only, for credential_process.
+export { askDaemon, type DaemonAnswer, type NoDaemonReason } from './interprocess/control-client';
+export { FAILURE_CODE_PREFIX, type ControlResults } from './interprocess/control-protocol';
+export { resolveSession, resolveSsoProfile } from './credentials/resolve-session';
+export { formatCredentials, type CredentialsFormat } from './credentials/format-credentials';

@@ -48,6 +48,7 @@ export async function obtainRoleCredentials(
     retry,
     now,
     refresher: options.refresher,
+    locking: { stateDir: options.stateDir },
   });
   if (!token.ok) return token;
   const fetcher = options.fetcher ?? createPortalClient(retry);

@@ -3,6 +3,7 @@ import type { TokenRefresher } from '../engine/oidc-refresher';
 import { EventBus, logEvent } from '../events/event-bus';
 import { ExportScheduler } from '../exports/export-scheduler';
 import { planExports } from '../exports/plan-exports';
+import { startControlServer, type ControlHandler, type ControlServer } from '../interprocess/control-server';
 import { closeLogger } from '../logging/create-logger';
 import type { Dispatcher } from '../notifiers/dispatcher';
 import { acquireLock } from '../state/lock-file';
@@ -38,6 +39,7 @@ export class Daemon {
   private stopping: Promise<void> | null = null;
   private unsubscribe: Array<() => void> = [];
   private unsubscribeDispatcher: () => void = () => {};
+  private control: ControlServer | null = null;
 
   private constructor(
     private readonly options: DaemonOptions,
@@ -92,6 +94,7 @@ export class Daemon {
     daemon.watch();
     supervisor.start(ws.supervised);
     await daemon.planExports();
+    await daemon.listen();
     return daemon;
   }
 
@@ -135,6 +138,8 @@ export class Daemon {
   /** Stops the workers, lets in-flight refreshes finish (or aborts them after the grace), writes state, unlocks. */
   stop(graceMs = 5000): Promise<void> {
     this.stopping ??= (async () => {
+      // First: a one-shot command asking now finds no daemon and does the work itself.
+      await this.control?.close();
       this.unwatch();
       await Promise.all([
         this.graph.resolve(ExportScheduler).stop(graceMs),
@@ -149,6 +154,25 @@ export class Daemon {
       await closeLogger(this.logger);
     })();
     return this.stopping;
+  }
+
+  /**
+   * Opens the control socket, so `credentials`, `token` and `refresh` ask this daemon instead of refreshing
+   * themselves. Without it the daemon still runs: those commands then take the session lock.
+   */
+  private async listen(): Promise<void> {
+    const { stateDir } = this.graph.setup.paths;
+    try {
+      this.control = await startControlServer(
+        stateDir,
+        this.graph.resolve<ControlHandler>(TOKENS.ControlHandler),
+      );
+      this.logger.info('control socket open', { path: this.control.path });
+    } catch (error) {
+      this.logger.warn('control socket not opened; one-shot commands will refresh under the session lock', {
+        problem: (error as Error).message,
+      });
+    }
   }
 
   /** Resolves each `exports:` profile against the AWS config as it is now; unchanged exports keep their timers. */
