@@ -49,6 +49,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         registerClient: 0,
         startDeviceAuthorization: 0,
         getRoleCredentials: 0,
+        invalidGrant: 0,
         refreshByClient: {},
       });
       Object.assign(ctx.calls.createToken, { refresh_token: 0, device_code: 0 });
