@@ -2,7 +2,7 @@ import { basename, join } from 'node:path';
 import type { SsoSession } from '../aws-config/discover-sessions';
 import { readCachedToken } from '../cache/read-cached-token';
 import { ensurePrivateDir, type FolderProblem } from '../interprocess/private-dir';
-import { withSessionLock } from '../interprocess/session-lock';
+import { withSessionLock, type SessionLockState } from '../interprocess/session-lock';
 import { assessToken } from './assess-token';
 import { DEFAULT_RETRY } from './aws-clients';
 import type { RefreshOptions, RefreshResult } from './refresh-session';
@@ -80,4 +80,18 @@ export class CrossProcessLock {
     this.told.add(reason);
     this.options.onUnlocked?.({ reason, message });
   }
+}
+
+/**
+ * Runs `fn` under the lock `key` in the state dir's locks folder when the state dir is safe to use, and
+ * without it otherwise (`fn` is told which). For work that is safe either way, only cheaper locked.
+ */
+export async function withStateDirLock<T>(
+  stateDir: string,
+  key: string,
+  waitMs: number,
+  fn: (lock: SessionLockState | null) => Promise<T>,
+): Promise<T> {
+  if (await ensurePrivateDir(stateDir)) return fn(null);
+  return withSessionLock(join(stateDir, LOCKS_DIR), key, fn, { waitMs });
 }
