@@ -114,6 +114,6 @@ describe('crash safety of sso-supervisor run under SIGKILL', () => {
         await world.close();
       }
     },
-    scaled({ short: 120_000, full: 900_000 }),
+    scaled({ short: 300_000, full: 900_000 }),
   );
 });

@@ -1,9 +1,4 @@
-import {
-  askDaemon,
-  FAILURE_CODE_PREFIX,
-  type ControlResults,
-  type Setup,
-} from '@sso-supervisor/core/workspace';
+import { askDaemon, FAILURE_CODE_PREFIX, type ControlResults, type Setup } from '@sso-supervisor/core/setup';
 import type { CliIo } from './cli-io';
 
 /** What the daemon said, when it said something the command prints as it is. */

@@ -1,4 +1,4 @@
-import { formatIssue, loadSetup, type Setup, type SetupOptions } from '@sso-supervisor/core/workspace';
+import { formatIssue, loadSetup, type Setup, type SetupOptions } from '@sso-supervisor/core/setup';
 import { EXIT, type CliIo } from './cli-io';
 
 /** A setup a command can run on, or the lines that say why not: config errors, then its warnings. */

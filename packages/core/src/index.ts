@@ -22,104 +22,47 @@ export {
   type ConfigReloadedEvent,
   type ConfigInvalidEvent,
 } from './events/supervisor-event';
-export { EventBus, logEvent, type EventListener } from './events/event-bus';
 export type { Notifier, NotifierPlugin, NotifierDeps } from './notifiers/notifier-contract';
 export type { Logger } from './util/logger';
 export { systemClock, type Clock } from './util/clock';
-export { TOKENS } from './di/tokens';
 export { SupervisorError } from './errors';
 export { ReauthRequiredError } from './errors';
 export { TransientError } from './errors';
 export { CacheFileError } from './errors';
 export type { SsoSession } from './aws-config/discover-sessions';
-export { formatFinding, type AwsConfigFinding } from './aws-config/read-aws-config';
-export { readAwsConfig, type AwsConfigData } from './aws-config/read-aws-config';
-export { discoverSessions, type DiscoveredSessions } from './aws-config/discover-sessions';
+export { formatFinding } from './aws-config/read-aws-config';
 export { loadSessions } from './aws-config/discover-sessions';
-export { cacheFilePath } from './cache/cached-token';
-export { cachedTokenSchema, type CachedToken } from './cache/cached-token';
-export { readCachedToken, type CacheRead } from './cache/read-cached-token';
-export { formatCachedToken, formatTimestamp } from './cache/cached-token';
-export { openCacheWrite, writeCachedToken, TEMP_SUFFIX, type PendingWrite } from './cache/write-cached-token';
-export { assessToken, type TokenAssessment, type TokenState } from './engine/assess-token';
-export { DEFAULT_RETRY, backoffDelay, retrySettings, type RetrySettings } from './engine/aws-clients';
-export { classifyOidcError } from './engine/oidc-refresher';
-export {
-  createOidcRefresher,
-  type TokenRefresher,
-  type RefreshGrant,
-  type RefreshedToken,
-} from './engine/oidc-refresher';
-export type { RefreshResult, RefreshOutcome, CacheView } from './engine/refresh-session';
-export { refreshSession, type RefreshOptions } from './engine/refresh-session';
+export { readCachedToken } from './cache/read-cached-token';
+export { TEMP_SUFFIX } from './cache/write-cached-token';
+export { retrySettings } from './engine/aws-clients';
+export { createOidcRefresher, type TokenRefresher } from './engine/oidc-refresher';
+export type { RefreshResult } from './engine/refresh-session';
+export { refreshSession } from './engine/refresh-session';
 export { SessionRefresher } from './engine/session-refresher';
-export { secretRecordingRefresher } from './engine/oidc-refresher';
-export { deviceLogin, type DeviceLoginOptions } from './login/device-login';
-export type { LoginResult, LoginOutcome } from './login/login-types';
+export { deviceLogin } from './login/device-login';
+export type { LoginResult } from './login/login-types';
 export type { LoginProgress } from './login/login-types';
-export type { Sleep } from './login/login-types';
-export { supervisorLoginCommand } from './login/login-types';
-export { readSessionStatus, type SessionStatus, type SessionState } from './status/session-status';
-export { resolvePaths, type ResolvedPaths, type PathInputs } from './paths/resolve-paths';
+export { readSessionStatus, type SessionStatus } from './status/session-status';
+export { resolvePaths } from './paths/resolve-paths';
 export { NotifierError, httpFailure } from './notifiers/notifier-contract';
 export { summarizeEvent, type EventSummary } from './notifiers/summarize-event';
-export type { ParseConfigOptions } from './config/parse-config';
-export type { ParseResult } from './config/config-issues';
-export type { ConfigIssue } from './config/config-issues';
 export { formatIssue } from './config/config-issues';
-export type {
-  SupervisorConfig,
-  SessionSettings,
-  SessionSelector,
-  NotifierEntry,
-  LogLevel,
-} from './config/supervisor-config';
+export type { SupervisorConfig, SessionSettings, NotifierEntry } from './config/supervisor-config';
 export { defaultConfig } from './config/supervisor-config';
-export { findConfigFile, type FindConfigFileOptions } from './config/load-config-file';
-export { loadConfigFile, type LoadConfigFileOptions } from './config/load-config-file';
-export { parseDuration } from './config/parse-values';
-export { parseSize } from './config/parse-values';
-export { selectSessions, type SupervisedSession } from './config/session-settings';
-export type { WorkerState } from './supervisor/worker-state';
 export { withDaemonRecord } from './status/session-status';
-export { readStateFile, type StateFileRead } from './state/state-file';
+export { readStateFile } from './state/state-file';
 export { runningDaemonPid } from './state/lock-file';
-export type { StateFile, SessionRecord } from './state/state-file';
 export type { RoleCredentials } from './credentials/role-cache';
 export type { CredentialsFailure, CredentialsFailureKind } from './errors';
 export { CredentialsError } from './errors';
-export type { SsoProfile } from './credentials/resolve-session';
-export { buildSetup, type Setup } from './setup/load-setup';
-export { loadSetup, type SetupLoad, type SetupOptions } from './setup/load-setup';
+export { type Setup } from './setup/load-setup';
+export { loadSetup, type SetupOptions } from './setup/load-setup';
 export { resolveSsoProfile } from './credentials/resolve-session';
-export { findSession, resolveSession, type SessionLookup } from './credentials/resolve-session';
-export {
-  obtainSessionToken,
-  type SessionTokenOptions,
-  type SessionTokenOutcome,
-} from './credentials/obtain-session-token';
-export { classifyPortalError, type PortalTarget } from './credentials/portal-client';
-export {
-  createPortalClient,
-  type RoleCredentialsFetcher,
-  type RoleRequest,
-  type RoleFetch,
-} from './credentials/portal-client';
-export { roleCacheFile, ROLE_CACHE_DIR } from './credentials/role-cache';
-export { readRoleCache } from './credentials/role-cache';
-export { writeRoleCache } from './credentials/role-cache';
-export {
-  obtainRoleCredentials,
-  DEFAULT_MIN_REMAINING_MS,
-  type RoleCredentialsOptions,
-  type RoleCredentialsOutcome,
-} from './credentials/obtain-role-credentials';
-export {
-  formatCredentials,
-  CREDENTIALS_FORMATS,
-  type CredentialsFormat,
-} from './credentials/format-credentials';
-export { loadSession, type SessionSelection } from './credentials/resolve-session';
+export { resolveSession } from './credentials/resolve-session';
+export { obtainSessionToken } from './credentials/obtain-session-token';
+export { obtainRoleCredentials } from './credentials/obtain-role-credentials';
+export { formatCredentials, type CredentialsFormat } from './credentials/format-credentials';
+export { type SessionSelection } from './credentials/resolve-session';
 export {
   ensureFreshSession,
   type EnsureFreshSessionOptions,
@@ -131,7 +74,5 @@ export {
   type FromSupervisorOptions,
   type SupervisorCredentialProvider,
 } from './credentials/from-supervisor';
-export type { DoctorCheck, DoctorStatus } from './doctor/doctor-check';
-export { runDoctor, type DoctorOptions } from './doctor/run-doctor';
-export { probeEndpoint, type EndpointProbe, type ProbeResult } from './doctor/endpoint-checks';
-export { ssoEndpoints, type SsoEndpoints } from './doctor/endpoint-checks';
+export type { DoctorCheck } from './doctor/doctor-check';
+export { runDoctor } from './doctor/run-doctor';

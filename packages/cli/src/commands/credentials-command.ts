@@ -3,7 +3,7 @@ import {
   resolveSsoProfile,
   type CredentialsFormat,
   type Setup,
-} from '@sso-supervisor/core/workspace';
+} from '@sso-supervisor/core/setup';
 import { EXIT, type CliIo } from '../cli-io';
 import { askDaemonFirst, warnUnlocked } from '../daemon-first';
 

@@ -4,7 +4,7 @@ import {
   readSessionStatus,
   readStateFile,
   withDaemonRecord,
-} from '@sso-supervisor/core/workspace';
+} from '@sso-supervisor/core/setup';
 import { EXIT, type CliIo } from '../cli-io';
 import type { Setup } from '@sso-supervisor/core';
 import { formatStatusLines, painter } from '../output/terminal-format';

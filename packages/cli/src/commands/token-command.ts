@@ -1,4 +1,4 @@
-import { resolveSession, type Setup } from '@sso-supervisor/core/workspace';
+import { resolveSession, type Setup } from '@sso-supervisor/core/setup';
 import { EXIT, type CliIo } from '../cli-io';
 import { askDaemonFirst, warnUnlocked } from '../daemon-first';
 

@@ -1,4 +1,4 @@
-import { formatFinding, formatIssue, readCachedToken } from '@sso-supervisor/core/workspace';
+import { formatFinding, formatIssue, readCachedToken } from '@sso-supervisor/core/setup';
 import { EXIT, type CliIo } from '../cli-io';
 import type { Setup } from '@sso-supervisor/core';
 

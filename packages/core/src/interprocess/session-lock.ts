@@ -165,7 +165,12 @@ async function create(file: string, record: LockRecord): Promise<true | string> 
  * Removes a stale lock under a second O_EXCL guard, and only if the file is still the one judged stale:
  * two waiters that both saw it stale cannot each remove it and create their own, nor remove the winner's.
  */
-async function removeStale(guard: string, file: string, seen: SeenLock): Promise<boolean> {
+export async function removeStale<T extends Pick<SeenLock, 'raw' | 'ino' | 'mtimeMs'>>(
+  guard: string,
+  file: string,
+  seen: T,
+  reread: (file: string) => Promise<T | null> = readLock as unknown as (file: string) => Promise<T | null>,
+): Promise<boolean> {
   let handle;
   try {
     handle = await open(guard, 'wx', 0o600);
@@ -178,7 +183,7 @@ async function removeStale(guard: string, file: string, seen: SeenLock): Promise
   }
   try {
     await handle.close();
-    const now = await readLock(file);
+    const now = await reread(file);
     if (!now || now.raw !== seen.raw || now.ino !== seen.ino || now.mtimeMs !== seen.mtimeMs) return false;
     await unlink(file);
     return true;

@@ -171,7 +171,8 @@ describe(closeLogger.name, () => {
       });
       for (let i = 0; i < 2000; i++) logger.info('line', { i });
       logger.info('supervisor stopped');
-      await closeLogger(logger);
+      // A generous bound: the test is about waiting for the flush, not about how fast a loaded disk is.
+      await closeLogger(logger, 60_000);
       const lines = (await readFile(file, 'utf8')).trim().split('\n');
       expect(lines).toHaveLength(2001);
       expect(JSON.parse(lines[2000]).message).toBe('supervisor stopped');

@@ -63,6 +63,8 @@ describe(deviceLogin.name, () => {
     restoreEnv();
     const text = JSON.stringify(outputs);
     expect(emulator.issuedSecrets().filter((s) => text.includes(s))).toEqual([]);
+    // A test may swap in an emulator of its own; the world closes the one it started.
+    await emulator.close();
     await world.close();
   });
 

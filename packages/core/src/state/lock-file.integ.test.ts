@@ -9,15 +9,22 @@ import { acquireLock } from './lock-file';
 // Each child takes the lock once, prints what it got, and (if it won) holds it until its stdin closes, so
 // the test sees real processes race rather than promises in one process.
 const CHILD = `
-require('./lock-file.js').acquireLock(process.argv[1]).then((r) => {
+require('./state/lock-file.js').acquireLock(process.argv[1]).then((r) => {
   console.log(JSON.stringify('release' in r ? { won: process.pid } : r));
   process.stdin.on('end', () => ('release' in r ? r.release() : Promise.resolve()).then(() => process.exit(0)));
   process.stdin.resume();
 });`;
 
 async function compile(dir: string): Promise<void> {
-  for (const name of ['lock-file']) {
-    const source = await readFile(join(__dirname, `${name}.ts`), 'utf8');
+  // lock-file shares its takeover with the session lock; the children need both folders.
+  for (const name of [
+    'state/lock-file',
+    'interprocess/lock-holder',
+    'interprocess/session-lock',
+    'interprocess/private-dir',
+  ]) {
+    await mkdir(join(dir, name, '..'), { recursive: true });
+    const source = await readFile(join(__dirname, '..', `${name}.ts`), 'utf8');
     const { outputText } = ts.transpileModule(source, {
       compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
     });
@@ -40,7 +47,7 @@ describe(`${acquireLock.name} across processes`, () => {
     let children: ChildProcess[] = [];
     try {
       await compile(dir);
-      const stateDir = join(dir, 'state');
+      const stateDir = join(dir, 'state-dir');
       await mkdir(stateDir);
       await writeFile(join(stateDir, 'daemon.lock'), `${spawnSync(process.execPath, ['-e', '']).pid}\n`);
       children = Array.from({ length: 6 }, () =>

@@ -2,6 +2,8 @@ import { mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
 import { uptime } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { isProcessAlive } from '../interprocess/lock-holder';
+import { removeStale } from '../interprocess/session-lock';
 
 export type LockResult = { release(): Promise<void> } | { error: string; pid?: number };
 
@@ -11,7 +13,6 @@ const RETRY_MS = 20;
 const ATTEMPTS = 250;
 // An acquirer writes its pid right after creating the file; an empty file younger than this is mid-write.
 const WRITING_MS = 5_000;
-const STALE_GUARD_MS = 10_000;
 
 interface Holder {
   pid: number | null;
@@ -46,7 +47,7 @@ export async function acquireLock(stateDir: string): Promise<LockResult> {
     if (holder.pid !== null && isProcessAlive(holder.pid) && !predatesBoot(holder.mtimeMs)) {
       return { error: `another sso-supervisor daemon (pid ${holder.pid}) holds ${file}`, pid: holder.pid };
     }
-    await removeStale(join(stateDir, GUARD_FILE), file, holder);
+    if (!(await removeStale(join(stateDir, GUARD_FILE), file, holder, readHolder))) await sleep(RETRY_MS);
   }
   return { error: `cannot take ${file}: it kept changing; try again` };
 }
@@ -79,30 +80,6 @@ async function readHolder(file: string): Promise<Holder | null> {
   }
 }
 
-async function removeStale(guard: string, file: string, seen: Holder): Promise<void> {
-  let handle;
-  try {
-    handle = await open(guard, 'wx', 0o600);
-  } catch {
-    // Another acquirer is taking over. A guard left behind by one that died is cleared after a while.
-    const info = await stat(guard).catch(() => null);
-    if (info && Date.now() - info.mtimeMs > STALE_GUARD_MS) await unlink(guard).catch(() => {});
-    await sleep(RETRY_MS);
-    return;
-  }
-  try {
-    await handle.close();
-    const now = await readHolder(file);
-    // Only the very lock judged stale goes: a fresh one created meanwhile by the winner must stay.
-    if (now && now.raw === seen.raw && now.ino === seen.ino && now.mtimeMs === seen.mtimeMs)
-      await unlink(file);
-  } catch {
-    // Gone already, or not removable; the next attempt looks again.
-  } finally {
-    await unlink(guard).catch(() => {});
-  }
-}
-
 async function release(file: string): Promise<void> {
   const holder = await readHolder(file);
   if (holder?.pid === process.pid) await unlink(file).catch(() => {});
@@ -117,20 +94,7 @@ function code(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? String(error);
 }
 
-/**
- * Whether a process with this pid exists. Signal 0 checks without sending anything; EPERM means it exists
- * but belongs to someone else, which still counts as alive.
- */
-export function isProcessAlive(pid: number): boolean {
-  // kill(0) and negative pids address process groups, not a process.
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+export { isProcessAlive };
 
 /**
  * The pid of the daemon that holds this state dir's lock, or null. The lock, not the state file, says

@@ -1,0 +1,20 @@
+/**
+ * What `status` and the other one-shot commands need to find and read sessions: config, AWS config,
+ * cache and state files. `@sso-supervisor/core/setup`: the lightest entry, so `status` loads nothing
+ * else (no AWS SDK, no login, credentials or daemon code).
+ */
+export { loadSetup, type Setup, type SetupLoad, type SetupOptions } from './load-setup';
+export { formatIssue } from '../config/config-issues';
+export { resolvePaths } from '../paths/resolve-paths';
+export { loadSessions } from '../aws-config/discover-sessions';
+export { formatFinding } from '../aws-config/read-aws-config';
+export { readCachedToken } from '../cache/read-cached-token';
+export { readSessionStatus, withDaemonRecord } from '../status/session-status';
+export { readStateFile } from '../state/state-file';
+export { runningDaemonPid } from '../state/lock-file';
+// The daemon's control channel, client side (node:net and node:fs only), and what credential_process needs
+// to print its answer: `credentials` and `token` load nothing heavier when the daemon answers.
+export { askDaemon, type DaemonAnswer, type NoDaemonReason } from '../interprocess/control-client';
+export { FAILURE_CODE_PREFIX, type ControlResults } from '../interprocess/control-protocol';
+export { resolveSession, resolveSsoProfile } from '../credentials/resolve-session';
+export { formatCredentials, type CredentialsFormat } from '../credentials/format-credentials';
