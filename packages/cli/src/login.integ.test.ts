@@ -82,7 +82,7 @@ describe('sso-supervisor login', () => {
     await world.close();
   });
 
-  it('--json: a pending line with the link and code, then logged_in; the cache file in the AWS CLI form', async () => {
+  it('--json: why the device code, a pending line with the link and code, then logged_in; the cache file in the AWS CLI form', async () => {
     const run = await login(['corp', '--json'], (line) => {
       const event = JSON.parse(line);
       if (event.event === 'pending') emulator.approveDevice(event.userCode);
@@ -92,6 +92,12 @@ describe('sso-supervisor login', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l));
+    // No DISPLAY in this environment: the device code, and the first line says why.
+    expect(lines.shift()).toEqual({
+      event: 'device_code',
+      session: 'corp',
+      reason: 'no display (DISPLAY and WAYLAND_DISPLAY are unset)',
+    });
     const { userCode } = lines[0];
     expect(lines[0]).toEqual({
       event: 'pending',
@@ -175,7 +181,8 @@ describe('sso-supervisor login', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l));
-    expect(lines.slice(1, -1).every((l) => l.event === 'waiting' && l.status === 'pending')).toBe(true);
+    expect(lines.map((l) => l.event).slice(0, 2)).toEqual(['device_code', 'pending']);
+    expect(lines.slice(2, -1).every((l) => l.event === 'waiting' && l.status === 'pending')).toBe(true);
     expect(lines.at(-1)).toMatchObject({ event: 'expired', session: 'fresh' });
   });
 

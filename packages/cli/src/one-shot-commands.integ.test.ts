@@ -54,11 +54,12 @@ describe('one-shot commands', () => {
     expect(emulator.calls.createToken.refresh_token).toBe(0);
   });
 
-  it('status prints one plain line per session without colour when NO_COLOR is set', async () => {
+  it('status prints a header and one plain row per session without colour when NO_COLOR is set', async () => {
     const r = await cli('status');
     expect(r.stdout).not.toContain('\u001b[');
-    expect(r.stdout).toMatch(/^corp\s+dev,prod\s+\d+m left\s+expiring$/m);
-    expect(r.stdout).toMatch(/^nobody\s+sandbox\s+-\s+missing$/m);
+    expect(r.stdout).toMatch(/^SESSION +PROFILES +LEFT +STATE +LAST REFRESH +NEXT CHECK$/m);
+    expect(r.stdout).toMatch(/^corp +dev, prod +\d+m +refresh due +- +-$/m);
+    expect(r.stdout).toMatch(/^nobody +sandbox +- +needs a login +- +-$/m);
   });
 
   it('status never loads the AWS SDK', async () => {

@@ -3,6 +3,8 @@ import type { CredentialsFormat } from '@sso-supervisor/core';
 import { EXIT, type CliIo } from './cli-io';
 import { CREDENTIALS_HELP, credentialsCommand, FORMATS } from './commands/credentials-command';
 import { doctorCommand, DOCTOR_HELP } from './commands/doctor-command';
+import type { LoginOptions } from './commands/login-command';
+import type { ProfilesSyncOptions } from './commands/profiles-command';
 import { tokenCommand, TOKEN_HELP } from './commands/token-command';
 import { withSetup } from './with-setup';
 
@@ -12,6 +14,13 @@ export function parseSeconds(value: string): number {
   if (!Number.isFinite(seconds) || seconds <= 0)
     throw new InvalidArgumentError('expected a positive number of seconds');
   return seconds * 1000;
+}
+
+function parsePort(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 65535)
+    throw new InvalidArgumentError('expected a port, 1 to 65535');
+  return n;
 }
 
 function parseCount(value: string): number {
@@ -30,17 +39,32 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
       'Keeps AWS IAM Identity Center (SSO) sessions alive and tells you when a person must log in.',
     )
     .option('-c, --config <file>', 'supervisor.yaml to use')
+    .option('--utc', 'show times in UTC instead of the local zone (TZ)')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    // Every human time goes through core's humanTime, which reads TZ: --utc is TZ=UTC, for this process
+    // too (the daemon's event messages read it) when the io is the process's own.
+    .hook('preAction', () => {
+      if (!program.opts().utc) return;
+      if (io.env === process.env) process.env.TZ = 'UTC';
+      io.env = { ...io.env, TZ: 'UTC' };
+    });
 
   // status, refresh, validate, init: one-shot commands over the sessions.
   program
     .command('status')
-    .description('every supervised session: profiles, time left, state, and whether the daemon runs')
+    .description(
+      'every supervised session (or the named ones): profiles, time left, state, last refresh, next check',
+    )
+    .argument('[session...]', 'sso-session names (or profile names) to show; default every supervised one')
     .option('--json', 'machine-readable output')
-    .action(async (opts) => {
-      result.code = await withSetup(io, program.opts(), async (ws) =>
-        (await import('./commands/status-command')).statusCommand(ws, io, opts),
+    .action(async (names: string[], opts) => {
+      result.code = await withSetup(
+        io,
+        program.opts(),
+        async (ws) => (await import('./commands/status-command')).statusCommand(ws, io, opts, names),
+        undefined,
+        opts,
       );
     });
 
@@ -67,6 +91,7 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
         program.opts(),
         async (ws) => (await import('./commands/validate-command')).validateCommand(ws, io, opts),
         notifierSchemas(),
+        opts,
       );
     });
 
@@ -78,14 +103,36 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
       result.code = await (await import('./commands/init-command')).initCommand(io, program.opts(), opts);
     });
 
-  // login: a device-code login. Ctrl-C or SIGTERM cancels it and leaves the cache file as it was.
+  // login: the browser (PKCE) or the device code. Ctrl-C or SIGTERM cancels it and leaves the cache file as it was.
   program
     .command('login')
-    .description('device-code login without a browser on this machine; writes the cache like aws sso login')
+    .description('log in through the browser (or a device code) and write the cache like aws sso login')
     .argument('[session]', 'sso-session name (or a profile name)')
     .option('--profile <profile>', 'the SSO profile to log in, for a legacy profile with its own start URL')
+    .option(
+      '--device-code',
+      "use a device code (a page and code on any device) instead of this machine's browser",
+    )
+    .option(
+      '--redirect-port <port>',
+      'browser login: the 127.0.0.1 port for the redirect (default: a free one)',
+      parsePort,
+    )
     .option('--json', 'machine-readable progress, one JSON object per line')
-    .action(async (session: string | undefined, opts: { profile?: string; json?: boolean }) => {
+    .addOption(new Option('--browser-timeout <seconds>').argParser(parseSeconds).hideHelp())
+    .addHelpText(
+      'after',
+      `
+The browser login (authorization code with PKCE, as aws sso login does since AWS CLI 2.22) is the default
+for sso-session profiles: it listens on 127.0.0.1, opens $BROWSER (else open / xdg-open) and prints the
+page too. The device code is used with --device-code, for legacy profiles, over SSH (SSH_CONNECTION or
+SSH_TTY) and on Linux without a display (DISPLAY and WAYLAND_DISPLAY unset). A second login for the same
+session waits for the first and reports how it ended.
+
+Exit codes: 0 logged in; 1 refused, expired, cancelled or failed; 2 usage error.
+`,
+    )
+    .action(async (session: string | undefined, opts: LoginOptions & { profile?: string }) => {
       const controller = new AbortController();
       const cancel = () => controller.abort();
       process.once('SIGINT', cancel);
@@ -104,6 +151,34 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
         process.off('SIGINT', cancel);
         process.off('SIGTERM', cancel);
       }
+    });
+
+  // migrate, profiles sync: rewrites of the AWS config, each shown as a diff first, with a backup.
+  program
+    .command('migrate')
+    .description(
+      'rewrite legacy SSO profiles to an [sso-session] with a refresh token (a diff first, a backup)',
+    )
+    .option('--dry-run', 'show the diff and change nothing')
+    .action(async (opts: { dryRun?: boolean }) => {
+      result.code = await withSetup(io, program.opts(), async (ws) =>
+        (await import('./commands/migrate-command')).migrateCommand(ws, io, opts),
+      );
+    });
+
+  program
+    .command('profiles')
+    .description('AWS config profiles generated from the SSO portal')
+    .command('sync')
+    .description('write a [profile] for every account and role of a session, in a block this tool owns')
+    .argument('[session]', 'sso-session name (default: the only one)')
+    .option('--template <template>', 'profile names: {account_name} {account_id} {role_name} {session}')
+    .option('--region <region>', 'a region setting for every generated profile')
+    .option('--dry-run', 'show the diff and change nothing')
+    .action(async (name: string | undefined, opts: ProfilesSyncOptions) => {
+      result.code = await withSetup(io, program.opts(), async (ws) =>
+        (await import('./commands/profiles-command')).profilesSyncCommand(ws, io, name, opts),
+      );
     });
 
   // run, demo, logs, notify, install, uninstall: the daemon and what surrounds it.
@@ -131,10 +206,11 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
 
   program
     .command('logs')
-    .description("the daemon's log")
+    .description("the daemon's log, in local time (JSON lines with --json)")
     .option('-f, --follow', 'keep printing new lines')
-    .option('-n, --lines <n>', 'how many lines from the end', parseCount, 50)
-    .action(async (opts: { follow?: boolean; lines: number }) => {
+    .option('-n, --lines <n>', 'how many lines from the end, rotated files included', parseCount, 50)
+    .option('--json', "the log file's own JSON lines")
+    .action(async (opts: { follow?: boolean; lines: number; json?: boolean }) => {
       result.code = await withSetup(io, program.opts(), async (ws) =>
         (await import('./commands/logs-command')).logsCommand(ws, io, opts),
       );
@@ -164,9 +240,15 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
       'install the daemon as a user service (systemd --user on Linux, launchd on macOS) and start it',
     )
     .option('--dry-run', 'print the service file and the commands; change nothing')
-    .action(async (opts: { dryRun?: boolean }) => {
+    .option(
+      '--environment-file <path>',
+      "write the config's ${...} variables from this shell to this 0600 file, which the service reads",
+    )
+    .action(async (opts: { dryRun?: boolean; environmentFile?: string }) => {
+      // Not `--env-file`: Node 20 takes that flag for itself wherever it appears on the command line.
+      const options = { dryRun: opts.dryRun, envFile: opts.environmentFile };
       result.code = await withSetup(io, program.opts(), async (ws) =>
-        (await import('./commands/service-command')).installCommand(ws, io, opts),
+        (await import('./commands/service-command')).installCommand(ws, io, options),
       );
     });
 

@@ -73,15 +73,46 @@ describe('tool commands', () => {
     await expect(stat(join(home.home, '.config', 'systemd'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
+  it('install warns about ${...} variables the service will not inherit, and --environment-file carries them', async () => {
+    const config = join(dir, 'vars.yaml');
+    await writeFile(
+      config,
+      'version: 1\nnotifiers:\n  - { name: audit, type: webhook, url: "${HOOK_URL}", secret: "${HOOK_SECRET}" }\n',
+      { mode: 0o600 },
+    );
+    const secretEnv = { HOOK_URL: `${hooks.url}/sso`, HOOK_SECRET: 'hook-secret-value-2' };
+    const plain = await cli(['--config', config, 'install', '--dry-run'], secretEnv);
+    expect(plain.code).toBe(0);
+    expect(plain.stderr).toContain(
+      'warning: the service will not inherit ${HOOK_URL}, ${HOOK_SECRET} from this shell',
+    );
+    const envFile = join(dir, 'sso.env');
+    const withFile = await cli(
+      ['--config', config, 'install', '--dry-run', '--environment-file', envFile],
+      secretEnv,
+    );
+    expect(withFile).toMatchObject({ code: 0, stderr: '' });
+    expect(withFile.stdout).toContain(
+      `would write ${envFile} (0600):\nHOOK_URL=<from this shell>\nHOOK_SECRET=<from this shell>`,
+    );
+    expect(withFile.stdout).toContain(`EnvironmentFile=${envFile}`);
+    expect(`${plain.stdout}${withFile.stdout}`).not.toContain(secretEnv.HOOK_SECRET);
+  });
+
   it('logs -n shows the last lines of what the daemon logged', async () => {
     expect((await cli(['run', '--duration', '1'])).code).toBe(0);
-    const r = await cli(['logs', '-n', '1']);
+    const r = await cli(['logs', '--json', '-n', '1']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ level: 'info', event: 'supervisor.stopped' });
+    const human = await cli(['logs', '-n', '1']);
+    expect(human.stdout).toMatch(
+      /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \S+ INFO {2}sso-supervisor stopped .*event=supervisor.stopped/,
+    );
     expect((await cli(['logs', '-n', 'x'])).code).toBe(2);
   });
 
-  it('notify test reports delivered or the error for each notifier, signed as configured', async () => {
+  it('notify test sends a test event to each notifier, one line as each answers, one attempt each', async () => {
+    const hung = await startCaptureServer(() => 'hang');
     const config = join(dir, 'notify.yaml');
     await writeFile(
       config,
@@ -95,6 +126,9 @@ describe('tool commands', () => {
         '  - name: dead',
         '    type: webhook',
         '    url: http://127.0.0.1:9/hook',
+        '  - name: hung',
+        '    type: webhook',
+        `    url: ${hung.url}/hook`,
         '',
       ].join('\n'),
       { mode: 0o600 },
@@ -102,19 +136,25 @@ describe('tool commands', () => {
     const secretEnv = { HOOK_URL: `${hooks.url}/sso`, HOOK_SECRET: 'hook-secret-value-1' };
     const r = await cli(['--config', config, 'notify', 'test'], secretEnv);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^audit: delivered \(1 attempt\)$/m);
-    expect(r.stdout).toMatch(/^dead: failed: /m);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toBe('sending a test notification to audit, dead, hung');
+    expect(lines).toContain('audit: delivered');
+    expect(lines).toContainEqual(expect.stringMatching(/^dead: failed: no HTTP response \(ECONNREFUSED\)$/));
+    // The hung notifier answers last, after its one attempt's timeout, not after three.
+    expect(lines[3]).toBe('hung: failed: no answer within 10000 ms');
+    expect(hung.requests).toHaveLength(1);
+    await hung.close();
     const [request] = hooks.requests;
     const event = JSON.parse(request.body);
-    expect(event).toMatchObject({
-      type: 'session.reauth_required',
-      session: 'corp',
-      command: 'aws sso login --sso-session corp',
-    });
+    expect(event).toMatchObject({ type: 'notify.test', severity: 'info' });
+    expect(event.message).toMatch(/^Test from sso-supervisor notify test: /);
     const signature = createHmac('sha256', secretEnv.HOOK_SECRET).update(request.body).digest('hex');
     expect(request.headers['x-sso-supervisor-signature']).toBe(`sha256=${signature}`);
     const only = await cli(['--config', config, 'notify', 'test', '--notifier', 'audit'], secretEnv);
-    expect(only).toMatchObject({ code: 0, stdout: 'audit: delivered (1 attempt)\n' });
+    expect(only).toMatchObject({
+      code: 0,
+      stdout: 'sending a test notification to audit\naudit: delivered\n',
+    });
     expect(`${r.stdout}${r.stderr}${only.stdout}${only.stderr}`).not.toContain(secretEnv.HOOK_SECRET);
-  });
+  }, 30_000);
 });

@@ -10,9 +10,17 @@ export type { RoutedNotifier, DeliveryOutcome } from './notifiers/notifier-contr
 export {
   Dispatcher,
   DISPATCHER_OPTIONS,
+  OUTBOX,
   type DispatcherOptions,
   type DispatcherOverrides,
 } from './notifiers/dispatcher';
+export {
+  OutboxStore,
+  OUTBOX_DEFAULTS,
+  OUTBOX_FILE_NAME,
+  type OutboxEntry,
+  type OutboxPolicy,
+} from './notifiers/outbox-store';
 export {
   webhookNotifier,
   webhookOptionsSchema,
@@ -22,12 +30,15 @@ export {
 } from './notifiers/webhook-notifier';
 export { loadCustomNotifier, type ModuleImporter } from './notifiers/load-custom-notifier';
 export { createRoutedNotifiers, type RoutedNotifierDeps } from './notifiers/create-routed-notifiers';
+export { checkSetup, type SetupCheck } from './setup/check-setup';
 export { Supervisor, type SupervisorDeps, type ApplyResult } from './supervisor/supervisor';
 export type { DeviceLoginRunner } from './supervisor/device-reauth';
 export { starterConfig } from './config/starter-config';
 export { SecretRegistry, redactFormat, redactValue } from './logging/redaction';
 export { createLogger, closeLogger, type LoggerOptions } from './logging/create-logger';
 export { readLogLines, followLog, type LogTail, type FollowOptions } from './logging/read-log';
+export { readLogTail, rotatedLogName } from './logging/read-rotated-log';
+export { humanLogLine } from './logging/line-formats';
 export { acquireLock, isProcessAlive, type LockResult } from './state/lock-file';
 export {
   STATE_FILE_NAME,
@@ -67,6 +78,7 @@ export {
   type ServiceResult,
 } from './service/apply-steps';
 export { parseConfig } from './config/parse-config';
+export { configVariables } from './config/config-variables';
 export { ExportScheduler, type ExportSchedulerDeps } from './exports/export-scheduler';
 export {
   planExports,

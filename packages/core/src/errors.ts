@@ -84,3 +84,28 @@ export class CredentialsError extends SupervisorError {
     super(failure.message, RETRYABLE_KINDS.has(failure.kind));
   }
 }
+
+/**
+ * Why no authorization code came back. None is retryable without a person: a refusal, a login nobody
+ * finished, a port someone else holds.
+ */
+export type CallbackFailure =
+  'denied' | 'authorize_error' | 'timeout' | 'aborted' | 'port_in_use' | 'listen_failed';
+
+/** The PKCE login's browser step ended without an authorization code. */
+export class CallbackError extends SupervisorError {
+  constructor(
+    readonly reason: CallbackFailure,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, false, options);
+  }
+}
+
+/** A config rewrite we will not do; the message says what to do instead. Never retryable. */
+export class ConfigWriteRefused extends SupervisorError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, false, options);
+  }
+}

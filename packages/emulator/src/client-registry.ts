@@ -1,5 +1,5 @@
 import { randomToken } from './random-token';
-import type { RegisteredClient } from './registered-client';
+import type { ClientMetadata, RegisteredClient } from './registered-client';
 import type { SecretLog } from './secret-log';
 
 export class ClientRegistry {
@@ -7,8 +7,17 @@ export class ClientRegistry {
 
   constructor(private readonly secrets: SecretLog) {}
 
-  register(issuesRefreshTokens: boolean, ttlSeconds: number, now: number): RegisteredClient {
+  register(
+    issuesRefreshTokens: boolean,
+    ttlSeconds: number,
+    now: number,
+    metadata: ClientMetadata = {},
+  ): RegisteredClient {
     const client: RegisteredClient = {
+      grantTypes: [],
+      redirectUris: [],
+      scopes: [],
+      ...metadata,
       clientId: randomToken('ecid_', 16),
       clientSecret: randomToken('ecs_', 48),
       issuedAtMs: now,
@@ -25,6 +34,12 @@ export class ClientRegistry {
     const client = typeof clientId === 'string' ? this.clients.get(clientId) : undefined;
     if (!client || client.clientSecret !== clientSecret || client.expiresAtMs <= now) return undefined;
     return client;
+  }
+
+  /** A live registration by id alone, as the authorize endpoint sees it (no secret in a browser URL). */
+  find(clientId: unknown, now: number): RegisteredClient | undefined {
+    const client = typeof clientId === 'string' ? this.clients.get(clientId) : undefined;
+    return client && client.expiresAtMs > now ? client : undefined;
   }
 
   isLive(clientId: string, now: number): boolean {

@@ -7,6 +7,9 @@ export function countCall(calls: Emulator['calls'], operation: string, body: Rec
   if (operation === 'registerClient') calls.registerClient += 1;
   else if (operation === 'startDeviceAuthorization') calls.startDeviceAuthorization += 1;
   else if (operation === 'getRoleCredentials') calls.getRoleCredentials += 1;
+  else if (operation === 'authorize') calls.authorize += 1;
+  else if (operation === 'createToken' && body.grantType === 'authorization_code')
+    calls.createToken.authorization_code += 1;
   else if (operation === 'createToken' && body.grantType === 'refresh_token') {
     calls.createToken.refresh_token += 1;
     const client = String(body.clientId);

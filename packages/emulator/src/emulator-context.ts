@@ -1,3 +1,4 @@
+import type { AuthorizationCodeStore } from './authorization-code-store';
 import type { ClientRegistry } from './client-registry';
 import type { DeviceStore } from './device-store';
 import type { Emulator } from './emulator';
@@ -12,6 +13,7 @@ export interface EmulatorContext {
   clients: ClientRegistry;
   tokens: TokenStore;
   devices: DeviceStore;
+  codes: AuthorizationCodeStore;
   secrets: SecretLog;
   faults: FaultQueue;
   calls: Emulator['calls'];

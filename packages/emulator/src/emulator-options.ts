@@ -22,6 +22,15 @@ export interface EmulatorOptions {
    * works unless `denyRole` was called, so tests can use whatever ids their config names.
    */
   accounts?: EmulatorAccount[];
+  /** Generate this many accounts (see generateAccounts) instead of `accounts`, to exercise paging. */
+  accountCount?: number;
+  /** Page size of ListAccounts/ListAccountRoles when the request names no `max_result`. Default 20. */
+  listPageSize?: number;
+  /**
+   * What the person at the authorize page does: 'approve' (default) redirects with a code, 'deny' with
+   * `error=access_denied`. Changeable later with `setAuthorizeAnswer`.
+   */
+  authorizeAnswer?: 'approve' | 'deny';
   /** How many of the most recently issued secrets `issuedSecrets()` remembers. Default 50,000. */
   secretHistoryLimit?: number;
 }

@@ -10,4 +10,6 @@ export interface EmulatorSettings {
   deviceCodeTtlSeconds: number;
   deviceInterval: number;
   accounts: EmulatorAccount[];
+  listPageSize: number;
+  authorizeAnswer: 'approve' | 'deny';
 }

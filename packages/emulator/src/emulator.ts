@@ -33,7 +33,9 @@ export interface Emulator {
   calls: {
     registerClient: number;
     startDeviceAuthorization: number;
-    createToken: { refresh_token: number; device_code: number };
+    /** GET /authorize requests (browser visits), whatever their answer. */
+    authorize: number;
+    createToken: { refresh_token: number; device_code: number; authorization_code: number };
     /** CreateToken with grant refresh_token, per clientId: which session called, since each login registers its own client. */
     refreshByClient: Record<string, number>;
     getRoleCredentials: number;
@@ -54,12 +56,20 @@ export interface Emulator {
   pendingDeviceAuthorizations(): { userCode: string; startUrl: string }[];
   approveDevice(userCode: string): void;
   denyDevice(userCode: string): void;
+  /** What the emulated person does at the authorize page from now on: approve (redirect with a code) or deny. */
+  setAuthorizeAnswer(answer: 'approve' | 'deny'): void;
   /** GetRoleCredentials for this pair gets 403 ForbiddenException. */
   denyRole(accountId: string, roleName: string): void;
   /** Every secret issued (newest `secretHistoryLimit`), for scanning output and logs for leaks. */
   issuedSecrets(): string[];
   /** Live entries held in memory; stays flat under endless refreshing. */
-  stateSize(): { clients: number; accessTokens: number; refreshTokens: number; deviceAuthorizations: number };
+  stateSize(): {
+    clients: number;
+    accessTokens: number;
+    refreshTokens: number;
+    deviceAuthorizations: number;
+    authorizationCodes: number;
+  };
   /** Stops listening, destroys open sockets and drops held requests. */
   close(): Promise<void>;
 }

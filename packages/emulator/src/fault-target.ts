@@ -1,3 +1,10 @@
 /** Which operation a fault applies to; '*' matches every operation. */
 export type FaultTarget =
-  'createToken' | 'registerClient' | 'startDeviceAuthorization' | 'getRoleCredentials' | '*';
+  | 'createToken'
+  | 'registerClient'
+  | 'startDeviceAuthorization'
+  | 'authorize'
+  | 'getRoleCredentials'
+  | 'listAccounts'
+  | 'listAccountRoles'
+  | '*';

@@ -1,3 +1,4 @@
+import { handleAuthorize } from './handle-authorize';
 import { handleCreateToken } from './handle-create-token';
 import { handleDeviceVerification } from './handle-device-verification';
 import { handleGetRoleCredentials } from './handle-get-role-credentials';
@@ -15,6 +16,7 @@ const ROUTES = new Map<string, Route>([
     { operation: 'startDeviceAuthorization', service: 'oidc', handler: handleStartDeviceAuthorization },
   ],
   ['POST /token', { operation: 'createToken', service: 'oidc', handler: handleCreateToken }],
+  ['GET /authorize', { operation: 'authorize', service: 'oidc', handler: handleAuthorize }],
   ['GET /device', { operation: 'verifyDevice', service: 'oidc', handler: handleDeviceVerification }],
   [
     'GET /federation/credentials',

@@ -53,7 +53,7 @@ describe(handleCreateToken.name, () => {
       );
       expect(emulator.pendingDeviceAuthorizations()).toEqual([]);
       await expect(poll(login)).rejects.toMatchObject({ name: 'InvalidGrantException' });
-      expect(emulator.calls.createToken).toEqual({ device_code: 4, refresh_token: 0 });
+      expect(emulator.calls.createToken).toEqual({ device_code: 4, refresh_token: 0, authorization_code: 0 });
     });
 
     it('answers AccessDeniedException once the person denies the login', async () => {
@@ -153,8 +153,7 @@ describe(handleCreateToken.name, () => {
         new CreateTokenCommand({
           clientId: seeded.clientId,
           clientSecret: seeded.clientSecret,
-          grantType: 'authorization_code',
-          code: 'c',
+          grantType: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
         }),
       ),
     ).rejects.toMatchObject({ name: 'UnsupportedGrantTypeException' });

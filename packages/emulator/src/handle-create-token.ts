@@ -2,6 +2,7 @@ import { ApiError } from './api-error';
 import type { EmulatorContext } from './emulator-context';
 import type { HandlerRequest } from './handler-request';
 import { issueTokens } from './issue-tokens';
+import { redeemAuthorizationCode } from './redeem-authorization-code';
 import type { RegisteredClient } from './registered-client';
 
 const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
@@ -50,7 +51,7 @@ function redeemRefreshToken(
   return { accessToken, tokenType: 'Bearer', expiresIn: ttlSeconds, refreshToken: nextRefreshToken };
 }
 
-/** POST /token (CreateToken) for the device-code and refresh-token grants. */
+/** POST /token (CreateToken) for the device-code, authorization-code and refresh-token grants. */
 export function handleCreateToken(ctx: EmulatorContext, { body }: HandlerRequest): Record<string, unknown> {
   const { clientId, clientSecret, grantType } = body;
   if (typeof clientId !== 'string' || typeof clientSecret !== 'string' || typeof grantType !== 'string') {
@@ -60,6 +61,7 @@ export function handleCreateToken(ctx: EmulatorContext, { body }: HandlerRequest
   const client = ctx.clients.authenticate(clientId, clientSecret, now);
   if (!client) throw ApiError.oidc('InvalidClientException', 'Invalid client provided', 401);
   if (grantType === DEVICE_CODE_GRANT) return redeemDeviceCode(ctx, client, body.deviceCode, now);
+  if (grantType === 'authorization_code') return redeemAuthorizationCode(ctx, client, body, now);
   if (grantType === 'refresh_token') return redeemRefreshToken(ctx, client, body.refreshToken, now);
   throw ApiError.oidc('UnsupportedGrantTypeException', `Unsupported grant type ${grantType}`);
 }

@@ -1,5 +1,6 @@
 export { startEmulator } from './start-emulator';
 export { writeAwsCliDataPath } from './write-aws-cli-data-path';
+export { generateAccounts } from './generate-accounts';
 export type { Emulator } from './emulator';
 export type { EmulatorOptions } from './emulator-options';
 export type { EmulatorAccount } from './emulator-account';

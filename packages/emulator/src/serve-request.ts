@@ -6,6 +6,7 @@ import { faultError } from './fault-error';
 import { findRoute } from './find-route';
 import type { HeldTimers } from './held-timers';
 import { readBody } from './read-body';
+import { Redirect } from './redirect';
 import { sendJson } from './send-json';
 
 function parseBody(text: string): Record<string, unknown> {
@@ -55,6 +56,10 @@ export async function serveRequest(
     if (fault?.kind === 'malformed') return sendJson(res, 200, '{"accessToken": "');
     if (fault?.kind === 'empty') return sendJson(res, 200, '');
     const result = route.handler(ctx, { body, query: url.searchParams, headers: req.headers });
+    if (result instanceof Redirect) {
+      res.writeHead(302, { location: result.location, 'content-length': 0, 'cache-control': 'no-store' });
+      return void res.end();
+    }
     if (fault?.kind === 'missing-field') delete result[fault.field];
     sendJson(res, 200, result);
   } catch (error) {

@@ -73,7 +73,8 @@ describe(startEmulator.name, () => {
     expect(emulator.calls).toEqual({
       registerClient: 0,
       startDeviceAuthorization: 0,
-      createToken: { refresh_token: 0, device_code: 0 },
+      authorize: 0,
+      createToken: { refresh_token: 0, device_code: 0, authorization_code: 0 },
       refreshByClient: {},
       getRoleCredentials: 0,
       invalidGrant: 0,
@@ -113,6 +114,7 @@ describe(startEmulator.name, () => {
       accessTokens: 8,
       refreshTokens: 1,
       deviceAuthorizations: 0,
+      authorizationCodes: 0,
     });
     expect(emulator.issuedSecrets()).toHaveLength(1000);
     expect(emulator.issuedSecrets().at(-1)).toBe(refreshToken);

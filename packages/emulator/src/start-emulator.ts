@@ -22,6 +22,7 @@ function sweep(ctx: EmulatorContext): void {
   ctx.clients.sweep(now);
   ctx.tokens.sweep(now, (clientId) => ctx.clients.isLive(clientId, now));
   ctx.devices.sweep(now);
+  ctx.codes.sweep(now);
 }
 
 /** Starts an SSO OIDC + SSO portal emulator on 127.0.0.1. */
@@ -48,11 +49,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       Object.assign(ctx.calls, {
         registerClient: 0,
         startDeviceAuthorization: 0,
+        authorize: 0,
         getRoleCredentials: 0,
         invalidGrant: 0,
         refreshByClient: {},
       });
-      Object.assign(ctx.calls.createToken, { refresh_token: 0, device_code: 0 });
+      Object.assign(ctx.calls.createToken, { refresh_token: 0, device_code: 0, authorization_code: 0 });
     },
     injectFault: (target, fault, times = 1) => ctx.faults.add(target, fault, times),
     clearFaults: () => ctx.faults.clear(),
@@ -68,6 +70,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     pendingDeviceAuthorizations: () => ctx.devices.pending(ctx.now()),
     approveDevice: (userCode) => ctx.devices.decide(userCode, 'approved', ctx.now()),
     denyDevice: (userCode) => ctx.devices.decide(userCode, 'denied', ctx.now()),
+    setAuthorizeAnswer(answer) {
+      ctx.settings.authorizeAnswer = answer;
+    },
     denyRole(accountId, roleName) {
       ctx.deniedRoles.add(`${accountId}/${roleName}`);
     },
@@ -77,6 +82,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       accessTokens: ctx.tokens.accessTokenCount,
       refreshTokens: ctx.tokens.refreshTokenCount,
       deviceAuthorizations: ctx.devices.size,
+      authorizationCodes: ctx.codes.size,
     }),
     close() {
       clearInterval(sweeper);

@@ -1,4 +1,5 @@
-import { type SupervisorEvent } from '@sso-supervisor/core';
+import { systemClock, type SupervisorEvent } from '@sso-supervisor/core';
+import { Dispatcher } from '@sso-supervisor/core/daemon';
 import { notifierContract, RecordingLogger } from '@sso-supervisor/core/testing';
 import { createEmailNotifier, emailNotifier, emailOptionsSchema } from './email-notifier';
 import {
@@ -91,6 +92,34 @@ function notifier(server: SmtpTestServer, over: Record<string, unknown> = {}) {
     expect(received.text).toContain('Content-Type: text/html');
     expect(received.text).toContain('<p>corp &lt;expired&gt;</p>');
     expect(received.text).not.toContain(SMTP_PASSWORD);
+    expect(received.text).toMatch(/^Auto-Submitted: auto-generated\r?$/m);
+  });
+
+  it('rejects a certificate it cannot trust as permanent', async () => {
+    server = await startSmtpTestServer();
+    const logger = new RecordingLogger();
+    // No caFile: the server's self-signed certificate is not trusted.
+    const mail = notifier(server, { caFile: undefined });
+    await expect(mail.send(event)).rejects.toMatchObject({
+      retryable: false,
+      message: 'SMTP TLS certificate refused: self-signed certificate',
+    });
+    // Through the dispatcher: one attempt, not three.
+    const entry = {
+      name: 'mail',
+      type: 'email',
+      private: false,
+      events: ['*'],
+      cooldown: 0,
+      options: {},
+      path: 'notifiers[0]',
+    };
+    const retry = { attempts: 3, baseDelay: 10, maxDelay: 20, timeout: 10_000 };
+    const dispatcher = new Dispatcher([{ notifier: mail, entry }], logger, systemClock, { retry });
+    const [outcome] = await dispatcher.deliver(event);
+    await dispatcher.close();
+    expect(outcome).toMatchObject({ delivered: false, attempts: 1 });
+    expect(server.mails).toHaveLength(0);
   });
 
   it('rejects a refused login as permanent, without the password', async () => {

@@ -29,7 +29,18 @@ describe(smtpFailure.name, () => {
       false,
       'SMTP EENVELOPE: No such user',
     ],
-    [{ code: 'ETLS', message: 'self-signed certificate' }, false, 'SMTP ETLS: self-signed certificate'],
+    [{ code: 'ETLS', message: 'no STARTTLS offered' }, false, 'SMTP ETLS: no STARTTLS offered'],
+    [
+      { code: 'ESOCKET', message: 'self-signed certificate' },
+      false,
+      'SMTP TLS certificate refused: self-signed certificate',
+    ],
+    [
+      { code: 'ESOCKET', message: 'certificate has expired' },
+      false,
+      'SMTP TLS certificate refused: certificate has expired',
+    ],
+    [{ code: 'CERT_HAS_EXPIRED', message: 'expired' }, false, 'SMTP TLS certificate refused: expired'],
   ])('classifies %j', (error, retryable, message) => {
     const failure = smtpFailure(error);
     expect(failure.retryable).toBe(retryable);

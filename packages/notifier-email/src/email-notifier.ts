@@ -39,6 +39,22 @@ export type EmailOptions = z.output<typeof emailOptionsSchema>;
 // person to fix the configuration and are not retried.
 const TRANSIENT_CODES = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS']);
 
+// A certificate the client refuses stays refused until someone changes the server or `caFile`, so it
+// is not retried although nodemailer reports it as ESOCKET. Node's own codes, in case they come
+// through, and the messages nodemailer passes on from Node's TLS socket ("self-signed certificate",
+// "certificate has expired", "Hostname/IP does not match certificate's altnames", and "wrong version
+// number" for TLS spoken to a plain-text port).
+const TLS_CERT_CODES = new Set([
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+const TLS_CERT_MESSAGE = /certificate|altnames|wrong version number/i;
+
 /**
  * Classifies a nodemailer error. Built from its code, SMTP reply code and first message line (which
  * for EAUTH is the server's reply, never the password).
@@ -50,10 +66,13 @@ export function smtpFailure(error: unknown): NotifierError {
     message?: string;
   };
   const reply = typeof responseCode === 'number' ? responseCode : undefined;
+  const line = (message ?? 'unknown error').split('\n', 1)[0].slice(0, 200);
+  if ((code !== undefined && TLS_CERT_CODES.has(code)) || TLS_CERT_MESSAGE.test(line)) {
+    return new NotifierError(`SMTP TLS certificate refused: ${line}`, { retryable: false });
+  }
   // SMTP 4xx replies are transient by definition (RFC 5321 section 4.2.1); 5xx are permanent.
   const retryable =
     (code !== undefined && TRANSIENT_CODES.has(code)) || (reply !== undefined && reply >= 400 && reply < 500);
-  const line = (message ?? 'unknown error').split('\n', 1)[0].slice(0, 200);
   return new NotifierError(`SMTP ${code ?? 'error'}: ${line}`, { retryable });
 }
 
@@ -95,7 +114,13 @@ export function createEmailNotifier(options: EmailOptions, deps: EmailDeps): Not
     async send(event) {
       const content = buildEmail(event, options.subjectPrefix);
       try {
-        await transport.sendMail({ from: options.from, to: options.to, ...content });
+        await transport.sendMail({
+          from: options.from,
+          to: options.to,
+          // RFC 3834: machine-sent, so auto-responders (out-of-office replies) stay quiet.
+          headers: { 'Auto-Submitted': 'auto-generated' },
+          ...content,
+        });
       } catch (error) {
         throw smtpFailure(error);
       }

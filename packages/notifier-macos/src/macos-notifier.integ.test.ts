@@ -85,5 +85,16 @@ if (missing.length > 0) {
       );
       expect(shown.appname.data).toBe('sso-supervisor-test');
     });
+
+    it('says once that there is no notification server outside a desktop session', async () => {
+      // The same sender with notify-send installed but no D-Bus session, no X and no Wayland.
+      const env = { PATH: process.env.PATH, EVENT_JSON: JSON.stringify(event) };
+      const run = promisify(execFile)(process.execPath, ['send.js'], { cwd: dir, env, timeout: 30_000 });
+      const failure = (await run.catch((error: { stdout: string; stderr: string }) => error)) as {
+        stderr: string;
+      };
+      expect(failure.stderr.match(/no desktop notification server; this notifier/g)).toHaveLength(1);
+      expect(failure.stderr).toContain('no desktop notification server: no desktop session');
+    });
   });
 }

@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   CONTRACT_VALUES,
@@ -7,6 +9,7 @@ import {
   vendorsLoaded,
 } from '@sso-supervisor/core/testing';
 import type { DesktopNotification } from './build-desktop-notification';
+import { desktopUnavailable } from './desktop-availability';
 import { createMacosNotifier, type DesktopNotifierClient } from './macos-notifier';
 
 const options = { sound: true, appName: 'sso-supervisor' };
@@ -69,13 +72,68 @@ describe(createMacosNotifier.name, () => {
   });
 });
 
+describe('on a machine without a desktop session', () => {
+  it('says so once at creation and fails each event at once, without retries', async () => {
+    const logger = new RecordingLogger();
+    const notifier = createMacosNotifier(options, {
+      name: 'me',
+      logger,
+      platform: 'linux',
+      env: { PATH: '' },
+    });
+    expect(logger.lines).toEqual([
+      expect.objectContaining({
+        level: 'warn',
+        message: 'no desktop notification server; this notifier will not show anything',
+        fields: { notifier: 'me', reason: 'notify-send is not installed (package libnotify-bin)' },
+      }),
+    ]);
+    for (let i = 0; i < 2; i += 1)
+      await expect(notifier.send(contractEvent('token.expired'))).rejects.toMatchObject({
+        retryable: false,
+        message: expect.stringMatching(/^no desktop notification server: notify-send is not installed/),
+      });
+    expect(logger.lines).toHaveLength(1);
+  });
+});
+
+describe(desktopUnavailable.name, () => {
+  const found = () => true;
+  it('takes a desktop with a session bus, an X display or Wayland', () => {
+    for (const env of [
+      { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/run/user/1000/bus' },
+      { DISPLAY: ':0' },
+      { WAYLAND_DISPLAY: 'wayland-0' },
+    ])
+      expect(desktopUnavailable('linux', env, found)).toBeUndefined();
+  });
+
+  it("finds systemd's session bus without the variable", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xdg-runtime-'));
+    writeFileSync(join(dir, 'bus'), '');
+    expect(desktopUnavailable('linux', { XDG_RUNTIME_DIR: dir }, found)).toBeUndefined();
+    rmSync(dir, { recursive: true });
+    expect(desktopUnavailable('linux', { XDG_RUNTIME_DIR: dir }, found)).toMatch(/^no desktop session/);
+  });
+
+  it('names what is missing on a headless Linux', () => {
+    expect(desktopUnavailable('linux', {}, found)).toMatch(/^no desktop session/);
+    expect(desktopUnavailable('linux', { DISPLAY: ':0' }, () => false)).toMatch(
+      /notify-send is not installed/,
+    );
+  });
+
+  it('never doubts macOS', () => expect(desktopUnavailable('darwin', {}, () => false)).toBeUndefined());
+});
+
 // The built package, as the CLI loads it (`pnpm test` builds first; see turbo.json).
 const DIST = join(__dirname, '..', 'dist', 'index.js');
 
 describe('the built package', () => {
   it('loads node-notifier only when a desktop notifier is created', () => {
     const options = `pkg.macosOptionsSchema.parse({})`;
-    const create = `pkg.macosNotifier.create(${options}, { name: 'me', logger: console })`;
+    // On macOS, where no desktop-session check keeps node-notifier from loading.
+    const create = `pkg.macosNotifier.create(${options}, { name: 'me', logger: console, platform: 'darwin' })`;
     expect(vendorsLoaded(DIST, create, ['node-notifier'])).toEqual({
       onLoad: [],
       onCreate: ['node-notifier'],

@@ -2,6 +2,7 @@ import type NodeNotifier from 'node-notifier';
 import { type Notifier, type NotifierDeps, NotifierError, type NotifierPlugin } from '@sso-supervisor/core';
 import { z } from 'zod';
 import { buildDesktopNotification, type DesktopNotification } from './build-desktop-notification';
+import { desktopUnavailable } from './desktop-availability';
 
 /** Options of the `macos` desktop notifier (Notification Center on macOS, notify-send on Linux). */
 export const macosOptionsSchema = z
@@ -23,6 +24,8 @@ export interface DesktopNotifierClient {
 export interface MacosDeps extends NotifierDeps {
   client?: DesktopNotifierClient;
   platform?: NodeJS.Platform;
+  /** The environment to look for a desktop session in; default `process.env`. */
+  env?: NodeJS.ProcessEnv;
 }
 
 function desktopFailure(error: Error & { code?: unknown }): NotifierError {
@@ -49,8 +52,25 @@ function defaultClient(): DesktopNotifierClient {
   return nodeNotifier as unknown as DesktopNotifierClient;
 }
 
-/** Shows each event as a desktop notification through node-notifier. */
+/**
+ * Shows each event as a desktop notification through node-notifier. Where no notification server can
+ * be reached (checked once, here) it says so once and fails every event at once, without retries.
+ */
 export function createMacosNotifier(options: MacosOptions, deps: MacosDeps): Notifier {
+  const unavailable = deps.client
+    ? undefined
+    : desktopUnavailable(deps.platform ?? process.platform, deps.env ?? process.env);
+  if (unavailable) {
+    deps.logger.warn('no desktop notification server; this notifier will not show anything', {
+      notifier: deps.name,
+      reason: unavailable,
+    });
+    const error = `no desktop notification server: ${unavailable}`;
+    return {
+      name: deps.name,
+      send: () => Promise.reject(new NotifierError(error, { retryable: false })),
+    };
+  }
   const client: DesktopNotifierClient = deps.client ?? defaultClient();
   return {
     name: deps.name,

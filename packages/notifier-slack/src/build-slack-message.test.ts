@@ -19,7 +19,7 @@ describe(buildSlackMessage.name, () => {
   it('says what happened, to which session and profiles, the time left and the fix', () => {
     const message = buildSlackMessage(reauth);
     expect(message.text).toBe(
-      '[ERROR] corp: Login required: refresh token rejected <InvalidGrant> & no way back',
+      '[ERROR] corp: Login required: refresh token rejected &lt;InvalidGrant&gt; &amp; no way back',
     );
     expect(message.blocks).toEqual([
       { type: 'header', text: { type: 'plain_text', text: 'corp: Login required' } },
@@ -66,6 +66,15 @@ describe(buildSlackMessage.name, () => {
         text: '*Approve the login:* <https://device.sso.us-east-1.amazonaws.com/|https://device.sso.us-east-1.amazonaws.com/>\n*Code:* `ABCD-EFGH`',
       },
     });
+  });
+
+  it('escapes the text fallback, so a message cannot mention a channel', () => {
+    const message = buildSlackMessage(
+      loose({ ...reauth, session: '<!here>', message: '<!channel> & <@U1>' }),
+    );
+    expect(message.text).toBe('[ERROR] &lt;!here&gt;: Login required: &lt;!channel&gt; &amp; &lt;@U1&gt;');
+    // The header is plain_text, where Slack parses no mentions; everything after it is mrkdwn.
+    expect(JSON.stringify(message.blocks?.slice(1))).not.toMatch(/<!here>|<!channel>|<@U1>/);
   });
 
   it('keeps within Block Kit limits', () => {

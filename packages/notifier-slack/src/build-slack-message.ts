@@ -45,5 +45,6 @@ export function buildSlackMessage(event: SupervisorEvent): IncomingWebhookSendAr
     type: 'context',
     elements: [{ type: 'mrkdwn', text: `${event.severity} | ${event.type} | ${when}` }],
   });
-  return { text: `${summary.subject}: ${event.message}`, blocks };
+  // The fallback is mrkdwn too: unescaped, a session name or error text holding `<!here>` pings a channel.
+  return { text: escape(`${summary.subject}: ${event.message}`), blocks };
 }

@@ -1,25 +1,31 @@
-import { SecretRegistry, closeLogger, composeDaemon, createLogger } from '@sso-supervisor/core/daemon';
-import type { SupervisorEvent, Setup } from '@sso-supervisor/core';
+import {
+  SecretRegistry,
+  closeLogger,
+  composeDaemon,
+  createLogger,
+  type DeliveryOutcome,
+} from '@sso-supervisor/core/daemon';
+import type { Setup, SupervisorEvent } from '@sso-supervisor/core';
 import { BUILTIN_PLUGINS } from '../builtin-plugins';
 import { EXIT, type CliIo } from '../cli-io';
 import { painter } from '../output/terminal-format';
 
-function sampleEvent(ws: Setup): SupervisorEvent {
-  const session = ws.supervised[0]?.session;
-  const name = session?.name ?? 'example';
-  const command = session?.loginCommand ?? `aws sso login --sso-session ${name}`;
+/** An event of its own type, so nobody mistakes it for a real alert and no rule or script acts on it. */
+function testEvent(config: Setup['config']): SupervisorEvent {
+  const from = config.file ? ` configured in ${config.file}` : '';
   return {
-    type: 'session.reauth_required',
+    type: 'notify.test',
     time: new Date().toISOString(),
-    severity: 'error',
-    session: name,
-    profiles: session?.profiles ?? [],
-    command,
-    message: `test from sso-supervisor notify test: this is what "${name} needs a new login" looks like; run ${command}`,
+    severity: 'info',
+    message: `Test from sso-supervisor notify test: notifications${from} reach this notifier. Nothing needs doing.`,
   };
 }
 
-/** `notify test [--notifier NAME]`: a sample event through the configured notifiers, delivered or the error for each. */
+/**
+ * `notify test [--notifier NAME]`: a test event through the configured notifiers, one line per
+ * notifier as soon as it answers. One attempt each, so a hung notifier costs its timeout, not the
+ * retries on top.
+ */
 export async function notifyTestCommand(
   ws: Setup,
   io: CliIo,
@@ -39,21 +45,26 @@ export async function notifyTestCommand(
     env: io.env,
     secrets: new SecretRegistry(),
   });
-  const graph = composeDaemon({ setup: ws, plugins: BUILTIN_PLUGINS, overrides: { Logger: logger } });
+  // No outbox: a test that fails is reported here, not tried again later by this process.
+  const graph = composeDaemon({
+    setup: ws,
+    plugins: BUILTIN_PLUGINS,
+    overrides: { Logger: logger, Outbox: false },
+  });
   const { dispatcher, errors } = await graph.load(ws);
   for (const problem of errors) io.stderr.write(`error: ${problem}\n`);
-  const outcomes = await dispatcher.deliver(
-    sampleEvent(ws),
-    opts.notifier?.length ? opts.notifier : undefined,
-  );
-  await dispatcher.close();
-  await closeLogger(logger);
+  const names = opts.notifier?.length ? opts.notifier : undefined;
+  const chosen = names ?? ws.config.notifiers.map((n) => n.name);
   const paint = painter(io.stdout, io.env);
-  for (const o of outcomes) {
+  io.stdout.write(`sending a test notification to ${chosen.join(', ')}\n`);
+  const print = (o: DeliveryOutcome) => {
     const line = o.delivered
-      ? paint('green', `${o.notifier}: delivered (${o.attempts} attempt${o.attempts === 1 ? '' : 's'})`)
+      ? paint('green', `${o.notifier}: delivered`)
       : paint('red', `${o.notifier}: failed: ${o.error}`);
     io.stdout.write(`${line}\n`);
-  }
+  };
+  const outcomes = await dispatcher.deliver(testEvent(ws.config), names, { attempts: 1, onOutcome: print });
+  await dispatcher.close();
+  await closeLogger(logger);
   return errors.length === 0 && outcomes.every((o) => o.delivered) ? EXIT.ok : EXIT.failed;
 }

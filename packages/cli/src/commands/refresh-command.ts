@@ -18,7 +18,10 @@ function describe(r: RefreshResult): string {
   return `${name}: ${r.outcome.replace('_', ' ')}: ${r.error}`;
 }
 
-/** `refresh [SESSION...]`: one pass now. Unknown session names are a usage error. */
+/**
+ * `refresh [SESSION...]`: one pass now over the supervised sessions, or the named ones (supervised or not).
+ * Unknown session names are a usage error.
+ */
 export async function refreshCommand(
   ws: Setup,
   io: CliIo,
@@ -26,15 +29,17 @@ export async function refreshCommand(
   opts: { json?: boolean; force?: boolean },
 ): Promise<number> {
   const matches = (s: SsoSession, n: string) => s.name === n || s.profiles.includes(n);
-  const sessions = ws.supervised.map((s) => s.session);
-  const unknown = names.filter((n) => !sessions.some((s) => matches(s, n)));
+  // A name may be any session of the AWS config, supervised or not, as `status NAME` and `login` take it.
+  const unknown = names.filter((n) => !ws.sessions.some((s) => matches(s, n)));
   if (unknown.length) {
-    const known = sessions.map((s) => s.name ?? s.profiles[0]).join(', ');
+    const known = ws.sessions.map((s) => s.name ?? s.profiles[0]).join(', ');
     io.stderr.write(`unknown session: ${unknown.join(', ')} (known: ${known})\n`);
     return EXIT.usage;
   }
   const chosen = names.length
-    ? ws.supervised.filter((s) => names.some((n) => matches(s.session, n)))
+    ? ws.sessions
+        .filter((s) => names.some((n) => matches(s, n)))
+        .map((session) => ({ session, settings: ws.settingsFor(session) }))
     : ws.supervised;
   const results =
     (await refreshThroughDaemon(ws, chosen, opts.force ?? false)) ??

@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
-import { join } from 'node:path';
-import { installService, runCommand, uninstallService } from '@sso-supervisor/core/daemon';
+import { join, resolve } from 'node:path';
+import { configVariables, installService, runCommand, uninstallService } from '@sso-supervisor/core/daemon';
 import { EXIT, type CliIo } from '../cli-io';
 import type { Setup } from '@sso-supervisor/core';
 
@@ -10,8 +10,25 @@ const CLI_SCRIPT = join(__dirname, '..', '..', 'bin', 'sso-supervisor.js');
  * `install [--dry-run]`: a user service (systemd --user unit, launchd agent) that runs this very CLI with
  * this node, the same config file, state dir and AWS config as the shell that installed it.
  */
-export async function installCommand(ws: Setup, io: CliIo, opts: { dryRun?: boolean }): Promise<number> {
+export async function installCommand(
+  ws: Setup,
+  io: CliIo,
+  opts: { dryRun?: boolean; envFile?: string },
+): Promise<number> {
+  const names = ws.config.file ? configVariables(ws.config.file) : [];
+  const envFile = opts.envFile === undefined ? undefined : resolve(io.cwd, opts.envFile);
+  if (names.length > 0 && envFile === undefined) {
+    const list = names.map((n) => '${' + n + '}').join(', ');
+    io.stderr.write(
+      `warning: the service will not inherit ${list} from this shell; ` +
+        'run `sso-supervisor install --environment-file PATH` to write them to a 0600 file the service reads\n',
+    );
+  }
+  const envValues = Object.fromEntries(
+    names.flatMap((n) => (io.env[n] === undefined ? [] : [[n, io.env[n]]])),
+  );
   const result = await installService({
+    ...(envFile && { envFile, envValues }),
     platform: io.platform,
     home: io.env.HOME || homedir(),
     nodePath: process.execPath,

@@ -1,11 +1,18 @@
-import type { LoginProgress, LoginResult, SsoSession } from '@sso-supervisor/core';
+import type { ExclusiveLoginResult, LockHolder, LoginProgress, SsoSession } from '@sso-supervisor/core';
 import qrcode from 'qrcode-terminal';
 import type { CliIo } from '../cli-io';
 import { painter } from './terminal-format';
 
 export interface LoginReporter {
+  /** The device code is used instead of the browser, and why. */
+  deviceCode(reason: string): void;
+  /** The browser sign-in page; printed as well as opened, in case the browser does not open. */
+  browser(url: string): void;
+  browserError(error: Error): void;
+  /** Another process runs a login for this session; this one waits for it. */
+  waiting(holder: LockHolder): void;
   progress(progress: LoginProgress): void;
-  done(result: LoginResult): void;
+  done(result: ExclusiveLoginResult): void;
 }
 
 type Pending = Extract<LoginProgress, { type: 'pending' }>;
@@ -18,12 +25,17 @@ function left(ms: number): string {
 /** `--json`: one object per line, as things happen. The code and link, never a token. */
 function jsonReporter(io: CliIo, session: SsoSession): LoginReporter {
   const line = (value: object) => io.stdout.write(`${JSON.stringify(value)}\n`);
+  const who = { session: session.name };
   return {
+    deviceCode: (reason) => line({ event: 'device_code', ...who, reason }),
+    browser: (url) => line({ event: 'browser', ...who, url }),
+    browserError: (error) => line({ event: 'browser_error', ...who, error: error.message }),
+    waiting: ({ pid, hostname, since }) => line({ event: 'login_running', ...who, pid, hostname, since }),
     progress({ type, ...rest }) {
-      line({ event: type, session: session.name, ...rest });
+      line({ event: type, ...who, ...rest });
     },
-    done({ outcome, ...rest }) {
-      line({ event: outcome, ...rest });
+    done({ outcome, joined, ...rest }) {
+      line({ event: outcome, ...rest, ...(joined && { joinedPid: joined.pid }) });
     },
   };
 }
@@ -45,6 +57,22 @@ function humanReporter(io: CliIo, session: SsoSession, now: () => number): Login
     timer = setInterval(draw, 1000);
   };
   return {
+    deviceCode(reason) {
+      io.stdout.write(`Using the device code: ${reason}.\n`);
+    },
+    browser(url) {
+      io.stdout.write(
+        `To log in ${label} (${session.startUrl}), sign in in the browser that opens now.\n` +
+          `If none opens, open this page on this machine:\n\n  ${paint('bold', url)}\n\n` +
+          `Waiting for the browser sign-in...\n`,
+      );
+    },
+    browserError(error) {
+      io.stderr.write(`could not open a browser (${error.message}); open the page above yourself\n`);
+    },
+    waiting({ pid, hostname }) {
+      io.stdout.write(`A login for ${label} is running in pid ${pid} on ${hostname}; waiting for it...\n`);
+    },
     progress(progress) {
       if (progress.type !== 'pending') return;
       io.stdout.write(
@@ -70,8 +98,9 @@ function humanReporter(io: CliIo, session: SsoSession, now: () => number): Login
         const registration = result.reusedRegistration
           ? ''
           : `; new client registration until ${result.registrationExpiresAt}`;
+        const joined = result.joined ? ` (by the login in pid ${result.joined.pid})` : '';
         io.stdout.write(
-          `${paint('green', `Logged in: ${label}, valid until ${result.expiresAt}`)}${registration}\n`,
+          `${paint('green', `Logged in: ${label}, valid until ${result.expiresAt}`)}${joined}${result.joined ? '' : registration}\n`,
         );
       } else io.stderr.write(`login ${result.outcome.replace('_', ' ')}: ${result.error}\n`);
     },

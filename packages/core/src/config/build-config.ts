@@ -108,7 +108,10 @@ export function buildConfig(
     value === undefined ? undefined : expandPath(value, ctx.home, baseDir);
 
   const { retry, ...given } = parsed.defaults ?? {};
+  const remind = parsed.reauth?.remind;
   const defaults = withOverrides(base.defaults, {
+    // `reauth.remind` at the top is every session's default; `defaults.reauth` wins over it.
+    ...(remind !== undefined && { reauth: { remind } }),
     ...given,
     retry: { ...base.defaults.retry, ...definedOnly(retry ?? {}) },
   });

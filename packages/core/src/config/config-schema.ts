@@ -4,6 +4,7 @@ import { EVENT_TYPES } from '../events/supervisor-event';
 import { didYouMean } from './error-wording';
 import type { SessionSettings } from './supervisor-config';
 import { parseDuration, parseSize } from './parse-values';
+import { firesAtAll } from './schedule-rate';
 
 function duration(options: { positive: boolean }) {
   return z.unknown().transform((value, ctx) => {
@@ -36,6 +37,12 @@ const schedule = z.string().superRefine((expression, ctx) => {
   const { valid, error } = validateCronExpression(expression);
   if (!valid)
     ctx.addIssue({ code: 'custom', message: `invalid cron expression: ${error?.message ?? 'rejected'}` });
+  else if (!firesAtAll(expression))
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        'this schedule never fires (no date matches it in the next 8 years), so the session would never be checked',
+    });
 });
 
 const WHOLE_NUMBER = 'expected a whole number';
@@ -90,6 +97,10 @@ const settingsShape = {
   sessionDuration: duration({ positive: true }).optional(),
   registrationWarning: duration({ positive: false }).optional(),
   sessionWarning: duration({ positive: false }).optional(),
+  reauth: z
+    .object({ remind: duration({ positive: false }) })
+    .strict()
+    .optional(),
 } satisfies Record<keyof SessionSettings, z.ZodTypeAny>;
 
 const session = z
@@ -175,6 +186,8 @@ export const configSchema = z
       .object({
         mode: oneOf(['notify', 'device-code']).optional(),
         backoff: duration({ positive: true }).optional(),
+        /** The default of every session's `reauth.remind`. */
+        remind: duration({ positive: false }).optional(),
       })
       .strict()
       .optional(),

@@ -1,4 +1,5 @@
 import { parseDuration } from './parse-values';
+import { firesPerHour } from './schedule-rate';
 import type { RawIssue, ConfigIssue } from './config-issues';
 
 const AWS_CLI_REFRESH_MS = 15 * 60_000;
@@ -31,6 +32,40 @@ export function thresholdWarnings(data: unknown): RawIssue[] {
     if (value === undefined) return [];
     const result = parseDuration(value);
     return 'ms' in result && result.ms > 0 && result.ms < AWS_CLI_REFRESH_MS ? [{ path, message: WHY }] : [];
+  });
+}
+
+/** IAM Identity Center issues access tokens for one hour (CreateToken's expiresIn: 3600). */
+const TOKEN_LIFETIME_MS = 3_600_000;
+const DEFAULT_SCHEDULE = '* * * * *';
+
+function lifetimeWarning(threshold: string, schedule: string): string {
+  const calls = firesPerHour(schedule);
+  return (
+    `threshold ${threshold} is not shorter than the access token's one-hour lifetime, so every check ` +
+    `refreshes: about ${calls} CreateToken call${calls === 1 ? '' : 's'} an hour per session on the schedule ` +
+    `'${schedule}', where one every ~40 minutes would do; use 20m to 45m`
+  );
+}
+
+/**
+ * Thresholds of an hour or more (a token never lasts longer than that), with what they cost: each check on
+ * the schedule becomes a CreateToken call.
+ */
+export function lifetimeWarnings(data: unknown): RawIssue[] {
+  const defaults = record(record(data).defaults);
+  const defaultSchedule = typeof defaults.schedule === 'string' ? defaults.schedule : DEFAULT_SCHEDULE;
+  const places = [{ path: ['defaults', 'threshold'] as (string | number)[], entry: defaults }];
+  const sessions = record(data).sessions;
+  if (Array.isArray(sessions))
+    sessions.forEach((entry, index) =>
+      places.push({ path: ['sessions', index, 'threshold'], entry: record(entry) }),
+    );
+  return places.flatMap(({ path, entry }) => {
+    const result = entry.threshold === undefined ? null : parseDuration(entry.threshold);
+    if (!result || !('ms' in result) || result.ms < TOKEN_LIFETIME_MS) return [];
+    const schedule = typeof entry.schedule === 'string' ? entry.schedule : defaultSchedule;
+    return [{ path, message: lifetimeWarning(String(entry.threshold), schedule) }];
   });
 }
 

@@ -50,3 +50,17 @@ export function interpolateEnv(
   };
   return { value: walk(value, path), issues };
 }
+
+/** The `${NAME}`s a parsed supervisor.yaml refers to, each once, in order: what a service must be given. */
+export function referencedVariables(value: unknown): string[] {
+  const names = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (typeof node === 'string') {
+      for (const [match, name] of node.matchAll(TOKEN))
+        if (match !== '$${' && name && NAME.test(name)) names.add(name);
+    } else if (Array.isArray(node)) node.forEach(walk);
+    else if (node !== null && typeof node === 'object') Object.values(node).forEach(walk);
+  };
+  walk(value);
+  return [...names];
+}

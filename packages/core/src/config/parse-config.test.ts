@@ -16,6 +16,7 @@ aws:
 sessions:
   - name: corp
     threshold: 30m
+    reauth: { remind: 0 }
   - profile: legacy-admin
 defaults:
   schedule: "* * * * *"
@@ -24,6 +25,7 @@ defaults:
   timeout: 15s
 reauth:
   mode: notify
+  remind: 2h
 notifiers:
   - name: team
     type: slack
@@ -65,8 +67,8 @@ describe(parseConfig.name, () => {
       version: 1,
       aws: { configFile: '/home/u/.aws/config', cacheDir: '/home/u/.aws/sso/cache' },
       sessions: [
-        { name: 'corp', threshold: 1_800_000, line: 6 },
-        { profile: 'legacy-admin', line: 8 },
+        { name: 'corp', threshold: 1_800_000, reauth: { remind: 0 }, line: 6 },
+        { profile: 'legacy-admin', line: 9 },
       ],
       defaults: {
         schedule: '* * * * *',
@@ -75,6 +77,7 @@ describe(parseConfig.name, () => {
         timeout: 15_000,
         registrationWarning: 259_200_000,
         sessionWarning: 1_800_000,
+        reauth: { remind: 7_200_000 },
       },
       reauth: { mode: 'notify', backoffMs: 3_600_000 },
       notifiers: [

@@ -7,7 +7,7 @@ import { interpolateEnv } from './interpolate-env';
 import { locateNode } from './locate-node';
 import { requiredMessage } from './error-wording';
 import type { SupervisorConfig } from './supervisor-config';
-import { thresholdWarnings } from './config-warnings';
+import { lifetimeWarnings, thresholdWarnings } from './config-warnings';
 import { zodToRawIssues } from './zod-to-raw-issues';
 
 export interface ParseConfigOptions {
@@ -95,7 +95,11 @@ export function parseConfig(text: string, opts: ParseConfigOptions): ParseResult
   }
 
   const interpolated = interpolateEnv(data, opts.env);
-  const warnings = [...yamlWarnings, ...thresholdWarnings(interpolated.value)];
+  const warnings = [
+    ...yamlWarnings,
+    ...thresholdWarnings(interpolated.value),
+    ...lifetimeWarnings(interpolated.value),
+  ];
   const parsed = configSchema.safeParse(interpolated.value, { errorMap: requiredMessage });
   if (!parsed.success) {
     const shape = zodToRawIssues(parsed.error.issues, configSchema);

@@ -16,6 +16,8 @@ export interface SessionSettings {
   registrationWarning: number;
   /** session.ending this long before the estimated end of the Identity Center session; 0 sends none. */
   sessionWarning: number;
+  /** While the session waits for a login, session.reauth_required again this often; 0 sends it once. */
+  reauth: { remind: number };
 }
 
 /**
@@ -30,6 +32,7 @@ const SETTING_KEYS: { [K in keyof SessionSettings]-?: true } = {
   sessionDuration: true,
   registrationWarning: true,
   sessionWarning: true,
+  reauth: true,
 };
 export const SESSION_SETTING_KEYS = Object.keys(SETTING_KEYS) as (keyof SessionSettings)[];
 
@@ -118,6 +121,7 @@ export function defaultConfig(): SupervisorConfig {
       timeout: 15_000,
       registrationWarning: 3 * 86_400_000,
       sessionWarning: 30 * 60_000,
+      reauth: { remind: 4 * 3_600_000 },
     },
     reauth: { mode: 'notify', backoffMs: 3_600_000 },
     notifiers: [],

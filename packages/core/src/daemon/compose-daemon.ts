@@ -15,7 +15,8 @@ import { ExportScheduler } from '../exports/export-scheduler';
 import { createLogger } from '../logging/create-logger';
 import { SecretRegistry } from '../logging/redaction';
 import { createRoutedNotifiers } from '../notifiers/create-routed-notifiers';
-import { Dispatcher, DISPATCHER_OPTIONS, type DispatcherOverrides } from '../notifiers/dispatcher';
+import { Dispatcher, DISPATCHER_OPTIONS, OUTBOX, type DispatcherOverrides } from '../notifiers/dispatcher';
+import { OutboxStore, type OutboxPolicy } from '../notifiers/outbox-store';
 import type { NotifierPlugin } from '../notifiers/notifier-contract';
 import { StateFileWriter, type SessionRecord } from '../state/state-file';
 import type { DeviceLoginRunner } from '../supervisor/device-reauth';
@@ -33,6 +34,8 @@ export interface DaemonOverrides {
   /** The SSO OIDC client (CreateToken); the secrets passing through it are still recorded. */
   TokenRefresher?: TokenRefresher;
   DispatcherOptions?: DispatcherOverrides;
+  /** How long and how often undelivered alerts are tried again; `false`: no outbox (`notify test`). */
+  Outbox?: Partial<OutboxPolicy> | false;
   DeviceLogin?: DeviceLoginRunner;
 }
 
@@ -140,6 +143,14 @@ export function composeDaemon(options: ComposeDaemonOptions): DaemonGraph {
   );
   const logger = (r: DependencyContainer) => r.resolve<Logger>(TOKENS.Logger);
   const clock = (r: DependencyContainer) => r.resolve<Clock>(TOKENS.Clock);
+  // One per process, shared by the dispatcher of every load, read from the state folder at start.
+  if (overrides.Outbox !== false) {
+    const policy = overrides.Outbox;
+    c.register(
+      OUTBOX,
+      once((r) => OutboxStore.inStateDir(setup.paths.stateDir, logger(r), policy)),
+    );
+  }
   const recordSecret = (r: DependencyContainer) => {
     const secrets = r.resolve(SecretRegistry);
     return (secret: string | undefined) => secrets.add(secret);

@@ -1,4 +1,4 @@
-import { checkSupervisorConfig, checkAwsConfig, checkSsoProfile } from './config-checks';
+import { checkSupervisorConfig, checkAwsConfig, checkLegacyProfiles, checkSsoProfile } from './config-checks';
 import { discoverSessions } from '../aws-config/discover-sessions';
 import { sampleSession } from '../test-support/sample-session';
 
@@ -98,6 +98,22 @@ describe(checkSsoProfile.name, () => {
       title: 'profile dev',
       detail: 'profile "dev" in /c has no sso_role_name',
       fix: 'run `aws configure sso --profile dev`, or add the missing settings by hand',
+    });
+  });
+});
+
+describe(checkLegacyProfiles.name, () => {
+  const session = sampleSession('/tmp/cache', 'corp');
+  it('says nothing when every profile uses an sso-session', () => {
+    expect(checkLegacyProfiles('/h/.aws/config', [session])).toBeUndefined();
+  });
+  it('warns about legacy profiles, citing the 8-hour limit and the migrate command', () => {
+    const legacy = { ...session, id: 'legacy:x', name: null, profiles: ['old', 'older'] };
+    expect(checkLegacyProfiles('/h/.aws/config', [session, legacy])).toEqual({
+      status: 'warn',
+      title: 'legacy SSO profiles',
+      detail: expect.stringMatching(/^old, older in \/h\/\.aws\/config .*8 hours \(aws\/aws-cli#8305\)$/),
+      fix: expect.stringContaining('sso-supervisor migrate --dry-run'),
     });
   });
 });

@@ -76,3 +76,18 @@ export function checkSsoProfile(
   const via = session.name ? `sso-session ${session.name}` : `legacy start URL ${session.startUrl}`;
   return { status: 'pass', title, detail: `${via}, account ${accountId}, role ${roleName}` };
 }
+
+/**
+ * Legacy profiles (start URL and region in the profile) get no refresh token: a fixed 8 hours, then a
+ * browser, whatever anyone refreshes (aws/aws-cli#8305). `sso-supervisor migrate` rewrites them.
+ */
+export function checkLegacyProfiles(file: string, sessions: SsoSession[]): DoctorCheck | undefined {
+  const legacy = sessions.filter((s) => s.name === null).flatMap((s) => s.profiles);
+  if (!legacy.length) return undefined;
+  return {
+    status: 'warn',
+    title: 'legacy SSO profiles',
+    detail: `${legacy.join(', ')} in ${file} keep the start URL in the profile: no refresh token, so a new browser login every 8 hours (aws/aws-cli#8305)`,
+    fix: 'run `sso-supervisor migrate --dry-run` to see the rewrite to an [sso-session], then `sso-supervisor migrate`',
+  };
+}

@@ -10,7 +10,7 @@ import { readStateFile } from '../state/state-file';
 import { runningDaemonPid } from '../state/lock-file';
 import type { SessionRefresher } from '../engine/session-refresher';
 import type { ResolvedPaths } from '../paths/resolve-paths';
-import { checkAwsConfig, checkSsoProfile, checkSupervisorConfig } from './config-checks';
+import { checkAwsConfig, checkLegacyProfiles, checkSsoProfile, checkSupervisorConfig } from './config-checks';
 import { checkCacheFile, checkRegistration, checkRoleCredentials, checkTokenLifetime } from './token-checks';
 import { checkClock, checkDaemon, checkEnvironmentCredentials } from './environment-checks';
 import { checkEndpoint, probeEndpoint, type EndpointProbe, ssoEndpoints } from './endpoint-checks';
@@ -52,6 +52,8 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorCheck[]> 
   ];
   const setup = options.setup ?? (await buildSetup(config, paths));
   checks.push(checkAwsConfig(paths.awsConfigFile, setup.findings, setup.sessions));
+  const legacy = checkLegacyProfiles(paths.awsConfigFile, setup.sessions);
+  if (legacy) checks.push(legacy);
 
   const profileName = options.profile ?? env.AWS_PROFILE;
   const resolved = profileName ? resolveSsoProfile(setup, profileName) : undefined;

@@ -16,6 +16,7 @@ export const EVENT_TYPES = [
   'login.pending',
   'config.reloaded',
   'config.invalid',
+  'notify.test',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -94,6 +95,9 @@ export interface LoginPendingEvent extends SessionEventBase<'login.pending'> {
   userCode: string;
 }
 
+/** Sent by `notify test` only, to show that notifications reach a notifier; never by the daemon. */
+export type NotifyTestEvent = EventBase<'notify.test'>;
+
 type EventPayload =
   | SupervisorStartedEvent
   | SupervisorStoppedEvent
@@ -105,7 +109,8 @@ type EventPayload =
   | SessionEndingEvent
   | LoginPendingEvent
   | ConfigReloadedEvent
-  | ConfigInvalidEvent;
+  | ConfigInvalidEvent
+  | NotifyTestEvent;
 
 type AnyKey<U> = U extends unknown ? keyof U : never;
 

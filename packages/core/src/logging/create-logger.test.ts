@@ -76,10 +76,10 @@ describe('create-logger', () => {
       expect((await stat(file)).mode & 0o777).toBe(0o600);
     });
 
-    it('writes readable lines to a terminal, coloured unless NO_COLOR is set', async () => {
+    it('writes readable lines to a terminal, in local time, coloured unless NO_COLOR is set', async () => {
       for (const [env, coloured] of [
-        [{}, true],
-        [{ NO_COLOR: '1' }, false],
+        [{ TZ: 'Europe/Paris' }, true],
+        [{ TZ: 'Europe/Paris', NO_COLOR: '1' }, false],
       ] as const) {
         const console = new Capture(true);
         const logger = createLogger(options({ console, env }));
@@ -89,7 +89,7 @@ describe('create-logger', () => {
         const label = coloured ? '\x1b[33mWARN \x1b[0m' : 'WARN ';
         const lines = console.text.split('\n');
         expect(lines[0]).toBe(
-          `2026-11-22T09:20:00.000Z ${label} session ending soon session=corp note="log in today" profiles=["dev"]`,
+          `2026-11-22 10:20:00 CET ${label} session ending soon session=corp note="log in today" profiles=["dev"]`,
         );
         expect(lines[1]).toMatch(/ refresh failed error="Error: socket hang up"$/);
         expect(lines[2]).toBe('    Error: socket hang up');

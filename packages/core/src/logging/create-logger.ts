@@ -4,6 +4,7 @@ import winston from 'winston';
 import type { LogLevel } from '../config/supervisor-config';
 import { systemClock, type Clock } from '../util/clock';
 import { humanLineFormat, jsonLineFormat } from './line-formats';
+import { humanTime } from '../util/human-time';
 import { redactFormat, type SecretRegistry } from './redaction';
 import type { Logger } from '../util/logger';
 
@@ -42,7 +43,9 @@ export function createLogger(opts: LoggerOptions): winston.Logger {
     transports: [
       new winston.transports.Stream({
         stream: opts.console,
-        format: tty ? humanLineFormat({ colour: colourAllowed(opts.env) }) : jsonLineFormat(),
+        format: tty
+          ? humanLineFormat({ colour: colourAllowed(opts.env), time: humanTime(opts.env, () => clock.now()) })
+          : jsonLineFormat(),
       }),
     ],
   });

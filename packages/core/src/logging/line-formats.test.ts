@@ -1,4 +1,5 @@
-import { jsonLineFormat, humanLineFormat } from './line-formats';
+import { jsonLineFormat, humanLineFormat, humanLogLine } from './line-formats';
+import { humanTime } from '../util/human-time';
 
 describe('json-line-format', () => {
   const MESSAGE = Symbol.for('message');
@@ -44,5 +45,15 @@ describe('human-line-format', () => {
         `${time} INFO  checked\n    Error: boom\n        at here`,
       );
     });
+  });
+});
+
+describe('humanLogLine', () => {
+  it('shows the time the way status does: local, with the zone', () => {
+    const time = humanTime({ TZ: 'Europe/Paris' });
+    const record = { time: '2026-11-22T09:20:05.000Z', level: 'warn', message: 'slow', session: 'corp' };
+    expect(humanLogLine(record, { colour: false, time })).toBe(
+      '2026-11-22 10:20:05 CET WARN  slow session=corp',
+    );
   });
 });

@@ -21,15 +21,6 @@ describe(BoundedQueue.name, () => {
     expect([queue.shift(), queue.shift(), queue.shift()]).toEqual(['b', 'c', undefined]);
   });
 
-  it('clears and reports how many items it dropped', () => {
-    const queue = new BoundedQueue<number>(4);
-    [1, 2, 3].forEach((n) => queue.push(n));
-    expect(queue.clear()).toBe(3);
-    expect(queue.size).toBe(0);
-    queue.push(9);
-    expect(queue.shift()).toBe(9);
-  });
-
   it('refuses a capacity below one', () => {
     expect(() => new BoundedQueue(0)).toThrow(RangeError);
   });

@@ -32,13 +32,4 @@ export class BoundedQueue<T> {
     this.count -= 1;
     return item;
   }
-
-  /** Empties the queue and returns how many items it held. */
-  clear(): number {
-    const dropped = this.count;
-    this.items.fill(undefined);
-    this.head = 0;
-    this.count = 0;
-    return dropped;
-  }
 }

@@ -66,3 +66,22 @@ describe(createRoutedNotifiers.name, () => {
     ]);
   });
 });
+
+describe('a plugin whose create() gives no notifier', () => {
+  it('is reported, not started', async () => {
+    const hollow = {
+      ...exploding,
+      type: 'hollow',
+      create: () => ({ send: 'no' }),
+    } as unknown as NotifierPlugin;
+    const { routed, errors } = await createRoutedNotifiers(
+      [entry(0, { type: 'hollow', options: { url: 'https://hooks.example.com/a' } })],
+      [hollow],
+      deps,
+    );
+    expect(routed).toEqual([]);
+    expect(errors).toEqual([
+      'notifiers[0]: notifier "n0" could not be created: create() returned an object with send, not a notifier { name, send(event) }',
+    ]);
+  });
+});

@@ -1,7 +1,7 @@
 import { plainErrorMap } from '../config/error-wording';
 import type { NotifierEntry } from '../config/supervisor-config';
 import type { Logger } from '../util/logger';
-import { errorText, type NotifierPlugin, type RoutedNotifier } from './notifier-contract';
+import { errorText, type Notifier, type NotifierPlugin, type RoutedNotifier } from './notifier-contract';
 import { loadCustomNotifier, type ModuleImporter } from './load-custom-notifier';
 
 export interface RoutedNotifierDeps {
@@ -24,6 +24,17 @@ async function findPlugin(
   if (plugin) return { plugin };
   const known = plugins.map((p) => p.type).join(', ');
   return { error: `${entry.path}.type: unknown notifier type "${entry.type}" (known types: ${known})` };
+}
+
+function isNotifier(value: unknown): value is Notifier {
+  const v = value as Partial<Notifier> | null;
+  return typeof v === 'object' && v !== null && typeof v.name === 'string' && typeof v.send === 'function';
+}
+
+function shape(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return String(value);
+  const keys = Object.keys(value);
+  return keys.length ? `an object with ${keys.join(', ')}` : 'an empty object';
 }
 
 /**
@@ -54,8 +65,12 @@ export async function createRoutedNotifiers(
       continue;
     }
     try {
-      const notifier = found.plugin.create(parsed.data, { name: entry.name, logger: deps.logger });
-      routed.push({ notifier, entry });
+      const notifier: unknown = found.plugin.create(parsed.data, { name: entry.name, logger: deps.logger });
+      if (isNotifier(notifier)) routed.push({ notifier, entry });
+      else
+        errors.push(
+          `${entry.path}: notifier "${entry.name}" could not be created: create() returned ${shape(notifier)}, not a notifier { name, send(event) }`,
+        );
     } catch (error) {
       errors.push(`${entry.path}: notifier "${entry.name}" could not be created: ${errorText(error)}`);
     }

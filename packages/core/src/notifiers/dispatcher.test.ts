@@ -237,8 +237,24 @@ describe(Dispatcher.name, () => {
       { notifier: 'dead', delivered: false, attempts: 1, error: 'HTTP 410' },
       { notifier: 'nobody', delivered: false, attempts: 0, error: 'no such notifier' },
     ]);
+    const reported: string[] = [];
+    await dispatcher.deliver(sample, ['nobody', 'team'], { onOutcome: (o) => reported.push(o.notifier) });
+    expect(reported).toEqual(['nobody', 'team']);
     const login = await dispatcher.deliver(event('login.pending', { userCode: 'X' }), ['team']);
     expect(login[0]).toMatchObject({ delivered: false, attempts: 0 });
-    expect(team.notifier.delivered).toHaveLength(2);
+    expect(team.notifier.delivered).toHaveLength(3);
+  });
+
+  it('makes only the attempts it is asked for on demand', async () => {
+    const flaky = routed('flaky', {}, [], new NotifierError('HTTP 503', { retryable: true }));
+    const { dispatcher } = setup([flaky]);
+    const [outcome] = await dispatcher.deliver(event('notify.test'), undefined, { attempts: 1 });
+    expect(outcome).toEqual({
+      notifier: 'flaky',
+      delivered: false,
+      attempts: 1,
+      error: 'HTTP 503',
+      retryable: true,
+    });
   });
 });

@@ -9,7 +9,8 @@ import type { Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
 import { CooldownTracker } from './cooldown-tracker';
 import { errorText, type DeliveryOutcome, type RoutedNotifier } from './notifier-contract';
-import { NotifierWorker } from './notifier-worker';
+import { NotifierWorker, type Job } from './notifier-worker';
+import type { OutboxStore } from './outbox-store';
 import { acceptsEvent, cleanEvent } from './route-event';
 import { sendWithRetry, type DispatcherOptions } from './send-with-retry';
 
@@ -25,6 +26,9 @@ export type DispatcherOverrides = Partial<Omit<DispatcherOptions, 'retry'>> & {
  * Kept beside the dispatcher rather than in TOKENS because only the dispatcher reads it.
  */
 export const DISPATCHER_OPTIONS = Symbol('DispatcherOptions');
+
+/** Injection token for the daemon's OutboxStore; optional: `notify test` and most tests have none. */
+export const OUTBOX = Symbol('Outbox');
 
 const DEFAULTS: DispatcherOptions = {
   retry: { attempts: 3, baseDelay: 1000, maxDelay: 30_000, timeout: 10_000 },
@@ -43,15 +47,79 @@ export class Dispatcher {
   private readonly cooldowns = new CooldownTracker();
   private readonly stop = new AbortController();
   private closing?: Promise<void>;
+  private outboxTimer?: NodeJS.Timeout;
 
   constructor(
     @injectAll(TOKENS.RoutedNotifier, { isOptional: true }) routed: RoutedNotifier[],
     @inject(TOKENS.Logger) private readonly logger: Logger,
     @inject(TOKENS.Clock) private readonly clock: Clock,
     @inject(DISPATCHER_OPTIONS, { isOptional: true }) options?: DispatcherOverrides,
+    @inject(OUTBOX, { isOptional: true }) private readonly outbox?: OutboxStore,
   ) {
     this.options = { ...DEFAULTS, ...options, retry: { ...DEFAULTS.retry, ...options?.retry } };
     this.workers = routed.map((r) => new NotifierWorker(r, this.options, logger, this.stop.signal));
+    this.scheduleOutbox();
+  }
+
+  private get names(): Set<string> {
+    return new Set(this.workers.map((w) => w.routed.entry.name));
+  }
+
+  /** A live job: on a failure that may clear, an alert (warning and above) goes to the outbox. */
+  private liveJob(notifier: string, event: SupervisorEvent, release: () => void): Job {
+    return {
+      event,
+      onFailed: (outcome) => {
+        release();
+        if (!this.outbox || !outcome.retryable || event.severity === 'info') return;
+        this.outbox.add(notifier, event, this.clock.now().getTime());
+        this.scheduleOutbox();
+      },
+      onDelivered: () => {
+        // The notifier is back: what it missed need not wait for its back-off.
+        if (!this.outbox?.waiting(notifier)) return;
+        this.outbox.wake(notifier, this.clock.now().getTime());
+        this.scheduleOutbox();
+      },
+    };
+  }
+
+  /** Sets one timer for the next outbox entry due for these notifiers. */
+  private scheduleOutbox(): void {
+    if (!this.outbox || this.closing) return;
+    clearTimeout(this.outboxTimer);
+    const due = this.outbox.nextDue(this.names);
+    if (due === undefined) return;
+    const wait = Math.max(0, due - this.clock.now().getTime());
+    // Capped so a long back-off never overflows a timer; unref'd so it never holds a process open.
+    this.outboxTimer = setTimeout(() => this.resendDue(), Math.min(wait, 3600_000));
+    this.outboxTimer.unref();
+  }
+
+  private resendDue(): void {
+    const outbox = this.outbox;
+    if (!outbox || this.closing) return;
+    for (const entry of outbox.due(this.clock.now().getTime(), this.names)) {
+      const worker = this.workers.find((w) => w.routed.entry.name === entry.notifier);
+      if (!worker || !outbox.claim(entry.id)) continue;
+      worker.enqueue({
+        event: entry.event,
+        resendOf: entry.id,
+        onDelivered: () => {
+          outbox.remove(entry.id);
+          this.logger.info('notification from the outbox delivered', {
+            notifier: entry.notifier,
+            event: entry.event.type,
+            session: entry.event.session,
+          });
+        },
+        onFailed: () => {
+          outbox.failed(entry.id, this.clock.now().getTime());
+          this.scheduleOutbox();
+        },
+      });
+    }
+    this.scheduleOutbox();
   }
 
   /** Takes one event and returns at once (an EventBus listener: `bus.subscribe(dispatcher.handle)`). */
@@ -77,33 +145,41 @@ export class Dispatcher {
         });
         continue;
       }
-      worker.enqueue({ event: cleanEvent(event, entry.private), onFailed: release });
+      worker.enqueue(this.liveJob(entry.name, cleanEvent(event, entry.private), release));
     }
   };
 
   /**
    * Sends now through the named notifiers (every one when omitted), past filters, cooldown and queue,
-   * and reports each outcome: for `notify test`. login.pending still goes to private notifiers only.
+   * and reports each outcome, also to `onOutcome` as soon as it is known: for `notify test`, where
+   * `attempts: 1` keeps a person from waiting out the retries of a hung notifier. login.pending still
+   * goes to private notifiers only.
    */
-  async deliver(event: SupervisorEvent, names?: readonly string[]): Promise<DeliveryOutcome[]> {
+  async deliver(
+    event: SupervisorEvent,
+    names?: readonly string[],
+    { attempts, onOutcome }: { attempts?: number; onOutcome?: (outcome: DeliveryOutcome) => void } = {},
+  ): Promise<DeliveryOutcome[]> {
+    const options = attempts ? { ...this.options, retry: { ...this.options.retry, attempts } } : this.options;
+    const report = (outcome: DeliveryOutcome) => {
+      onOutcome?.(outcome);
+      return outcome;
+    };
     const chosen = this.workers.filter((w) => !names || names.includes(w.routed.entry.name));
     const unknown = (names ?? []).filter((name) => !chosen.some((w) => w.routed.entry.name === name));
+    const missing = unknown.map((name) =>
+      report({ notifier: name, delivered: false, attempts: 0, error: 'no such notifier' }),
+    );
     const outcomes = await Promise.all(
-      chosen.map(({ routed }): Promise<DeliveryOutcome> => {
+      chosen.map(async ({ routed }): Promise<DeliveryOutcome> => {
         if (event.type === 'login.pending' && !routed.entry.private) {
           const error = 'login.pending goes only to notifiers with private: true';
-          return Promise.resolve({ notifier: routed.entry.name, delivered: false, attempts: 0, error });
+          return report({ notifier: routed.entry.name, delivered: false, attempts: 0, error });
         }
         const clean = cleanEvent(event, routed.entry.private);
-        return sendWithRetry(routed, clean, this.options, this.logger, this.stop.signal);
+        return report(await sendWithRetry(routed, clean, options, this.logger, this.stop.signal));
       }),
     );
-    const missing = unknown.map((name) => ({
-      notifier: name,
-      delivered: false,
-      attempts: 0,
-      error: 'no such notifier',
-    }));
     return [...outcomes, ...missing];
   }
 
@@ -129,17 +205,27 @@ export class Dispatcher {
   }
 
   private async shutdown(timeoutMs: number): Promise<void> {
+    clearTimeout(this.outboxTimer);
     if (!(await this.flush(timeoutMs))) {
+      const now = this.clock.now().getTime();
       for (const worker of this.workers) {
         const pending = worker.discard();
-        if (pending > 0)
-          this.logger.warn('notifications not sent before shutdown', {
-            notifier: worker.routed.entry.name,
-            pending,
-          });
+        if (pending.length === 0) continue;
+        const name = worker.routed.entry.name;
+        // Alerts that never got their turn wait in the outbox for the next daemon; outbox entries
+        // already queued are still in it.
+        const kept = pending.filter((job) => job.event.severity !== 'info' && !job.resendOf);
+        for (const job of pending) if (job.resendOf) this.outbox?.failed(job.resendOf, now);
+        if (this.outbox) for (const job of kept) this.outbox.add(name, job.event, now);
+        this.logger.warn('notifications not sent before shutdown', {
+          notifier: name,
+          pending: pending.length,
+          ...(this.outbox && { keptInOutbox: kept.length }),
+        });
       }
       this.stop.abort();
     }
+    await this.outbox?.settled();
     await Promise.all(this.workers.map((w) => this.closeNotifier(w.routed, timeoutMs)));
   }
 

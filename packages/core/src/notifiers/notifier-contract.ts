@@ -42,6 +42,8 @@ export interface DeliveryOutcome {
   delivered: boolean;
   attempts: number;
   error?: string;
+  /** Set on a failure that may clear by itself (an outage), which the outbox tries again later. */
+  retryable?: true;
 }
 
 /**

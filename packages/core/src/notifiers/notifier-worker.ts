@@ -1,13 +1,16 @@
 import type { SupervisorEvent } from '../events/supervisor-event';
 import type { Logger } from '../util/logger';
 import { BoundedQueue } from './bounded-queue';
-import type { RoutedNotifier } from './notifier-contract';
+import type { DeliveryOutcome, RoutedNotifier } from './notifier-contract';
 import { sendWithRetry, type DispatcherOptions } from './send-with-retry';
 
-interface Job {
+export interface Job {
   event: SupervisorEvent;
   /** Called when every attempt failed. */
-  onFailed(): void;
+  onFailed(outcome: DeliveryOutcome): void;
+  onDelivered?(): void;
+  /** The outbox entry this job sends again, if it is one. */
+  resendOf?: string;
 }
 
 /**
@@ -49,15 +52,18 @@ export class NotifierWorker {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** Drops what is still queued and returns how many there were. */
-  discard(): number {
-    return this.queue.clear();
+  /** Drops what is still queued and returns it. */
+  discard(): Job[] {
+    const jobs: Job[] = [];
+    for (let job = this.queue.shift(); job; job = this.queue.shift()) jobs.push(job);
+    return jobs;
   }
 
   private async drain(): Promise<void> {
     for (let job = this.queue.shift(); job && !this.stop.aborted; job = this.queue.shift()) {
       const outcome = await sendWithRetry(this.routed, job.event, this.options, this.logger, this.stop);
-      if (!outcome.delivered) job.onFailed();
+      if (outcome.delivered) job.onDelivered?.();
+      else job.onFailed(outcome);
     }
     this.busy = false;
     for (const resolve of this.idleWaiters.splice(0)) resolve();

@@ -82,7 +82,9 @@ export async function sendWithRetry(
     const delay = stop.aborted ? undefined : nextDelay(failure, attempts, options);
     if (delay === undefined) {
       logger.warn('notification failed', { ...fields, attempts, error });
-      return { notifier: entry.name, delivered: false, attempts, error };
+      // Trouble that may clear later (the outbox tries again); not a refusal, nor our own shutdown.
+      const later = !stop.aborted && !(failure instanceof SupervisorError && !failure.retryable);
+      return { notifier: entry.name, delivered: false, attempts, error, ...(later && { retryable: true }) };
     }
     logger.debug('notification failed, retrying', { ...fields, attempts, delayMs: delay, error });
     try {

@@ -12,6 +12,7 @@ const HEADLINES: Record<EventType, string> = {
   'login.pending': 'Login waiting for approval',
   'config.reloaded': 'Config reloaded',
   'config.invalid': 'Config invalid',
+  'notify.test': 'Test notification',
 };
 
 /** What a person reads: the same words in a desktop banner, a Slack message and an email. */

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, unlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, unlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 export interface CommandOutcome {
@@ -24,7 +24,7 @@ export const runCommand: CommandRunner = (command, args) =>
   });
 
 export type ServiceStep =
-  | { write: string; content: string }
+  | { write: string; content: string; private?: { shown: string[] } }
   | { remove: string }
   | { mkdir: string; mode: number }
   | { run: [string, ...string[]]; mayFail?: boolean };
@@ -64,7 +64,17 @@ export async function applySteps(
       continue;
     }
     try {
-      if ('write' in step) {
+      if ('write' in step && step.private) {
+        // Secrets: 0600 even over an existing file, and a dry run shows what goes in, not the values.
+        if (dryRun) lines.push(`would write ${step.write} (0600):`, ...step.private.shown);
+        else {
+          await mkdir(dirname(step.write), { recursive: true, mode: 0o700 });
+          await writeFile(step.write, '', { mode: 0o600 });
+          await chmod(step.write, 0o600);
+          await writeFile(step.write, step.content);
+          lines.push(`wrote ${step.write} (0600)`);
+        }
+      } else if ('write' in step) {
         if (dryRun) lines.push(`would write ${step.write}:`, ...step.content.replace(/\n$/, '').split('\n'));
         else {
           await mkdir(dirname(step.write), { recursive: true });

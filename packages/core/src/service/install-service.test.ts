@@ -46,6 +46,42 @@ describe('install-service', () => {
   const plistFile = () => join(home, 'Library', 'LaunchAgents', 'dev.sso-supervisor.plist');
 
   describe(installService.name, () => {
+    it('writes the env file 0600 (also over an existing one), wires it in, and a shell reads the values back', async () => {
+      const envFile = join(home, 'secrets', 'sso.env');
+      const envValues = {
+        HOOK_SECRET: "se\"cr$et`\\x 'q'",
+        SLACK_WEBHOOK_URL: 'https://hooks.slack.com/services/T/B/x',
+      };
+      await mkdir(dirname(envFile), { recursive: true });
+      await writeFile(envFile, 'old', { mode: 0o644 });
+      const dry = await installService(options({ envFile, envValues, dryRun: true }));
+      expect(dry.lines.join('\n')).not.toContain('se"cr');
+      expect(dry.lines).toContain('HOOK_SECRET=<from this shell>');
+      const result = await installService(options({ envFile, envValues }));
+      expect(result.lines).toContain(`wrote ${envFile} (0600)`);
+      expect((await stat(envFile)).mode & 0o777).toBe(0o600);
+      expect(await readFile(unitFile(), 'utf8')).toContain(`EnvironmentFile=${envFile}`);
+      expect(await readFile(unitFile(), 'utf8')).not.toContain('se"cr');
+      // The same file through /bin/sh, as launchd's wrapper reads it.
+      const { execFileSync } = await import('node:child_process');
+      const out = execFileSync(
+        '/bin/sh',
+        ['-c', 'set -a && . "$0" && set +a && printf %s "$HOOK_SECRET"', envFile],
+        {
+          env: {},
+        },
+      ).toString();
+      expect(out).toBe(envValues.HOOK_SECRET);
+    });
+
+    it('runs the daemon through a shell that reads the env file under launchd, with no secret in the plist', async () => {
+      const envFile = join(home, 'sso.env');
+      const plist = launchdPlist(options({ platform: 'darwin', envFile }));
+      expect(plist).toContain('<string>/bin/sh</string>');
+      expect(plist).toContain(`<string>${envFile}</string>`);
+      expect(plist).toContain('<string>run</string>');
+    });
+
     it('writes the systemd unit, reloads and enables it, and creates the state dir 0700', async () => {
       const result = await installService(options());
       expect(await readFile(unitFile(), 'utf8')).toBe(systemdUnit(options()));

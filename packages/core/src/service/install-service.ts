@@ -2,7 +2,13 @@ import { existsSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { applySteps, type ServiceResult, type ServiceStep, type CommandRunner } from './apply-steps';
 import { launchdPlist, systemdUnit } from './service-files';
-import { LAUNCHD_LABEL, SYSTEMD_UNIT_NAME, servicePaths, type ServiceSpec } from './service-spec';
+import {
+  envFileText,
+  LAUNCHD_LABEL,
+  SYSTEMD_UNIT_NAME,
+  servicePaths,
+  type ServiceSpec,
+} from './service-spec';
 
 export interface InstallServiceOptions extends ServiceSpec {
   platform: NodeJS.Platform;
@@ -11,6 +17,8 @@ export interface InstallServiceOptions extends ServiceSpec {
   run: CommandRunner;
   /** For launchctl's gui/<uid> domain; defaults to this process's. */
   uid?: number;
+  /** With `envFile`: the variables to write to it. */
+  envValues?: Record<string, string>;
 }
 
 /**
@@ -28,11 +36,21 @@ export async function installService(opts: InstallServiceOptions): Promise<Servi
   const problem = pathProblem(opts);
   if (problem) return { ok: false, lines: [problem] };
   const reinstall = existsSync(paths.file);
+  const envFile: ServiceStep[] = opts.envFile
+    ? [
+        {
+          write: opts.envFile,
+          content: envFileText(opts.envValues ?? {}),
+          private: { shown: Object.keys(opts.envValues ?? {}).map((name) => `${name}=<from this shell>`) },
+        },
+      ]
+    : [];
   const stateDir: ServiceStep = { mkdir: opts.stateDir, mode: 0o700 };
   if (paths.kind === 'systemd') {
     return applySteps(
       [
         stateDir,
+        ...envFile,
         { write: paths.file, content: systemdUnit(opts) },
         { run: ['systemctl', '--user', 'daemon-reload'] },
         { run: ['systemctl', '--user', 'enable', '--now', SYSTEMD_UNIT_NAME] },
@@ -45,6 +63,7 @@ export async function installService(opts: InstallServiceOptions): Promise<Servi
   return applySteps(
     [
       stateDir,
+      ...envFile,
       { write: paths.file, content: launchdPlist(opts) },
       // bootstrap refuses a label that is loaded already, from an earlier install or a removed file.
       { run: ['launchctl', 'bootout', `${domain}/${LAUNCHD_LABEL}`], mayFail: true },
@@ -61,6 +80,7 @@ function pathProblem(spec: ServiceSpec): string | null {
     ['CLI script', spec.cliPath],
     ['config file', spec.configFile],
     ['state dir', spec.stateDir],
+    ['env file', spec.envFile],
   ];
   for (const [what, path] of paths) {
     if (path === undefined) continue;

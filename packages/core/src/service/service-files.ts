@@ -1,4 +1,4 @@
-import { serviceCommand, type ServiceSpec, LAUNCHD_LABEL } from './service-spec';
+import { envFileWrapper, serviceCommand, type ServiceSpec, LAUNCHD_LABEL } from './service-spec';
 import { join } from 'node:path';
 
 /** `sso-supervisor.service`, a systemd --user unit that runs the daemon and restarts it when it fails. */
@@ -13,6 +13,7 @@ export function systemdUnit(spec: ServiceSpec): string {
     'Type=simple',
     `ExecStart=${argv.map((arg) => word(arg).replace(/\$/g, '$$$$')).join(' ')}`,
     ...Object.entries(env).map(([key, value]) => `Environment=${quote(`${key}=${value}`)}`),
+    ...(spec.envFile ? [`EnvironmentFile=${word(spec.envFile)}`] : []),
     'Restart=on-failure',
     'RestartSec=10',
     // Exit code 2 is a usage or config error; restarting cannot mend it, a person must.
@@ -44,7 +45,8 @@ function quote(value: string): string {
  * stopped). Its stdout and stderr go to the state dir, beside the daemon's own log.
  */
 export function launchdPlist(spec: ServiceSpec): string {
-  const { argv, env } = serviceCommand(spec);
+  const { argv: daemon, env } = serviceCommand(spec);
+  const argv = spec.envFile ? envFileWrapper(spec.envFile, daemon) : daemon;
   const string = (value: string) => `<string>${xml(value)}</string>`;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

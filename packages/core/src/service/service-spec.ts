@@ -9,6 +9,12 @@ export interface ServiceSpec {
   stateDir: string;
   /** More variables for the service's environment (AWS_CONFIG_FILE, say), beyond the state dir. */
   environment?: Record<string, string>;
+  /**
+   * Absolute path of a 0600 file of `NAME="value"` lines (the `${NAME}`s supervisor.yaml uses), read by
+   * systemd (EnvironmentFile=) or, under launchd, by a /bin/sh wrapper, so no secret sits in the unit or
+   * the plist, which are world-readable.
+   */
+  envFile?: string;
 }
 
 /** The daemon's argv, and its environment: the state dir is pinned so `status` and `logs` find the same one. */
@@ -20,6 +26,26 @@ export function serviceCommand(spec: ServiceSpec): { argv: string[]; env: Record
     ...(spec.configFile ? ['--config', spec.configFile] : []),
   ];
   return { argv, env: { ...spec.environment, SSO_SUPERVISOR_STATE_DIR: spec.stateDir } };
+}
+
+/**
+ * launchd has no EnvironmentFile: a shell exports the env file's variables, then becomes the daemon
+ * (`exec`, so launchd still watches the daemon's own exit code). The path travels as `$0`, unquoted
+ * nowhere.
+ */
+export function envFileWrapper(envFile: string, argv: string[]): string[] {
+  return ['/bin/sh', '-c', 'set -a && . "$0" && set +a && exec "$@"', envFile, ...argv];
+}
+
+/**
+ * The env file's text: one `NAME="value"` line each, quoted so that systemd's EnvironmentFile= and a
+ * POSIX shell read the same value (both take `\\`, `\"`, `\$` and `` \` `` inside double quotes).
+ */
+export function envFileText(values: Record<string, string>): string {
+  const lines = Object.entries(values).map(
+    ([name, value]) => `${name}="${value.replace(/[\\"$`]/g, (c) => `\\${c}`)}"`,
+  );
+  return `# Written by \`sso-supervisor install --environment-file\`; read by the service only.\n${lines.join('\n')}\n`;
 }
 
 export const SYSTEMD_UNIT_NAME = 'sso-supervisor.service';

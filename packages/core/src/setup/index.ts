@@ -4,14 +4,21 @@
  * else (no AWS SDK, no login, credentials or daemon code).
  */
 export { loadSetup, type Setup, type SetupLoad, type SetupOptions } from './load-setup';
-export { formatIssue } from '../config/config-issues';
+export { formatIssue, type ConfigIssue } from '../config/config-issues';
 export { resolvePaths } from '../paths/resolve-paths';
 export { loadSessions } from '../aws-config/discover-sessions';
 export { formatFinding } from '../aws-config/read-aws-config';
 export { readCachedToken } from '../cache/read-cached-token';
-export { readSessionStatus, withDaemonRecord } from '../status/session-status';
+export {
+  readSessionStatus,
+  withDaemonRecord,
+  type LastResult,
+  type SessionStatus,
+} from '../status/session-status';
 export { readStateFile } from '../state/state-file';
 export { runningDaemonPid } from '../state/lock-file';
+export { humanTime, formatDuration, type HumanTime } from '../util/human-time';
+export { didYouMean } from '../config/error-wording';
 // The daemon's control channel, client side (node:net and node:fs only), and what credential_process needs
 // to print its answer: `credentials` and `token` load nothing heavier when the daemon answers.
 export { askDaemon, type DaemonAnswer, type NoDaemonReason } from '../interprocess/control-client';

@@ -103,6 +103,7 @@ const record = {
   lastRefresh: '2026-11-22T09:00:00.000Z',
   nextCheck: '2026-11-22T09:01:00.000Z',
   state: 'reauth_required',
+  stateSince: '2026-11-22T08:59:00.000Z',
   lastError: 'refresh token rejected (InvalidGrantException): run aws sso login --sso-session corp',
 };
 
@@ -115,17 +116,37 @@ describe(withDaemonRecord.name, () => {
     });
   });
 
-  it('shows a dead refresh token the file cannot show', () => {
-    expect(withDaemonRecord(status('expiring'), record, true)).toMatchObject({
-      state: 'reauth_required',
-      detail: record.lastError,
-    });
+  it('shows a dead refresh token the file cannot show, with the daemon running or stopped', () => {
+    for (const state of ['valid', 'expiring', 'expired'] as const) {
+      for (const running of [true, false]) {
+        expect(withDaemonRecord(status(state), record, running)).toMatchObject({
+          state: 'reauth_required',
+          detail: record.lastError,
+          lastResult: { outcome: 'reauth_required', at: record.stateSince, error: record.lastError },
+        });
+      }
+    }
   });
 
-  it('trusts the file once it holds a fresh login, and a stopped daemon plans no check', () => {
-    expect(withDaemonRecord(status('valid'), record, true).state).toBe('valid');
-    const stopped = withDaemonRecord(status('expiring'), record, false);
+  it('trusts the file once it was written after the verdict (a new login), and a stopped daemon plans no check', () => {
+    const loginAt = Date.parse(record.stateSince) + 1000;
+    expect(withDaemonRecord(status('valid'), record, true, loginAt).state).toBe('valid');
+    const before = Date.parse(record.stateSince) - 1000;
+    expect(withDaemonRecord(status('valid'), record, true, before).state).toBe('reauth_required');
+    const stopped = withDaemonRecord(status('expiring'), { ...record, state: undefined }, false);
     expect(stopped).toMatchObject({ state: 'expiring', nextCheck: null, lastRefresh: record.lastRefresh });
+  });
+
+  it('gives the last result: a failure streak since when, or the last refresh', () => {
+    const failed = { ...record, state: 'failed', lastError: 'timeout' };
+    expect(withDaemonRecord(status('expiring'), failed, true)).toMatchObject({
+      state: 'expiring',
+      lastResult: { outcome: 'failed', at: record.stateSince, error: 'timeout' },
+    });
+    expect(withDaemonRecord(status('valid'), { ...record, state: undefined }, true).lastResult).toEqual({
+      outcome: 'refreshed',
+      at: record.lastRefresh,
+    });
   });
 
   it('shows the estimated session end while the daemon runs, and none once it stopped', () => {

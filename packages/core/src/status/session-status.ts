@@ -21,10 +21,28 @@ export interface SessionStatus {
   lastRefresh?: string | null;
   nextCheck?: string | null;
   /**
+   * How the daemon's last attempt ended (its state file): `refreshed`, or `failed` (will retry),
+   * `reauth_required` or `invalid` since `at`, with the secret-free error.
+   */
+  lastResult?: LastResult;
+  /**
    * When the Identity Center session is expected to end: the daemon's last seen login plus the session's
    * `sessionDuration`. Only while the daemon runs, since a stopped one misses new logins.
    */
   sessionEndsAt?: string;
+}
+
+export interface LastResult {
+  outcome: 'refreshed' | 'failed' | 'reauth_required' | 'invalid';
+  at: string;
+  error?: string;
+}
+
+function lastResultOf(record: SessionRecord): LastResult | undefined {
+  const { state, stateSince, lastError } = record;
+  if ((state === 'failed' || state === 'reauth_required' || state === 'invalid') && stateSince)
+    return { outcome: state, at: stateSince, ...(lastError && { error: lastError }) };
+  return record.lastRefresh ? { outcome: 'refreshed', at: record.lastRefresh } : undefined;
 }
 
 /** Reads one session's cache file and says how it stands. No network, no AWS SDK. */
@@ -63,24 +81,30 @@ export async function readSessionStatus(
 }
 
 /**
- * Adds what the daemon knows to what the cache file says: last refresh, next check, the estimated end of
- * the Identity Center session, and a dead refresh token, which the file alone cannot show (it still looks
- * merely `expiring` until someone logs in).
+ * Adds what the daemon knows to what the cache file says: last refresh and its result, next check, the
+ * estimated end of the Identity Center session, and a dead refresh token, which the file alone cannot show
+ * (it still looks `valid` or `expiring` until someone logs in). The daemon's verdict stands, running or not,
+ * until the cache file is written after it (`cacheWrittenAt`, ms): a new login.
  */
 export function withDaemonRecord(
   status: SessionStatus,
   record: SessionRecord | undefined,
   running: boolean,
+  cacheWrittenAt?: number,
 ): SessionStatus {
   if (!record) return status;
+  const lastResult = lastResultOf(record);
   const merged: SessionStatus = {
     ...status,
     lastRefresh: record.lastRefresh ?? null,
     nextCheck: running ? (record.nextCheck ?? null) : null,
+    ...(lastResult && { lastResult }),
     ...(running && record.sessionEndsAt && { sessionEndsAt: record.sessionEndsAt }),
   };
-  const waitingForLogin = running && record.state === 'reauth_required';
-  if (waitingForLogin && (status.state === 'expiring' || status.state === 'expired')) {
+  const since = record.stateSince ? Date.parse(record.stateSince) : NaN;
+  const loggedInSince = cacheWrittenAt !== undefined && cacheWrittenAt > since;
+  const live = status.state === 'valid' || status.state === 'expiring' || status.state === 'expired';
+  if (record.state === 'reauth_required' && live && !loggedInSince) {
     return { ...merged, state: 'reauth_required', detail: record.lastError ?? status.detail };
   }
   return merged;

@@ -66,7 +66,7 @@ describe('sessionEvents', () => {
     expect(events.expired.message).toContain('run aws sso login --profile legacy-admin');
   });
 
-  it('words each event with its times in UTC and its error', () => {
+  it('words each event with its times in the local zone (TZ=UTC here) and its error', () => {
     const events = everyEvent(corp);
     expect(events.refreshed).toMatchObject({
       type: 'token.refreshed',
@@ -137,9 +137,14 @@ describe(sessionEvent.name, () => {
 });
 
 describe(clockTime.name, () => {
-  it('gives hours and minutes in UTC, whatever offset the timestamp was written with', () => {
-    expect(clockTime('2026-11-22T10:20:59Z')).toBe('10:20 UTC');
-    expect(clockTime('2026-11-22T23:05:00+02:00')).toBe('21:05 UTC');
+  const now = new Date('2026-11-22T08:00:00Z');
+  it('gives hours and minutes in the zone TZ names, whatever offset the timestamp was written with', () => {
+    expect(clockTime('2026-11-22T10:20:59Z', now, { TZ: 'UTC' })).toBe('10:20 UTC');
+    expect(clockTime('2026-11-22T20:05:00+02:00', now, { TZ: 'Europe/Paris' })).toBe('19:05 CET');
+  });
+
+  it('adds the date when the time is on another day than now', () => {
+    expect(clockTime('2026-11-24T09:00:00Z', now, { TZ: 'UTC' })).toBe('2026-11-24 09:00 UTC');
   });
 });
 

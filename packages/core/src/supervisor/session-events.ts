@@ -2,6 +2,7 @@ import type { SsoSession } from '../aws-config/discover-sessions';
 import type { RefreshResult } from '../engine/refresh-session';
 import type { EventOf, EventType, Severity, SupervisorEvent } from '../events/supervisor-event';
 import { type LoginProgress, supervisorLoginCommand } from '../login/login-types';
+import { humanTime } from '../util/human-time';
 
 type PendingLogin = Extract<LoginProgress, { type: 'pending' }>;
 
@@ -30,9 +31,16 @@ export function sessionEvent<T extends SessionEventType>(
   } as EventOf<T>;
 }
 
-/** `10:20 UTC`, the short form messages use. */
-export function clockTime(iso: string): string {
-  return `${new Date(iso).toISOString().slice(11, 16)} UTC`;
+/**
+ * `10:20 CET` (with the date when not the day of `now`): the daemon's local time and zone, as `status` and
+ * `logs` show it (util/human-time.ts).
+ */
+export function clockTime(
+  iso: string,
+  now: Date = new Date(),
+  env: Record<string, string | undefined> = process.env,
+): string {
+  return humanTime(env, () => now).clock(iso);
 }
 
 /** How a session is called in messages: its name, or its first legacy profile. */
@@ -40,17 +48,12 @@ export function sessionLabel(session: SsoSession): string {
   return session.name ?? `profile ${session.profiles[0] ?? session.startUrl}`;
 }
 
-/** `2026-11-25 09:00 UTC`: an end days away needs its date. */
-function dateTime(iso: string): string {
-  return `${new Date(iso).toISOString().slice(0, 10)} ${clockTime(iso)}`;
-}
-
 /** The events a worker emits, with their wording in one place. */
 export const sessionEvents = {
   refreshed(s: SsoSession, expiresAt: string, now: Date): SupervisorEvent {
     return sessionEvent('token.refreshed', 'info', s, now, {
       expiresAt,
-      message: `${sessionLabel(s)} refreshed; valid until ${clockTime(expiresAt)}`,
+      message: `${sessionLabel(s)} refreshed; valid until ${clockTime(expiresAt, now)}`,
     });
   },
   refreshFailed(s: SsoSession, r: RefreshResult, lapsed: boolean, now: Date): SupervisorEvent {
@@ -63,7 +66,7 @@ export const sessionEvents = {
     return sessionEvent('token.expired', 'error', s, now, {
       expiresAt,
       command: s.loginCommand,
-      message: `${sessionLabel(s)} access token expired at ${clockTime(expiresAt)}; run ${s.loginCommand}`,
+      message: `${sessionLabel(s)} access token expired at ${clockTime(expiresAt, now)}; run ${s.loginCommand}`,
     });
   },
   reauthRequired(s: SsoSession, r: RefreshResult, now: Date): SupervisorEvent {
@@ -78,7 +81,7 @@ export const sessionEvents = {
     return sessionEvent('login.pending', 'warning', s, now, {
       verificationUri: login.verificationUriComplete,
       userCode: login.userCode,
-      message: `${sessionLabel(s)} waits for a device-code login; approve it before ${clockTime(login.expiresAt)}`,
+      message: `${sessionLabel(s)} waits for a device-code login; approve it before ${clockTime(login.expiresAt, now)}`,
     });
   },
   registrationEnding(s: SsoSession, endsAt: string, now: Date): SupervisorEvent {
@@ -86,7 +89,7 @@ export const sessionEvents = {
     return sessionEvent('session.ending', 'warning', s, now, {
       expiresAt: endsAt,
       command,
-      message: `${sessionLabel(s)} client registration ends ${dateTime(endsAt)}; silent refresh stops then. Run ${command} before, at a good moment, to renew it`,
+      message: `${sessionLabel(s)} client registration ends ${clockTime(endsAt, now)}; silent refresh stops then. Run ${command} before, at a good moment, to renew it`,
     });
   },
   sessionEnding(s: SsoSession, endsAt: string, now: Date): SupervisorEvent {
@@ -94,13 +97,13 @@ export const sessionEvents = {
     return sessionEvent('session.ending', 'warning', s, now, {
       expiresAt: endsAt,
       command,
-      message: `${sessionLabel(s)} Identity Center session ends about ${clockTime(endsAt)}; log in at a good moment before then (${command})`,
+      message: `${sessionLabel(s)} Identity Center session ends about ${clockTime(endsAt, now)}; log in at a good moment before then (${command})`,
     });
   },
   restored(s: SsoSession, expiresAt: string | undefined, now: Date): SupervisorEvent {
     return sessionEvent('session.restored', 'info', s, now, {
       ...(expiresAt && { expiresAt }),
-      message: `${sessionLabel(s)} is logged in again${expiresAt ? `; valid until ${clockTime(expiresAt)}` : ''}`,
+      message: `${sessionLabel(s)} is logged in again${expiresAt ? `; valid until ${clockTime(expiresAt, now)}` : ''}`,
     });
   },
 };

@@ -51,9 +51,10 @@ const session = () => sampleSession(dir, 'corp');
 const put = (token: CachedToken) => writeFile(session().cacheFile, formatCachedToken(token));
 const types = () => events.map((e) => e.type);
 
-function startWorker(refresher: TokenRefresher, schedule = FAR): SessionWorker {
+function startWorker(refresher: TokenRefresher, schedule = FAR, remindMs?: number): SessionWorker {
+  const reauth = remindMs === undefined ? settings.reauth : { remind: remindMs };
   worker = new SessionWorker(
-    { session: session(), settings: { ...settings, schedule } },
+    { session: session(), settings: { ...settings, schedule, reauth } },
     {
       refresher: new SessionRefresher(refresher),
       publish: (event) => events.push(event),
@@ -124,6 +125,43 @@ describe(SessionWorker.name, () => {
     expect(w.held).toBe(false);
     expect(fake.grants).toHaveLength(2);
     expect(types()).toEqual(['session.reauth_required', 'session.restored', 'token.refreshed']);
+  });
+
+  it('reminds every reauth.remind while the session waits for a login, and never with 0', async () => {
+    await put(sampleToken(minutes(5)));
+    const dead = () =>
+      new FakeTokenRefresher((grant) => {
+        throw new ReauthRequiredError('refresh token expired', grant.loginCommand);
+      });
+    const w = startWorker(dead(), FAR, 60 * 60_000);
+    for (const at of [0, 30, 61, 90, 122]) {
+      now = minutes(at);
+      await w.check();
+    }
+    expect(types()).toEqual([
+      'session.reauth_required',
+      'token.expired',
+      'session.reauth_required',
+      'session.reauth_required',
+    ]);
+    const [, , first, second] = events;
+    expect(first).toMatchObject({
+      severity: 'error',
+      command: 'aws sso login --sso-session corp',
+      time: minutes(61).toISOString(),
+      message: expect.stringMatching(/\(reminder: waiting for a login since 2026-11-22T09:00:00.000Z\)$/),
+    });
+    expect(second.time).toBe(minutes(122).toISOString());
+    w.stop();
+    events = [];
+    now = NOW;
+    await put(sampleToken(minutes(5)));
+    const never = startWorker(dead(), FAR, 0);
+    for (const at of [0, 300, 600]) {
+      now = minutes(at);
+      await never.check();
+    }
+    expect(types().filter((t) => t === 'session.reauth_required')).toHaveLength(1);
   });
 
   it('waits for a cache file that does not exist yet, then tells session.restored', async () => {

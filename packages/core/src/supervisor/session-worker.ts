@@ -44,7 +44,12 @@ export class SessionWorker {
   private inFlight: Promise<void> | null = null;
   private controller = new AbortController();
   /** The cache file's content (its fingerprint) when a person was asked to log in; null = no file. */
-  private heldOn: { fingerprint: string | null; expiredSent: boolean } | null = null;
+  private heldOn: {
+    fingerprint: string | null;
+    expiredSent: boolean;
+    /** The session.reauth_required sent, and when it was last sent, for reauth.remind. */
+    announced?: { event: SupervisorEvent; at: number };
+  } | null = null;
   private state: WorkerState;
   private readonly reauth: DeviceReauth;
   private readonly logins = new LoginWatch();
@@ -131,6 +136,7 @@ export class SessionWorker {
     this.state.lastCheck = now.toISOString();
     try {
       if (this.heldOn && !(await this.heldFileChanged())) {
+        this.remindIfDue();
         this.offerDeviceLogin();
         return;
       }
@@ -183,10 +189,32 @@ export class SessionWorker {
     this.state = { ...reaction.state, ...(loginAt && { loginAt }), ...(sessionEndsAt && { sessionEndsAt }) };
     if (reaction.hold) {
       const lapsed = result.expiresAt === undefined || Date.parse(result.expiresAt) <= now.getTime();
-      this.heldOn = { fingerprint: decidedOn, expiredSent: lapsed };
+      const sent = reaction.events.find((e) => e.type === 'session.reauth_required');
+      const announced = sent ? { event: sent, at: now.getTime() } : this.heldOn?.announced;
+      this.heldOn = { fingerprint: decidedOn, expiredSent: lapsed, ...(announced && { announced }) };
     }
     for (const event of reaction.events) this.emit(event);
     if (reaction.hold) this.offerDeviceLogin();
+  }
+
+  /**
+   * A login request read once is easily missed (a busy channel, a night): while the session still waits,
+   * session.reauth_required goes out again every `reauth.remind`. The dispatcher's cooldown still holds
+   * back a reminder that comes sooner than a notifier's cooldown.
+   */
+  private remindIfDue(): void {
+    const announced = this.heldOn?.announced;
+    const every = this.supervised.settings.reauth.remind;
+    if (!announced || every <= 0) return;
+    const now = this.deps.clock.now();
+    if (now.getTime() - announced.at < every) return;
+    announced.at = now.getTime();
+    const since = this.state.stateSince ?? announced.event.time;
+    this.emit({
+      ...announced.event,
+      time: now.toISOString(),
+      message: `${announced.event.message} (reminder: waiting for a login since ${since})`,
+    });
   }
 
   /** reauth.mode device-code: one device login for a dead session (DeviceReauth keeps it to one). */

@@ -29,6 +29,7 @@ const SUPERVISOR_WIDE = new Set<EventType>([
   'supervisor.stopped',
   'config.reloaded',
   'config.invalid',
+  'notify.test',
 ]);
 
 /**
