@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseBenchOptions, type BenchOptions } from './bench-options';
 import { type BenchRow, renderReport, machineInfo } from './render-report';
 import { cpuPerTick } from './benchmarks/cpu-per-tick';
+import { credentialsLatency } from './benchmarks/credentials-latency';
 import { dispatchLatency } from './benchmarks/dispatch-latency';
 import { idleRss } from './benchmarks/idle-rss';
 import { refreshMany } from './benchmarks/refresh-many';
@@ -11,6 +12,7 @@ import { statusLatency } from './benchmarks/status-latency';
 
 const BENCHMARKS: Record<string, (opts: BenchOptions) => Promise<BenchRow[]>> = {
   status: statusLatency,
+  credentials: credentialsLatency,
   refresh: refreshMany,
   rss: idleRss,
   cpu: cpuPerTick,

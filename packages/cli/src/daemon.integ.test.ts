@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { lstat, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeCachedLogin, type Emulator, type SsoHome } from '@sso-supervisor/emulator';
 import { createWorld, type World } from '@sso-supervisor/emulator/testing';
@@ -50,7 +50,11 @@ describe('sso-supervisor run', () => {
       outputs.push(d.stdout, d.stderr);
     }
     const logs = await readdir(join(dir, 'state')).catch(() => []);
-    for (const f of logs) outputs.push(await readFile(join(dir, 'state', f), 'utf8'));
+    // Files only: locks/ and role-credentials/ are folders, daemon.sock a socket.
+    for (const f of logs) {
+      const file = join(dir, 'state', f);
+      if ((await lstat(file)).isFile()) outputs.push(await readFile(file, 'utf8'));
+    }
     expect(leakedSecrets(emulator.issuedSecrets(), outputs)).toEqual([]);
     await world.close();
   });

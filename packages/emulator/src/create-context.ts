@@ -47,6 +47,7 @@ export function createContext(options: EmulatorOptions): EmulatorContext {
       createToken: { refresh_token: 0, device_code: 0, authorization_code: 0 },
       refreshByClient: {},
       getRoleCredentials: 0,
+      invalidGrant: 0,
     },
     deniedRoles: new Set(),
     url: '',

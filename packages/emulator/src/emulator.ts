@@ -39,6 +39,8 @@ export interface Emulator {
     /** CreateToken with grant refresh_token, per clientId: which session called, since each login registers its own client. */
     refreshByClient: Record<string, number>;
     getRoleCredentials: number;
+    /** CreateToken refresh_token answered InvalidGrantException: a spent (rotated) or revoked refresh token. */
+    invalidGrant: number;
   };
   resetCalls(): void;
   /** The next `times` (default 1) requests to `target` get `fault`. Faults queue in the order injected. */

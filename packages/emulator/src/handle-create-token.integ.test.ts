@@ -102,6 +102,7 @@ describe(handleCreateToken.name, () => {
       });
       await expect(refresh(seeded, first.refreshToken)).resolves.toMatchObject({ tokenType: 'Bearer' });
       expect(emulator.calls.createToken.refresh_token).toBe(3);
+      expect(emulator.calls.invalidGrant).toBe(1);
     });
 
     it('returns the same refresh token when rotation is off', async () => {

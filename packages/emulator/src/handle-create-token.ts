@@ -37,7 +37,10 @@ function redeemRefreshToken(
   now: number,
 ) {
   const grant = ctx.tokens.grantFor(refreshToken, client.clientId);
-  if (!grant) throw ApiError.oidc('InvalidGrantException', 'Invalid refresh token provided');
+  if (!grant) {
+    ctx.calls.invalidGrant += 1;
+    throw ApiError.oidc('InvalidGrantException', 'Invalid refresh token provided');
+  }
   const ttlSeconds = ctx.settings.accessTokenTtlSeconds;
   const accessToken = ctx.tokens.issueAccessToken(grant, ttlSeconds, now);
   let nextRefreshToken = refreshToken as string;

@@ -77,6 +77,7 @@ describe(startEmulator.name, () => {
       createToken: { refresh_token: 0, device_code: 0, authorization_code: 0 },
       refreshByClient: {},
       getRoleCredentials: 0,
+      invalidGrant: 0,
     });
     await emulator.close();
   });

@@ -51,6 +51,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         startDeviceAuthorization: 0,
         authorize: 0,
         getRoleCredentials: 0,
+        invalidGrant: 0,
         refreshByClient: {},
       });
       Object.assign(ctx.calls.createToken, { refresh_token: 0, device_code: 0, authorization_code: 0 });

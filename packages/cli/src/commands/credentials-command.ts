@@ -1,5 +1,11 @@
-import type { CredentialsFormat, Setup } from '@sso-supervisor/core';
+import {
+  formatCredentials,
+  resolveSsoProfile,
+  type CredentialsFormat,
+  type Setup,
+} from '@sso-supervisor/core/setup';
 import { EXIT, type CliIo } from '../cli-io';
+import { askDaemonFirst, warnUnlocked } from '../daemon-first';
 
 /** The `--format` choices. */
 export const FORMATS = ['process', 'env', 'dotenv', 'json'];
@@ -9,6 +15,8 @@ Role credentials for an SSO profile, from its cached SSO token (refreshed first 
 GetRoleCredentials. Reused from a 0600 cache in the state dir while more than credentialsRenewBefore
 (supervisor.yaml, default 20m) remains, so boto3, which runs credential_process again under 15 minutes,
 runs it once per credential lifetime. Reads only the session parts of supervisor.yaml.
+When the daemon runs, it is asked (over daemon.sock in the state dir), so many concurrent calls share
+one refresh; otherwise the refresh runs under a per-session lock in the state dir's locks/ folder.
 Only the credentials go to stdout; messages go to stderr.
 
 Formats:
@@ -37,21 +45,46 @@ export async function credentialsCommand(
     io.stderr.write('error: no profile given: pass --profile PROFILE or set AWS_PROFILE\n');
     return EXIT.usage;
   }
-  const core = await import('@sso-supervisor/core');
-  const found = core.resolveSsoProfile(ws, name);
+  const found = resolveSsoProfile(ws, name);
   if ('failure' in found) {
     io.stderr.write(`error: ${found.failure.message}\n`);
     return EXIT.usage;
   }
-  const outcome = await core.obtainRoleCredentials(found.profile, {
-    stateDir: ws.paths.stateDir,
-    settings: ws.settingsFor(found.profile.session),
-  });
-  if (!outcome.ok) {
-    io.stderr.write(`error: ${outcome.failure.message}\n`);
-    return outcome.failure.kind === 'config' ? EXIT.usage : EXIT.failed;
+  const said = await askDaemonFirst<'credentials'>(ws, { op: 'credentials', profile: name });
+  if (said) {
+    if (!said.ok) {
+      io.stderr.write(`error: ${said.message}\n`);
+      return said.kind === 'config' ? EXIT.usage : EXIT.failed;
+    }
+    const r = said.result;
+    const credentials = {
+      accessKeyId: r.AccessKeyId,
+      secretAccessKey: r.SecretAccessKey,
+      sessionToken: r.SessionToken,
+      expiration: new Date(r.Expiration),
+    };
+    io.stdout.write(formatCredentials(credentials, opts.format));
+    return EXIT.ok;
   }
-  if (outcome.warning) io.stderr.write(`warning: ${outcome.warning}\n`);
-  io.stdout.write(core.formatCredentials(outcome.credentials, opts.format));
-  return EXIT.ok;
+  const core = await import('@sso-supervisor/core');
+  const refresher = new core.SessionRefresher(undefined, undefined, {
+    stateDir: ws.paths.stateDir,
+    onUnlocked: warnUnlocked(io),
+  });
+  try {
+    const outcome = await core.obtainRoleCredentials(found.profile, {
+      stateDir: ws.paths.stateDir,
+      settings: ws.settingsFor(found.profile.session),
+      refresher,
+    });
+    if (!outcome.ok) {
+      io.stderr.write(`error: ${outcome.failure.message}\n`);
+      return outcome.failure.kind === 'config' ? EXIT.usage : EXIT.failed;
+    }
+    if (outcome.warning) io.stderr.write(`warning: ${outcome.warning}\n`);
+    io.stdout.write(core.formatCredentials(outcome.credentials, opts.format));
+    return EXIT.ok;
+  } finally {
+    refresher.destroy();
+  }
 }

@@ -6,6 +6,7 @@ import {
   type Setup,
 } from '@sso-supervisor/core';
 import { EXIT, type CliIo } from '../cli-io';
+import { askDaemonFirst, warnUnlocked } from '../daemon-first';
 import { painter } from '../output/terminal-format';
 
 const OK = new Set(['refreshed', 'skipped']);
@@ -37,23 +38,49 @@ export async function refreshCommand(
     names.length || opts.profile?.length
       ? picked.sessions.map((session) => ({ session, settings: ws.settingsFor(session) }))
       : ws.supervised;
-  const refresher = new SessionRefresher();
+  const results =
+    (await refreshThroughDaemon(ws, chosen, opts.force ?? false)) ??
+    (await refreshHere(ws, io, chosen, opts.force));
+  if (opts.json) io.stdout.write(`${JSON.stringify({ results }, null, 2)}\n`);
+  else {
+    const paint = painter(io.stdout, io.env);
+    for (const r of results) io.stdout.write(`${paint(OK.has(r.outcome) ? 'green' : 'red', describe(r))}\n`);
+  }
+  return results.every((r) => OK.has(r.outcome)) ? EXIT.ok : EXIT.failed;
+}
+
+/** The running daemon's pass (it joins a refresh its workers are making), or null: do it here. */
+async function refreshThroughDaemon(
+  ws: Setup,
+  chosen: Setup['supervised'],
+  force: boolean,
+): Promise<RefreshResult[] | null> {
+  if (!chosen.length) return null;
+  const sessions = chosen.map((s) => s.session.id);
+  const said = await askDaemonFirst<'refresh'>(ws, { op: 'refresh', sessions, force });
+  return said?.ok ? said.result.results : null;
+}
+
+/** One pass in this process, each session under its cross-process lock. */
+async function refreshHere(
+  ws: Setup,
+  io: CliIo,
+  chosen: Setup['supervised'],
+  force: boolean | undefined,
+): Promise<RefreshResult[]> {
+  const refresher = new SessionRefresher(undefined, undefined, {
+    stateDir: ws.paths.stateDir,
+    onUnlocked: warnUnlocked(io),
+  });
   try {
     const settings = new Map(chosen.map((s) => [s.session.id, s.settings]));
-    const results = await refresher.refreshAll(
+    return await refresher.refreshAll(
       chosen.map((s) => s.session),
       (session) => {
         const own = settings.get(session.id)!;
-        return { thresholdMs: own.threshold, retry: retrySettings(own), force: opts.force };
+        return { thresholdMs: own.threshold, retry: retrySettings(own), force };
       },
     );
-    if (opts.json) io.stdout.write(`${JSON.stringify({ results }, null, 2)}\n`);
-    else {
-      const paint = painter(io.stdout, io.env);
-      for (const r of results)
-        io.stdout.write(`${paint(OK.has(r.outcome) ? 'green' : 'red', describe(r))}\n`);
-    }
-    return results.every((r) => OK.has(r.outcome)) ? EXIT.ok : EXIT.failed;
   } finally {
     refresher.destroy();
   }

@@ -34,6 +34,7 @@ export async function ensureFreshSession(options: EnsureFreshSessionOptions = {}
     thresholdMs: options.thresholdMs ?? settings.threshold,
     retry: retrySettings(settings),
     refresher: options.refresher,
+    locking: { stateDir: setup.paths.stateDir },
     now,
   });
   if (!token.ok) throw new CredentialsError(token.failure);

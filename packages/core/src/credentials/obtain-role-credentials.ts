@@ -1,5 +1,7 @@
+import { basename } from 'node:path';
 import type { SessionSettings } from '../config/supervisor-config';
 import { retrySettings } from '../engine/aws-clients';
+import { withStateDirLock } from '../engine/cross-process-lock';
 import type { SessionRefresher } from '../engine/session-refresher';
 import type { CredentialsFailure } from '../errors';
 import { obtainSessionToken } from './obtain-session-token';
@@ -50,19 +52,38 @@ export async function obtainRoleCredentials(
   options: RoleCredentialsOptions,
 ): Promise<RoleCredentialsOutcome> {
   const now = options.now ?? (() => new Date());
-  const useCache = options.cache ?? true;
+  if (options.cache === false) return fetchRoleCredentials(profile, options, false);
   const file = roleCacheFile(options.stateDir, profile);
   const renewBeforeMs = options.minRemainingMs ?? options.settings.credentialsRenewBefore;
-  if (useCache) {
+  const fromCache = async (): Promise<RoleCredentialsOutcome | null> => {
     const cached = await readRoleCache(file, now(), renewBeforeMs);
-    if (cached) return { ok: true, ...cached, source: 'cache' };
-  }
+    return cached && { ok: true, ...cached, source: 'cache' };
+  };
+  const hit = await fromCache();
+  if (hit) return hit;
+  // One GetRoleCredentials per profile on this machine: callers that waited find the winner's entry.
+  // Without the lock (an unusable state dir) each caller just asks the portal itself.
+  const waitMs = 2 * options.settings.timeout + 5_000;
+  return withStateDirLock(options.stateDir, `role-${basename(file, '.json')}`, waitMs, async () => {
+    return (await fromCache()) ?? fetchRoleCredentials(profile, options, true);
+  });
+}
+
+async function fetchRoleCredentials(
+  profile: SsoProfile,
+  options: RoleCredentialsOptions,
+  useCache: boolean,
+): Promise<RoleCredentialsOutcome> {
+  const now = options.now ?? (() => new Date());
+  const file = roleCacheFile(options.stateDir, profile);
+  const renewBeforeMs = options.minRemainingMs ?? options.settings.credentialsRenewBefore;
   const retry = retrySettings(options.settings);
   const token = await obtainSessionToken(profile.session, {
     thresholdMs: options.settings.threshold,
     retry,
     now,
     refresher: options.refresher,
+    locking: { stateDir: options.stateDir },
   });
   if (!token.ok) return token;
   const fetcher = options.fetcher ?? createPortalClient(retry);

@@ -3,6 +3,7 @@ import { readCachedToken, type CacheRead } from '../cache/read-cached-token';
 import { assessToken } from '../engine/assess-token';
 import type { RetrySettings } from '../engine/aws-clients';
 import type { RefreshResult } from '../engine/refresh-session';
+import type { CrossProcessLockOptions } from '../engine/cross-process-lock';
 import { SessionRefresher } from '../engine/session-refresher';
 import type { CredentialsFailure } from '../errors';
 
@@ -16,6 +17,8 @@ export interface SessionTokenOptions {
    * one already running for the session. Default: a new one over SSO OIDC, closed afterwards.
    */
   refresher?: SessionRefresher;
+  /** For the default refresher: the state dir whose lock files keep other processes from refreshing too. */
+  locking?: CrossProcessLockOptions;
 }
 
 export type SessionTokenOutcome =
@@ -60,7 +63,7 @@ export async function obtainSessionToken(
   const before = read.raw;
   let result: RefreshResult | undefined;
   if (assessToken(read.token, now(), Math.max(options.thresholdMs, MIN_USABLE_MS)).due) {
-    const refresher = options.refresher ?? new SessionRefresher();
+    const refresher = options.refresher ?? new SessionRefresher(undefined, undefined, options.locking);
     try {
       result = await refresher.refresh(session, {
         thresholdMs: options.thresholdMs,

@@ -6,6 +6,7 @@ import {
   type InjectionToken,
 } from 'tsyringe';
 import type { Setup } from '../setup/load-setup';
+import { daemonControlHandler } from './control-handlers';
 import { TOKENS } from '../di/tokens';
 import { createOidcRefresher, secretRecordingRefresher, type TokenRefresher } from '../engine/oidc-refresher';
 import { SessionRefresher } from '../engine/session-refresher';
@@ -174,7 +175,13 @@ export function composeDaemon(options: ComposeDaemonOptions): DaemonGraph {
   );
   c.register(
     SessionRefresher,
-    once((r) => new SessionRefresher(r.resolve(TOKENS.TokenRefresher))),
+    once(
+      (r) =>
+        new SessionRefresher(r.resolve(TOKENS.TokenRefresher), undefined, {
+          stateDir: setup.paths.stateDir,
+          onUnlocked: (problem) => logger(r).warn('refreshing without the cross-process lock', problem),
+        }),
+    ),
   );
   c.register(
     StateFileWriter,
@@ -232,6 +239,16 @@ export function composeDaemon(options: ComposeDaemonOptions): DaemonGraph {
         carriedOver: options.carriedOver,
       });
     }),
+  );
+  c.register(
+    TOKENS.ControlHandler,
+    once((r) =>
+      daemonControlHandler({
+        refresher: r.resolve(SessionRefresher),
+        setup: () => graph.setup,
+        logger: logger(r),
+      }),
+    ),
   );
   return graph;
 }

@@ -4,6 +4,7 @@ import { refreshesInFlight } from '../engine/refreshes-in-flight';
 import { EventBus, logEvent } from '../events/event-bus';
 import { ExportScheduler } from '../exports/export-scheduler';
 import { planExports } from '../exports/plan-exports';
+import { startControlServer, type ControlHandler, type ControlServer } from '../interprocess/control-server';
 import { closeLogger } from '../logging/create-logger';
 import type { Dispatcher } from '../notifiers/dispatcher';
 import { acquireLock } from '../state/lock-file';
@@ -42,6 +43,7 @@ export class Daemon {
   private unsubscribe: Array<() => void> = [];
   private unsubscribeDispatcher: () => void = () => {};
   private broker: RunningBroker | null = null;
+  private control: ControlServer | null = null;
 
   private constructor(
     private readonly options: DaemonOptions,
@@ -97,6 +99,7 @@ export class Daemon {
     supervisor.start(ws.supervised);
     await daemon.planExports();
     await daemon.startBroker();
+    await daemon.listen();
     return daemon;
   }
 
@@ -143,6 +146,8 @@ export class Daemon {
    */
   stop(graceMs = 5000): Promise<void> {
     this.stopping ??= (async () => {
+      // First: a one-shot command asking now finds no daemon and does the work itself.
+      await this.control?.close();
       this.unwatch();
       await this.broker?.stop();
       const inFlight = refreshesInFlight();
@@ -186,6 +191,25 @@ export class Daemon {
       this.logger.error('credential broker not started', {
         port: config.server.port,
         error: (error as NodeJS.ErrnoException).code ?? String(error),
+      });
+    }
+  }
+
+  /**
+   * Opens the control socket, so `credentials`, `token` and `refresh` ask this daemon instead of refreshing
+   * themselves. Without it the daemon still runs: those commands then take the session lock.
+   */
+  private async listen(): Promise<void> {
+    const { stateDir } = this.graph.setup.paths;
+    try {
+      this.control = await startControlServer(
+        stateDir,
+        this.graph.resolve<ControlHandler>(TOKENS.ControlHandler),
+      );
+      this.logger.info('control socket open', { path: this.control.path });
+    } catch (error) {
+      this.logger.warn('control socket not opened; one-shot commands will refresh under the session lock', {
+        problem: (error as Error).message,
       });
     }
   }

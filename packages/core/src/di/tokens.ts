@@ -14,4 +14,6 @@ export const TOKENS = {
   Setup: Symbol('Setup'),
   /** The SSO OIDC client every refresh goes through, recording the secrets it sees (TokenRefresher). */
   TokenRefresher: Symbol('TokenRefresher'),
+  /** The answers on the daemon's control socket (ControlHandler). */
+  ControlHandler: Symbol('ControlHandler'),
 } as const;

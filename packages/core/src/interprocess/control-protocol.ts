@@ -48,11 +48,15 @@ export interface ControlResults {
     SessionToken: string;
     Expiration: string;
   };
+  /** The engine's RefreshResult per session, as `refresh --json` prints it (secret-free by contract). */
   refresh: {
-    sessions: Array<{
-      session: string;
-      outcome: 'refreshed' | 'fresh' | 'reauth-required' | 'failed';
+    results: Array<{
+      session: string | null;
+      id: string;
+      outcome: 'refreshed' | 'skipped' | 'reauth_required' | 'failed' | 'invalid';
       expiresAt?: string;
+      error?: string;
+      command?: string;
     }>;
   };
   ping: { pid: number };
@@ -64,6 +68,12 @@ export interface ControlError {
   message: string;
   retryable: boolean;
 }
+
+/**
+ * An error code for an answer the caller prints as it is (a login is needed, the role is not assigned):
+ * `failed:<kind>` with the CredentialsFailure kind. Any other error code means "do the work yourself".
+ */
+export const FAILURE_CODE_PREFIX = 'failed:';
 
 export type ControlReply<Op extends ControlOp = ControlOp> =
   { ok: true; result: ControlResults[Op] } | { ok: false; error: ControlError };

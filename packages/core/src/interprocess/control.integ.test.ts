@@ -121,7 +121,7 @@ describe('control channel', () => {
     await start(() => new Promise((resolve) => (finish = resolve)));
     const slow = askDaemon(stateDir, { op: 'refresh', sessions: ['dev'], force: true }, { timeoutMs: 5_000 });
     await new Promise((resolve) => setTimeout(resolve, 300));
-    finish({ ok: true, result: { sessions: [{ session: 'dev', outcome: 'refreshed' }] } });
+    finish({ ok: true, result: { results: [{ session: 'dev', id: 'dev', outcome: 'refreshed' }] } });
     expect(await slow).toMatchObject({ kind: 'answer', response: { ok: true } });
     const gaveUp = await askDaemon(stateDir, { op: 'ping' }, { timeoutMs: 5_000, answerTimeoutMs: 50 });
     expect(gaveUp).toMatchObject({ kind: 'no-daemon', reason: 'answer-timeout' });

@@ -19,7 +19,13 @@ export { readStateFile } from '../state/state-file';
 export { runningDaemonPid } from '../state/lock-file';
 export { findConfigFile, userConfigFile } from '../config/load-config-file';
 export { colourWanted } from '../logging/colour-choice';
-export { chooseSessions, type SessionChoice } from '../credentials/choose-session';
+export { chooseSession, chooseSessions, type SessionChoice } from '../credentials/choose-session';
 export { humanTime, formatDuration, type HumanTime } from '../util/human-time';
 export { didYouMean, quoteName } from '../config/error-wording';
 export { guardOneShot, type ShutdownIo } from '../engine/shutdown-guard';
+// The daemon's control channel, client side (node:net and node:fs only), and what credential_process needs
+// to print its answer: `credentials` and `token` load nothing heavier when the daemon answers.
+export { askDaemon, type DaemonAnswer, type NoDaemonReason } from '../interprocess/control-client';
+export { FAILURE_CODE_PREFIX, type ControlResults } from '../interprocess/control-protocol';
+export { resolveSession, resolveSsoProfile } from '../credentials/resolve-session';
+export { formatCredentials, type CredentialsFormat } from '../credentials/format-credentials';
