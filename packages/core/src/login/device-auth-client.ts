@@ -36,10 +36,25 @@ const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 /** RFC 8628: poll every 5 seconds when the server names no interval. */
 const DEFAULT_INTERVAL = 5;
 
-function required<T>(value: T | undefined | null, operation: string, field: string): T {
+export function required<T>(value: T | undefined | null, operation: string, field: string): T {
   if (value === undefined || value === null || value === '')
     throw new TransientError(`${operation} answered without ${field}`);
   return value;
+}
+
+/** A CreateToken answer (any grant) as a token, or a transient error naming the field AWS left out. */
+export function tokenFromAnswer(out: {
+  accessToken?: string;
+  expiresIn?: number;
+  refreshToken?: string;
+}): DeviceToken {
+  const expiresIn = required(out.expiresIn, 'CreateToken', 'expiresIn');
+  if (expiresIn <= 0) throw new TransientError('CreateToken answered with an expiresIn of 0 or less');
+  return {
+    accessToken: required(out.accessToken, 'CreateToken', 'accessToken'),
+    expiresIn,
+    ...(out.refreshToken && { refreshToken: out.refreshToken }),
+  };
 }
 
 /**
@@ -87,13 +102,7 @@ export async function createDeviceAuthClient(
         new sdk.CreateTokenCommand({ clientId, clientSecret, grantType: DEVICE_CODE_GRANT, deviceCode }),
         { abortSignal: signal },
       );
-      const expiresIn = required(out.expiresIn, 'CreateToken', 'expiresIn');
-      if (expiresIn <= 0) throw new TransientError('CreateToken answered with an expiresIn of 0 or less');
-      return {
-        accessToken: required(out.accessToken, 'CreateToken', 'accessToken'),
-        expiresIn,
-        ...(out.refreshToken && { refreshToken: out.refreshToken }),
-      };
+      return tokenFromAnswer(out);
     },
     destroy: () => clients.destroy(),
   };

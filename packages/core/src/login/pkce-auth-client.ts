@@ -1,8 +1,6 @@
-import type { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
 import { formatTimestamp } from '../cache/cached-token';
-import { backoffDelay, DEFAULT_RETRY, type RetrySettings } from '../engine/aws-clients';
-import { TransientError } from '../errors';
-import type { DeviceToken } from './device-auth-client';
+import { createAwsClients, DEFAULT_RETRY, type RetrySettings } from '../engine/aws-clients';
+import { required, tokenFromAnswer, type DeviceToken } from './device-auth-client';
 import { PKCE_GRANT_TYPES, REGISTERED_REDIRECT_URI, type PkceRegistration } from './pkce-registration';
 
 export interface CodeExchange {
@@ -30,12 +28,6 @@ export interface PkceAuthClient {
   destroy(): void;
 }
 
-function required<T>(value: T | undefined | null, operation: string, field: string): T {
-  if (value === undefined || value === null || value === '')
-    throw new TransientError(`${operation} answered without ${field}`);
-  return value;
-}
-
 class EndpointResolved {
   constructor(readonly url: string) {}
 }
@@ -49,19 +41,8 @@ export async function createPkceAuthClient(
   region: string,
   retry: RetrySettings = DEFAULT_RETRY,
 ): Promise<PkceAuthClient> {
-  const [sdk, { ConfiguredRetryStrategy }] = await Promise.all([
-    import('@aws-sdk/client-sso-oidc'),
-    import('@smithy/util-retry'),
-  ]);
-  const oidc: SSOOIDCClient = new sdk.SSOOIDCClient({
-    region,
-    retryStrategy: new ConfiguredRetryStrategy(retry.attempts, (attempt) => backoffDelay(attempt, retry)),
-    requestHandler: {
-      requestTimeout: retry.timeout,
-      connectionTimeout: retry.timeout,
-      throwOnRequestTimeout: true,
-    },
-  });
+  const clients = createAwsClients();
+  const [sdk, oidc] = await Promise.all([import('@aws-sdk/client-sso-oidc'), clients.oidc(region, retry)]);
   return {
     async register(clientName, scopes, issuerUrl, signal) {
       const grantTypes = [...PKCE_GRANT_TYPES];
@@ -116,14 +97,8 @@ export async function createPkceAuthClient(
         }),
         { abortSignal: signal },
       );
-      const expiresIn = required(out.expiresIn, 'CreateToken', 'expiresIn');
-      if (expiresIn <= 0) throw new TransientError('CreateToken answered with an expiresIn of 0 or less');
-      return {
-        accessToken: required(out.accessToken, 'CreateToken', 'accessToken'),
-        expiresIn,
-        ...(out.refreshToken && { refreshToken: out.refreshToken }),
-      };
+      return tokenFromAnswer(out);
     },
-    destroy: () => oidc.destroy(),
+    destroy: () => clients.destroy(),
   };
 }
