@@ -29,9 +29,22 @@ export async function runCommand(
   flags: { config?: string },
   opts: { durationMs?: number } = {},
 ): Promise<number> {
+  // Listen before starting: the first refresh may be on the wire before the start has finished, and a
+  // Ctrl-C then must wait for its answer like any other, not kill the process with Node's default.
+  const running: { daemon?: Daemon } = {};
+  const failed = new AbortController();
+  const stopped = waitForStop({
+    durationMs: opts.durationMs,
+    onHangup: () => void running.daemon?.reload('SIGHUP'),
+    signal: failed.signal,
+  });
   const daemon = await startDaemon(io, flags);
-  if (typeof daemon === 'number') return daemon;
-  await waitForStop({ durationMs: opts.durationMs, onHangup: () => void daemon.reload('SIGHUP') });
+  if (typeof daemon === 'number') {
+    failed.abort();
+    return daemon;
+  }
+  running.daemon = daemon;
+  await stopped;
   const unhold = holdForRefreshes(shutdownIo(io));
   try {
     await daemon.stop();

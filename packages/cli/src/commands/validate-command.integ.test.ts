@@ -84,8 +84,12 @@ describe('validate: what run would trip on', () => {
     expect(line(`warning: ${at(5, 9)} reauth.mode:`)).toMatch(/no.*private|none is/);
     const aws = world.home.configFile;
     expect(r.stderr).toMatch(
-      new RegExp(`warning: ${aws}:\\d+:1 \\[sso-session a&b\\]: ignored: the AWS SDK`),
+      new RegExp(
+        `warning: ${aws}:\\d+:1 \\[sso-session a&b\\]: the AWS SDK for JavaScript's config parser drops`,
+      ),
     );
+    // Read as the AWS CLI reads it, so it is a session like any other: left out of `sessions:` here.
+    expect(r.stderr).toMatch(new RegExp(`warning: ${aws}:\\d+:1 \\[sso-session a&b\\]: not supervised`));
     expect(r.stderr).toMatch(new RegExp(`warning: ${aws}:\\d+:1 \\[sso-session newteam\\]: not supervised`));
   });
 
@@ -104,6 +108,7 @@ describe('validate: what run would trip on', () => {
     ]);
     expect(out.warnings.map((w) => w.path)).toEqual([
       'reauth.mode',
+      '[sso-session a&b]',
       '[sso-session a&b]',
       '[sso-session newteam]',
     ]);

@@ -34,7 +34,8 @@ export function droppedSections(file: string, sections: RawSection[]): ConfigIss
       col: s.col,
       path: `[${s.kind} ${s.name}]`,
       message:
-        `ignored: the AWS SDK's config parser drops a ${s.kind} whose name holds characters other than ` +
-        `letters, digits and - _ @ + . % : /, so nothing here supervises it (the AWS CLI still reads it); rename it`,
+        `the AWS SDK for JavaScript's config parser drops a ${s.kind} whose name holds characters other than ` +
+        `letters, digits and - _ @ + . % : /, so JavaScript apps do not see it (sso-supervisor and the AWS CLI ` +
+        `read it); rename it`,
     }));
 }

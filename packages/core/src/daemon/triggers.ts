@@ -40,6 +40,8 @@ export function watchFiles(files: string[], onChange: () => void, debounceMs = 3
 export function waitForStop(opts: {
   durationMs?: number;
   onHangup?: () => void;
+  /** Stops waiting and removes the handlers (a daemon that could not start). */
+  signal?: AbortSignal;
 }): Promise<'signal' | 'duration'> {
   return new Promise((resolve) => {
     const hangup = () => opts.onHangup?.();
@@ -55,5 +57,6 @@ export function waitForStop(opts: {
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
     process.on('SIGHUP', hangup);
+    opts.signal?.addEventListener('abort', onSignal, { once: true });
   });
 }
