@@ -72,7 +72,7 @@ describe('status and logs against what the daemon found', () => {
     expect(lines[0]).toBe('daemon not running');
     expect(lines[1]).toMatch(/^SESSION +PROFILES +LEFT +STATE +LAST REFRESH +NEXT CHECK$/);
     expect(human.stdout).toMatch(/^prod +prod-a, prod-b +\S+ +needs a login/m);
-    expect(human.stdout).toMatch(/^ {2}last refresh reauth required \S+ ago \(\d\d:\d\d CET\)$/m);
+    expect(human.stdout).toMatch(/^ {2}last refresh reauth required (?:\S+ ago|now) \(\d\d:\d\d CET\)$/m);
     expect(human.stdout).toMatch(/^not supervised \(`sessions:` in .* leaves them out\): newteam$/m);
     for (const line of lines.filter((l) => !l.startsWith(' ')).slice(0, 4))
       expect(line.length).toBeLessThanOrEqual(80);
