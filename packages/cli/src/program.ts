@@ -88,16 +88,20 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
   )
     .option('--json', 'machine-readable output')
     .action(async (names: string[], opts: { json?: boolean; profile: string[] }) => {
+      let reached = false;
       result.code = await withSessions(
         io,
         program.opts(),
-        async (ws) =>
-          (await import('./commands/status-command')).statusCommand(ws, io, opts, [
+        async (ws) => {
+          reached = true;
+          return (await import('./commands/status-command')).statusCommand(ws, io, opts, [
             ...names,
             ...opts.profile,
-          ]),
+          ]);
+        },
         opts,
       );
+      if (!reached && !opts.json) await (await import('./commands/status-command')).noteConfigRefusal(io);
     });
 
   sessionChoice(

@@ -53,6 +53,7 @@ export { writeConfigFile } from './aws-config/write-config-file';
 export type { LoginProgress } from './login/login-types';
 export { readSessionStatus, type SessionStatus } from './status/session-status';
 export { resolvePaths } from './paths/resolve-paths';
+export { refusalDir } from './state/config-refusal';
 export { NotifierError, httpFailure } from './notifiers/notifier-contract';
 export { summarizeEvent, type EventSummary } from './notifiers/summarize-event';
 export { formatIssue } from './config/config-issues';

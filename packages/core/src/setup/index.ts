@@ -17,6 +17,13 @@ export {
 } from '../status/session-status';
 export { readStateFile } from '../state/state-file';
 export { runningDaemonPid } from '../state/lock-file';
+export {
+  readConfigRefusal,
+  refusalDir,
+  refusalFix,
+  REFUSAL_FILE_NAME,
+  type ConfigRefusal,
+} from '../state/config-refusal';
 export { findConfigFile, userConfigFile } from '../config/load-config-file';
 export { colourWanted } from '../logging/colour-choice';
 export { chooseSession, chooseSessions, type SessionChoice } from '../credentials/choose-session';
