@@ -232,6 +232,8 @@ Exit codes: 0 logged in; 1 refused, expired, cancelled or failed; 2 usage error.
     )
     .option('--duration <seconds>', 'stop by itself after this many seconds', parseSeconds)
     .action(async (opts: { duration?: number }) => {
+      // Before the daemon's modules load: see young-generation.ts.
+      (await import('./young-generation')).keepYoungGenerationSmall(io.env);
       const { runCommand } = await import('./commands/run-command');
       result.code = await runCommand(io, program.opts(), { durationMs: opts.duration });
     });

@@ -1,4 +1,3 @@
-import { setFlagsFromString } from 'node:v8';
 import {
   clearConfigRefusal,
   Daemon,
@@ -44,7 +43,6 @@ export async function runCommand(
   flags: { config?: string },
   opts: { durationMs?: number } = {},
 ): Promise<number> {
-  keepYoungGenerationSmall(io.env);
   // Listen before starting: the first refresh may be on the wire before the start has finished, and a
   // Ctrl-C then must wait for its answer like any other, not kill the process with Node's default.
   const running: { daemon?: Daemon } = {};
@@ -90,16 +88,4 @@ async function recordRefusal(io: CliIo, stateDir: string, errors: ConfigIssue[])
       `warning: cannot record the refusal in ${stateDir} (${reason}); status will not show it\n`,
     );
   }
-}
-
-/**
- * V8 grows the young generation to 16-32 MB after a burst of refreshes and keeps it, which was a third of
- * an idle daemon's memory over bare node's. A daemon allocates little between ticks: its first 1 MB
- * semi-space is enough (measured in BENCHMARKS.md: idle RSS and the soak). Left alone when the person set
- * V8's semi-space options themselves.
- */
-export function keepYoungGenerationSmall(env: Record<string, string | undefined>): void {
-  const set = [...process.execArgv, env.NODE_OPTIONS ?? ''].join(' ');
-  if (/semi[-_]space/.test(set)) return;
-  setFlagsFromString('--semi-space-growth-factor=1');
 }
