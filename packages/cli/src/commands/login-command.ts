@@ -1,5 +1,6 @@
 import {
   browserLogin,
+  configuredScopes,
   chooseSession,
   chooseLoginFlow,
   deviceLogin,
@@ -67,7 +68,7 @@ export async function loginCommand(
     if (choice.flow === 'browser') {
       return browserLogin(session, {
         cacheDir: ws.paths.cacheDir,
-        configuredScopes: configuredScopes(ws, session),
+        configuredScopes: configuredScopes(ws.awsConfig, session),
         redirectPort: opts.redirectPort,
         timeoutMs: opts.browserTimeout,
         signal,
@@ -95,16 +96,4 @@ export async function loginCommand(
   });
   reporter.done(result);
   return result.outcome === 'logged_in' ? EXIT.ok : EXIT.failed;
-}
-
-/** `sso_registration_scopes` as the config writes it, or null: the AWS CLI names its registration file by it. */
-function configuredScopes(ws: Setup, session: SsoSession): string[] | null {
-  const raw =
-    session.name !== null ? ws.awsConfig.ssoSessions[session.name]?.sso_registration_scopes : undefined;
-  return raw === undefined
-    ? null
-    : raw
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean);
 }

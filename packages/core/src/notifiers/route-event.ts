@@ -41,9 +41,10 @@ const FIELDS: Record<keyof SupervisorEvent, true> = {
   error: true,
   verificationUri: true,
   userCode: true,
+  loginUrl: true,
   errors: true,
 };
-const LOGIN_FIELDS = new Set<string>(['verificationUri', 'userCode']);
+const LOGIN_FIELDS = new Set<string>(['verificationUri', 'userCode', 'loginUrl']);
 
 /**
  * A copy of the event holding only contract fields, so a stray property (a token someone attached
