@@ -6,7 +6,6 @@ import {
   deviceLogin,
   exclusiveLogin,
   retrySettings,
-  type SsoSession,
   type Setup,
 } from '@sso-supervisor/core';
 import { EXIT, type CliIo } from '../cli-io';
