@@ -8,7 +8,7 @@ const REFRESH_MS = 3000;
 const STYLE = `body{font-family:system-ui,sans-serif;margin:2em;color:#222}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.4em .6em;border-bottom:1px solid #ddd;vertical-align:top}
 .state{font-weight:600}.bad{color:#b00020}.ok{color:#1b5e20}.warn{color:#8a6d00}
-ul.events{margin:0;padding-left:1em;font-size:.9em;color:#555}button{font-size:1em}`;
+.state div{font-weight:400}ul.events{margin:0;padding-left:1em;font-size:.9em;color:#555}button{font-size:1em;white-space:nowrap}`;
 
 const STATE_CLASS: Record<string, string> = {
   valid: 'ok',

@@ -77,6 +77,18 @@ function segment(text: string): string | null {
   }
 }
 
+/**
+ * A form on another site cannot know the key; still, a browser that says where a POST comes from must say
+ * it comes from us. The page's no-referrer policy makes Chromium send `Origin: null`, so that passes, and
+ * `Sec-Fetch-Site` (sent whatever the policy) decides.
+ */
+function sameOrigin(req: IncomingMessage): boolean {
+  const { origin } = req.headers;
+  const site = req.headers['sec-fetch-site'];
+  if (origin !== undefined && origin !== 'null' && origin !== `http://${req.headers.host}`) return false;
+  return site === undefined || site === 'same-origin' || site === 'none';
+}
+
 function keyMatches(expected: string, given: string): boolean {
   const a = Buffer.from(expected);
   const b = Buffer.from(given);
@@ -130,9 +142,7 @@ export function webRoutes(deps: WebRoutesDeps): (req: IncomingMessage, res: Serv
     }
     if (action !== 'login' || name === undefined || rest.length > 0) return page(res, PAGES.notFound);
     if (req.method !== 'POST') return page(res, PAGES.method);
-    // A form on another site cannot know the key; a browser that sends Origin must also send ours.
-    const origin = req.headers.origin;
-    if (origin !== undefined && origin !== `http://${req.headers.host}`) return page(res, PAGES.badHost);
+    if (!sameOrigin(req)) return page(res, PAGES.badHost);
     const decoded = segment(name);
     const supervised = decoded === null ? undefined : find(decoded);
     if (!supervised) return page(res, PAGES.notFound);
