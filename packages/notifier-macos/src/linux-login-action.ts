@@ -39,7 +39,10 @@ export function createLoginActionSender(deps: LoginActionDeps) {
       String(notification.message),
     ];
     return new Promise<void>((resolve, reject) => {
-      const child = spawn('stdbuf', args, { env: deps.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn('stdbuf', args, {
+        env: deps.env ?? process.env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       waiting.add(child);
       let shown = false;
       let stderr = '';

@@ -108,7 +108,10 @@ export function createMacosNotifier(options: MacosOptions, deps: MacosDeps): Not
       if (!action || !link) return plain(notification);
       // The body holds the link too: a server without actions (or an old notify-send) still shows it.
       return action.send(notification, link).catch((error: Error) => {
-        deps.logger.debug('notification without a click action', { notifier: deps.name, reason: error.message });
+        deps.logger.debug('notification without a click action', {
+          notifier: deps.name,
+          reason: error.message,
+        });
         return plain(notification);
       });
     },

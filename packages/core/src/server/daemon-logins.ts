@@ -62,14 +62,12 @@ export class DaemonLogins {
         openBrowser: async (url) => announce({ authorizeUrl: url }),
       });
     void exclusiveLogin(session, run, { stateDir: setup.paths.stateDir, waitMs: 0 })
-      .catch(
-        (error: unknown): LoginResult => ({
-          session: session.name,
-          id: session.id,
-          outcome: 'failed',
-          error: String(error),
-        }),
-      )
+      .catch((error: unknown): LoginResult => ({
+        session: session.name,
+        id: session.id,
+        outcome: 'failed',
+        error: String(error),
+      }))
       .then((result) => {
         this.running.delete(session.id);
         // Before the browser was sent anywhere: the request that asked shows why.

@@ -37,7 +37,9 @@ function when(time: HumanTime, at: string | null | undefined): string {
 function timeLeft(view: SessionView): string {
   const { secondsLeft } = view.status;
   if (secondsLeft === null) return '-';
-  return secondsLeft > 0 ? formatDuration(secondsLeft * 1000) : `expired ${formatDuration(secondsLeft * 1000)} ago`;
+  return secondsLeft > 0
+    ? formatDuration(secondsLeft * 1000)
+    : `expired ${formatDuration(secondsLeft * 1000)} ago`;
 }
 
 function loginCell(view: SessionView, base: string): string {

@@ -105,7 +105,12 @@ describe('login links and the status page (HTTP)', () => {
   });
 
   it('the status page needs its key; it escapes names and offers a login where one is needed', async () => {
-    for (const path of ['/status/', `/status/${web.statusKey}x`, `/status/${web.statusKey.slice(1)}`, '/status/x'])
+    for (const path of [
+      '/status/',
+      `/status/${web.statusKey}x`,
+      `/status/${web.statusKey.slice(1)}`,
+      '/status/x',
+    ])
       expect((await fetch(`${origin}${path}`)).status).toBe(404);
     const res = await fetch(`${origin}${web.statusPath}`);
     expect(res.status).toBe(200);
@@ -157,7 +162,8 @@ describe('login links and the status page (HTTP)', () => {
 
 describe(isLoopbackPeer.name, () => {
   it('takes 127.0.0.0/8 and ::1, also IPv4-mapped, and nothing else', () => {
-    for (const a of ['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1']) expect(isLoopbackPeer(a)).toBe(true);
+    for (const a of ['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1'])
+      expect(isLoopbackPeer(a)).toBe(true);
     for (const a of ['10.0.0.2', '::ffff:10.0.0.2', '192.168.1.1', 'fe80::1', '', undefined])
       expect(isLoopbackPeer(a)).toBe(false);
   });
@@ -174,7 +180,9 @@ const external = Object.values(networkInterfaces())
     const emulator = await startEmulator();
     const restore = saveEnv();
     Object.assign(process.env, emulator.env());
-    const home = await createSsoHome(emulator, join(dir, 'home'), [{ name: 'corp', profiles: ['dev'], loggedIn: false }]);
+    const home = await createSsoHome(emulator, join(dir, 'home'), [
+      { name: 'corp', profiles: ['dev'], loggedIn: false },
+    ]);
     const setup = await buildSetup(defaultConfig(), {
       awsConfigFile: home.configFile,
       cacheDir: home.cacheDir,

@@ -60,7 +60,11 @@ const PAGES = {
     detail:
       'This login link has expired. Nothing was started. A newer notification has a new link, or run `sso-supervisor open`.',
   },
-  unknown: { status: 404, title: 'Unknown link', detail: 'This is not a valid login link. Nothing was started.' },
+  unknown: {
+    status: 404,
+    title: 'Unknown link',
+    detail: 'This is not a valid login link. Nothing was started.',
+  },
   noNeed: {
     status: 200,
     title: 'Already logged in',
@@ -112,7 +116,11 @@ export function webRoutes(deps: WebRoutesDeps): (req: IncomingMessage, res: Serv
     if ('error' in started) {
       return page(res, { status: 502, title: 'Login not started', detail: started.error });
     }
-    res.writeHead(303, { location: started.authorizeUrl, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });
+    res.writeHead(303, {
+      location: started.authorizeUrl,
+      'cache-control': 'no-store',
+      'referrer-policy': 'no-referrer',
+    });
     res.end();
   }
 

@@ -65,7 +65,7 @@ function reauthWarnings(setup: Setup) {
       {
         path: 'reauth.mode',
         message:
-          'browser serves its login links on the daemon\'s loopback server, which `server.enabled: false` turns off; turn it on, or use mode: notify',
+          "browser serves its login links on the daemon's loopback server, which `server.enabled: false` turns off; turn it on, or use mode: notify",
       },
     ];
   if (mode === 'notify' || config.notifiers.some((n) => n.private)) return [];

@@ -10,7 +10,10 @@ import { SessionWorker, type WorkerDeps } from './session-worker';
 import type { WorkerState } from './worker-state';
 import { watch, type FSWatcher } from 'node:fs';
 
-export interface SupervisorDeps extends Pick<WorkerDeps, 'reauth' | 'deviceLogin' | 'carriedOver' | 'loginLink'> {
+export interface SupervisorDeps extends Pick<
+  WorkerDeps,
+  'reauth' | 'deviceLogin' | 'carriedOver' | 'loginLink'
+> {
   refresher: SessionRefresher;
   publish: (event: SupervisorEvent) => void;
   logger: Logger;
