@@ -84,6 +84,24 @@ const received = (hook: CaptureServer) =>
       }
     });
 
+    it('says when the daemon runs without its loopback server', async () => {
+      const noServer = await world.withConfig('no-server', 'version: 1\nserver: { enabled: false }\n');
+      const d = new DaemonProcess({ env: noServer });
+      try {
+        await d.waitFor(() => d.events('supervisor.started').length === 1);
+        for (const args of [['status', '--web'], ['open']]) {
+          const run = await runCli(args, noServer);
+          expect(run.code).toBe(1);
+          expect(run.stdout).toBe('');
+          expect(run.stderr).toMatch(
+            /runs without its loopback server: `server.enabled` is false in .*no-server\.yaml/,
+          );
+        }
+      } finally {
+        await d.stop();
+      }
+    });
+
     it('shows a revoked session, logs it in with the button, and sees it restored', async () => {
       const d = (daemon = new DaemonProcess({ env }));
       await d.waitFor(() => d.events('token.refreshed').length >= 2);

@@ -64,7 +64,7 @@ export function summarizeEvent(event: SupervisorEvent): EventSummary {
     subject: `[${event.severity.toUpperCase()}] ${title}`,
     facts,
     ...(event.command && { command: event.command }),
-    ...(event.verificationUri && { login: { uri: event.verificationUri, code: event.userCode } }),
     ...(event.loginUrl && { login: { uri: event.loginUrl } }),
+    ...(event.verificationUri && { login: { uri: event.verificationUri, code: event.userCode } }),
   };
 }

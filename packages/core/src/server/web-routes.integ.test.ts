@@ -104,6 +104,14 @@ describe('login links and the status page (HTTP)', () => {
     expect(emulator.calls.registerClient).toBe(registered);
   });
 
+  it('a link for a session that needs no login starts nothing', async () => {
+    const registered = emulator.calls.registerClient;
+    const res = await fetch(link('corp'), { redirect: 'manual' });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('Already logged in');
+    expect(emulator.calls.registerClient).toBe(registered);
+  });
+
   it('the status page needs its key; it escapes names and offers a login where one is needed', async () => {
     for (const path of [
       '/status/',
