@@ -11,6 +11,7 @@ import { acquireLock } from '../state/lock-file';
 import { removeStaleTempFiles } from '../state/remove-stale-temp-files';
 import { readStateFile, StateFileWriter } from '../state/state-file';
 import { CredentialsBroker } from '../server/credentials-broker';
+import { DaemonLogins } from '../server/daemon-logins';
 import { DaemonWeb } from '../server/daemon-web';
 import { startBroker, type RunningBroker } from '../server/start-broker';
 import { Supervisor } from '../supervisor/supervisor';
@@ -154,6 +155,7 @@ export class Daemon {
       this.unwatch();
       this.graph.resolve(DaemonWeb).listening(null);
       await this.broker?.stop();
+      await this.graph.resolve(DaemonLogins).stop();
       const inFlight = refreshesInFlight();
       if (inFlight.length > 0) {
         // Their refresh tokens may be spent at AWS already: the answers are written before we stop.

@@ -10,9 +10,6 @@ import type { Logger } from '../util/logger';
 /** Where to send the browser, or why no login could start. */
 export type LoginStart = { authorizeUrl: string } | { error: string };
 
-/** Runs one browser login; the daemon's is `browserLogin` under the session's login lock. */
-export type DaemonLoginRunner = typeof browserLogin;
-
 export interface DaemonLoginsDeps {
   setup: () => Setup;
   logger: Logger;
@@ -20,7 +17,6 @@ export interface DaemonLoginsDeps {
   onLoggedIn: (sessionId: string) => void;
   /** How long a person has in the browser; default 10 minutes, as the AWS CLI waits. */
   timeoutMs?: number;
-  login?: DaemonLoginRunner;
 }
 
 const DEFAULT_TIMEOUT_MS = 10 * 60_000;
@@ -35,6 +31,8 @@ const DEFAULT_TIMEOUT_MS = 10 * 60_000;
  */
 export class DaemonLogins {
   private readonly running = new Map<string, Promise<LoginStart>>();
+  private readonly ended = new Set<Promise<void>>();
+  private readonly stopping = new AbortController();
 
   constructor(private readonly deps: DaemonLoginsDeps) {}
 
@@ -46,22 +44,24 @@ export class DaemonLogins {
     const { session } = supervised;
     const joined = this.running.get(session.id);
     if (joined) return joined;
+    if (this.stopping.signal.aborted) return Promise.resolve({ error: 'the daemon is stopping' });
     let announce!: (start: LoginStart) => void;
     const started = new Promise<LoginStart>((resolve) => (announce = resolve));
     this.running.set(session.id, started);
     const { logger } = this.deps;
     const setup = this.deps.setup();
-    const login = this.deps.login ?? browserLogin;
     logger.info('browser login started', { session: session.id });
+    const { signal } = this.stopping;
     const run = () =>
-      login(session, {
+      browserLogin(session, {
         cacheDir: setup.paths.cacheDir,
         configuredScopes: configuredScopes(setup.awsConfig, session),
         timeoutMs: this.deps.timeoutMs ?? DEFAULT_TIMEOUT_MS,
         retry: retrySettings(supervised.settings),
+        signal,
         openBrowser: async (url) => announce({ authorizeUrl: url }),
       });
-    void exclusiveLogin(session, run, { stateDir: setup.paths.stateDir, waitMs: 0 })
+    const ended = exclusiveLogin(session, run, { stateDir: setup.paths.stateDir, waitMs: 0, signal })
       .catch((error: unknown): LoginResult => ({
         session: session.name,
         id: session.id,
@@ -80,6 +80,14 @@ export class DaemonLogins {
         logger.info('browser login finished; cache file written', { ...fields, expiresAt: result.expiresAt });
         this.deps.onLoggedIn(session.id);
       });
+    this.ended.add(ended);
+    void ended.finally(() => this.ended.delete(ended));
     return started;
+  }
+
+  /** Shutdown: logins still waiting for a browser end without writing (their listeners close). */
+  async stop(): Promise<void> {
+    this.stopping.abort();
+    await Promise.all(this.ended);
   }
 }

@@ -30,6 +30,7 @@ describe('login links and the status page (HTTP)', () => {
   let web: DaemonWeb;
   let now: number;
   let origin: string;
+  let logins: DaemonLogins;
   const loggedIn: string[] = [];
   const logger = new RecordingLogger();
   const restoreEnv = saveEnv();
@@ -42,6 +43,7 @@ describe('login links and the status page (HTTP)', () => {
       { name: 'corp', profiles: ['dev'] },
       { name: 'gone', profiles: ['gone-a'], loggedIn: false },
       { name: ODD, profiles: ['odd-a'], loggedIn: false },
+      { name: 'fresh', profiles: ['fresh-a'], loggedIn: false },
     ]);
     setup = await buildSetup(defaultConfig(), {
       awsConfigFile: home.configFile,
@@ -49,7 +51,7 @@ describe('login links and the status page (HTTP)', () => {
       stateDir: join(dir, 'state'),
     });
     now = Date.now();
-    const logins = new DaemonLogins({
+    logins = new DaemonLogins({
       setup: () => setup,
       logger,
       onLoggedIn: (id) => loggedIn.push(id),
@@ -158,6 +160,17 @@ describe('login links and the status page (HTTP)', () => {
       req.on('error', reject).end();
     });
     expect(status).toBe(400);
+  });
+
+  it('stopping ends a login still waiting for the browser, and writes nothing', async () => {
+    const session = supervised('fresh').session;
+    const res = await fetch(`${origin}${web.statusPath}/login/fresh`, { method: 'POST', redirect: 'manual' });
+    expect(res.status).toBe(303);
+    expect(logins.isRunning('fresh')).toBe(true);
+    await logins.stop();
+    expect(logins.isRunning('fresh')).toBe(false);
+    expect((await readCachedToken(session.cacheFile)).status).toBe('missing');
+    expect(await logins.start(supervised('fresh'))).toEqual({ error: 'the daemon is stopping' });
   });
 
   it('never writes a link token or the page key to the log', () => {
