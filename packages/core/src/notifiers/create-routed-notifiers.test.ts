@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { NotifierEntry } from '../config/supervisor-config';
-import { RecordingLogger } from '../testing/recording-logger';
+import { RecordingLogger } from '@sso-supervisor/notifier-api/testing';
 import { requireImporter } from '../testing/module-loading';
 import { createRoutedNotifiers } from './create-routed-notifiers';
 import type { NotifierPlugin } from './notifier-contract';
