@@ -31,7 +31,9 @@ export class NotifierError extends Error {
 }
 
 function field(value: unknown, key: PropertyKey): unknown {
-  return typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  return typeof value === 'object' && value !== null
+    ? (value as Record<PropertyKey, unknown>)[key]
+    : undefined;
 }
 
 /** Whether `value` is a NotifierError from any copy of this package. */

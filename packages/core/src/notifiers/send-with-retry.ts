@@ -10,6 +10,7 @@ import {
   type DeliveryOutcome,
   type RoutedNotifier,
 } from './notifier-contract';
+import { redactPluginText } from './plugin-text';
 
 /** Delivery settings shared by every notifier. Durations in milliseconds. */
 export interface DispatcherOptions {
@@ -85,7 +86,8 @@ export async function sendWithRetry(
     } catch (error) {
       failure = error;
     }
-    const error = errorText(failure);
+    // Plugin code wrote this text; the logger blanks registered secrets, this also covers stdout.
+    const error = redactPluginText(errorText(failure));
     const delay = stop.aborted ? undefined : nextDelay(failure, attempts, options);
     if (delay === undefined) {
       logger.warn('notification failed', { ...fields, attempts, error });
