@@ -117,7 +117,9 @@ async function awsConfigIssues(setup: Setup): Promise<Omit<SetupCheck, 'notes'>>
 
 /** import() caches a module for the life of the process; a reload cannot swap a plugin's code. */
 function moduleNotes(setup: Setup): string[] {
-  const modules = setup.config.notifiers.flatMap((n) => (n.module === undefined ? [] : [`"${n.module}"`]));
+  const modules = [
+    ...new Set(setup.config.notifiers.flatMap((n) => (n.module === undefined ? [] : [`"${n.module}"`]))),
+  ];
   if (modules.length === 0) return [];
   return [
     `custom notifier modules (${modules.join(', ')}) are loaded once per daemon process: after rebuilding or upgrading one, restart the daemon; a reload keeps the code it loaded`,
