@@ -6,11 +6,13 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Buffer } from 'node:buffer';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const [binDir, apiTarball, pluginTarball] = process.argv.slice(2).map((p) => resolve(p));
-const root = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '../..');
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const { createWorld } = createRequire(import.meta.url)(join(root, 'packages/emulator/dist/testing.js'));
 
 const RETRY_AFTER_S = 3;
