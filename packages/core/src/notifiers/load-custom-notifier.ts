@@ -44,7 +44,8 @@ export interface LoadOptions {
 }
 
 function defaultHostFiles(): string[] {
-  const files = [__filename];
+  // No __filename when a bundler emits ES modules; the running CLI's path then stands for the host.
+  const files = typeof __filename === 'string' ? [__filename] : [];
   try {
     if (process.argv[1]) files.push(realpathSync(process.argv[1]));
   } catch {

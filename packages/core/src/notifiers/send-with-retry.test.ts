@@ -7,7 +7,12 @@ import { sendWithRetry, type DispatcherOptions } from './send-with-retry';
 /** notifier-api as a plugin that installed its own copy would load it: another module instance. */
 function pluginCopy(): typeof import('@sso-supervisor/notifier-api') {
   let copy: typeof import('@sso-supervisor/notifier-api') | undefined;
-  jest.isolateModules(() => (copy = jest.requireActual('@sso-supervisor/notifier-api')));
+  jest.isolateModules(
+    () =>
+      (copy = jest.requireActual<typeof import('@sso-supervisor/notifier-api')>(
+        '@sso-supervisor/notifier-api',
+      )),
+  );
   return copy!;
 }
 
