@@ -79,3 +79,23 @@ export function createLoginActionSender(deps: LoginActionDeps) {
 
   return { send, close };
 }
+
+/**
+ * Opens a link in the person's browser as `login` does: `$BROWSER` (its first `:`-separated entry, `%s`
+ * replaced by the URL or the URL appended), else `xdg-open`. The URL is one argument, never through a shell.
+ */
+export function openLink(url: string, env: NodeJS.ProcessEnv, spawn = nodeSpawn): Promise<void> {
+  const browser = env.BROWSER?.split(':')
+    .map((s) => s.trim())
+    .find(Boolean);
+  const [command, ...rest] = browser ? browser.split(/\s+/) : ['xdg-open'];
+  const args = rest.some((a) => a.includes('%s')) ? rest.map((a) => a.replaceAll('%s', url)) : [...rest, url];
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env, detached: true, stdio: 'ignore' });
+    child.once('error', (error) => reject(new Error(`cannot start ${command} (${error.message})`)));
+    child.once('spawn', () => {
+      child.unref();
+      resolve();
+    });
+  });
+}

@@ -1,16 +1,15 @@
 import type NodeNotifier from 'node-notifier';
 import {
-  createOpenBrowser,
   type Notifier,
   type NotifierDeps,
   NotifierError,
   type NotifierPlugin,
   summarizeEvent,
-} from '@sso-supervisor/core';
+} from '@sso-supervisor/notifier-api';
 import { z } from 'zod';
 import { buildDesktopNotification, type DesktopNotification } from './build-desktop-notification';
 import { desktopUnavailable } from './desktop-availability';
-import { createLoginActionSender } from './linux-login-action';
+import { createLoginActionSender, openLink } from './linux-login-action';
 
 /** Options of the `macos` desktop notifier (Notification Center on macOS, notify-send on Linux). */
 export const macosOptionsSchema = z
@@ -88,7 +87,7 @@ export function createMacosNotifier(options: MacosOptions, deps: MacosDeps): Not
       ? undefined
       : createLoginActionSender({
           env,
-          open: createOpenBrowser({ env, platform }),
+          open: (url) => openLink(url, env),
           onOpenError: (error) =>
             deps.logger.warn('could not open the login link', { notifier: deps.name, error: error.message }),
         });

@@ -7,7 +7,7 @@ import { saveEnv } from '@sso-supervisor/emulator/testing';
 import { readCachedToken } from '../cache/read-cached-token';
 import { defaultConfig } from '../config/supervisor-config';
 import { buildSetup, type Setup } from '../setup/load-setup';
-import { RecordingLogger } from '../testing/recording-logger';
+import { RecordingLogger } from '@sso-supervisor/notifier-api/testing';
 import { DaemonLogins } from './daemon-logins';
 import { DaemonWeb } from './daemon-web';
 import { startLoopbackServer, type LoopbackServer } from './loopback-server';
