@@ -1,4 +1,4 @@
-import { summarizeEvent, type Severity, type SupervisorEvent } from '@sso-supervisor/core';
+import { summarizeEvent, type Severity, type SupervisorEvent } from '@sso-supervisor/notifier-api';
 
 export interface DiscordEmbedField {
   name: string;
@@ -51,6 +51,7 @@ function factFields(event: SupervisorEvent): DiscordEmbedField[] {
   if (event.command) add('Fix', `\`${event.command}\``);
   // Only a notifier marked `private: true` is ever handed these two.
   if (event.verificationUri) add('Approve the login', event.verificationUri);
+  if (event.loginUrl) add('Log in', event.loginUrl);
   if (event.userCode) add('Code', `\`${event.userCode}\``, true);
   return fields;
 }

@@ -43,6 +43,8 @@ export { SessionRefresher } from './engine/session-refresher';
 export { deviceLogin } from './login/device-login';
 export type { LoginResult } from './login/login-types';
 export { browserLogin } from './login/browser-login';
+export { createOpenBrowser } from './login/open-browser';
+export { configuredScopes } from './login/registration-cache';
 export { chooseLoginFlow } from './login/choose-login-flow';
 export { exclusiveLogin, type ExclusiveLoginResult } from './login/exclusive-login';
 export type { LockHolder } from './interprocess/session-lock';
@@ -54,8 +56,15 @@ export type { LoginProgress } from './login/login-types';
 export { readSessionStatus, type SessionStatus } from './status/session-status';
 export { resolvePaths } from './paths/resolve-paths';
 export { refusalDir } from './state/config-refusal';
-export { NotifierError, httpFailure } from './notifiers/notifier-contract';
-export { summarizeEvent, type EventSummary } from './notifiers/summarize-event';
+export {
+  NotifierError,
+  httpFailure,
+  isNotifierError,
+  retryableOf,
+  retryAfterMsOf,
+  summarizeEvent,
+  type EventSummary,
+} from '@sso-supervisor/notifier-api';
 export { formatIssue } from './config/config-issues';
 export type { SupervisorConfig, SessionSettings, NotifierEntry } from './config/supervisor-config';
 export { defaultConfig } from './config/supervisor-config';

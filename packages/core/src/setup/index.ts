@@ -24,6 +24,7 @@ export {
   REFUSAL_FILE_NAME,
   type ConfigRefusal,
 } from '../state/config-refusal';
+export { findStatusPage, type StatusPageLookup } from '../server/find-status-page';
 export { findConfigFile, userConfigFile } from '../config/load-config-file';
 export { colourWanted } from '../logging/colour-choice';
 export { chooseSession, chooseSessions, type SessionChoice } from '../credentials/choose-session';
