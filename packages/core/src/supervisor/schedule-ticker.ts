@@ -1,26 +1,9 @@
-import type * as Cron from 'cron';
-import { parseSimpleSchedule, SimpleJob } from './simple-schedule';
+import { CronJob } from 'cron';
 
 type Listener = () => void;
 
-/** What the ticker needs of a timer: a SimpleJob, or a CronJob behind this face. */
-interface Job {
-  nextDate(): Date;
-  stop(): void;
-}
-
-/** Seconds-and-minutes schedules tick on their own timer; only the others load the cron library. */
-function startJob(cronTime: string, onTick: () => void): Job {
-  const simple = parseSimpleSchedule(cronTime);
-  if (simple) return new SimpleJob(simple, onTick);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { CronJob } = require('cron') as typeof Cron;
-  const job = CronJob.from({ cronTime, start: true, onTick });
-  return { nextDate: () => job.nextDate().toJSDate(), stop: () => job.stop() };
-}
-
 interface Schedule {
-  job: Job;
+  job: CronJob;
   listeners: Set<Listener>;
   /** The next fire time, computed once per tick however many sessions ask. */
   next: string | null;
@@ -41,9 +24,13 @@ export class ScheduleTicker {
       const created: Schedule = {
         listeners: new Set(),
         next: null,
-        job: startJob(cronTime, () => {
-          created.next = null;
-          for (const l of created.listeners) l();
+        job: CronJob.from({
+          cronTime,
+          start: true,
+          onTick: () => {
+            created.next = null;
+            for (const l of created.listeners) l();
+          },
         }),
       };
       this.schedules.set(cronTime, created);
@@ -57,7 +44,7 @@ export class ScheduleTicker {
   nextTick(cronTime: string): string | null {
     const schedule = this.schedules.get(cronTime);
     if (!schedule) return null;
-    schedule.next ??= schedule.job.nextDate().toISOString();
+    schedule.next ??= schedule.job.nextDate().toJSDate().toISOString();
     return schedule.next;
   }
 
