@@ -13,10 +13,25 @@ const ROOT = resolve(CLI, '..', '..');
 const OUT = join(CLI, 'pack');
 
 // Bundled too (measured: fewer files to resolve at start; see the README's Contributing section).
-const INLINE = new Set(['commander', 'yaml', 'zod', 'fastest-levenshtein', 'p-limit', 'yocto-queue']);
+const INLINE = new Set([
+  '@smithy/shared-ini-file-loader',
+  '@smithy/core',
+  '@smithy/types',
+  'tslib',
+  'commander',
+  'yaml',
+  'zod',
+  'fastest-levenshtein',
+  'p-limit',
+  'yocto-queue',
+]);
 
 const isBuiltin = (spec) => spec.startsWith('node:') || builtinModules.includes(spec.split('/')[0]);
-const packageName = (spec) => spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
+const packageName = (spec) =>
+  spec
+    .split('/')
+    .slice(0, spec.startsWith('@') ? 2 : 1)
+    .join('/');
 
 /** Every workspace package.json, by name: where the ranges of the bundle's external imports come from. */
 async function workspaceManifests() {
@@ -76,7 +91,7 @@ async function main() {
     [...external].sort().map((name) => [name, rangeOf(name, manifests)]),
   );
   await mkdir(join(OUT, 'bin'), { recursive: true });
-  await cp(join(CLI, 'bin', 'sso-supervisor.js'), join(OUT, 'bin', 'sso-supervisor.js'));
+  await cp(join(CLI, 'scripts', 'packed-bin.js'), join(OUT, 'bin', 'sso-supervisor.js'));
   for (const file of ['README.md', 'LICENSE'])
     await cp(join(ROOT, file), join(OUT, file)).catch(() => undefined);
   const manifest = {
