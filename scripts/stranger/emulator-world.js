@@ -6,7 +6,9 @@ const { writeFileSync, appendFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const root = join(__dirname, '..', '..');
-const testing = require.resolve('@sso-supervisor/emulator/testing', { paths: [join(root, 'packages', 'cli')] });
+const testing = require.resolve('@sso-supervisor/emulator/testing', {
+  paths: [join(root, 'packages', 'cli')],
+});
 const { createWorld } = require(testing);
 
 async function main() {
@@ -20,7 +22,12 @@ async function main() {
   );
   const { env } = world;
   const quote = (v) => `'${String(v).replace(/'/g, `'\\''`)}'`;
-  writeFileSync(process.argv[2], Object.entries(env).map(([k, v]) => `export ${k}=${quote(v)}\n`).join(''));
+  writeFileSync(
+    process.argv[2],
+    Object.entries(env)
+      .map(([k, v]) => `export ${k}=${quote(v)}\n`)
+      .join(''),
+  );
   process.stdout.write('ready\n');
   const stop = () => void world.close().then(() => process.exit(0));
   process.once('SIGTERM', stop);
