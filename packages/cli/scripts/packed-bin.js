@@ -1,9 +1,23 @@
 #!/usr/bin/env node
 'use strict';
 // The installed `sso-supervisor` (copied to bin/ of the packed CLI by scripts/bundle.mjs). It loads the one
-// bundle, dist/main.js, through a V8 code cache: compiling the bundle is most of a short command's start,
-// and `credentials` runs on every AWS SDK call that needs credentials (Node 20 has no module.enableCompileCache).
+// bundle, dist/main.js. For the short commands it goes through a V8 code cache: compiling the bundle is most
+// of their start, and `credentials` runs on every AWS SDK call that needs credentials (Node 20 has no
+// module.enableCompileCache). Code from a vm.Script has no working import() on Node 20 (with cachedData, not
+// even with vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER, which also warns on stderr), and `module:` plugins
+// load through import(): the commands that may load one (run, validate, notify, demo, ...) use plain require.
 const args = process.argv.slice(2);
+// Commands that read sessions only and never load a notifier module.
+const CACHED = new Set([
+  'status',
+  'credentials',
+  'token',
+  'refresh',
+  'login',
+  'logs',
+  'profiles',
+  'completion',
+]);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   // Answered before anything loads: a version check is what scripts and installers run most.
   process.stdout.write(`${require('../package.json').version}\n`);
@@ -11,11 +25,19 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   // The SDK warns on every load that its 2027 releases need Node 22; a one-shot command or a
   // credential_process cannot act on that, and it would land in every user's terminal.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  loadBundle(require('node:path').join(__dirname, '..', 'dist', 'main.js'))
-    .main(process.argv)
-    .then((code) => {
-      process.exitCode = code;
-    });
+  const bundle = require('node:path').join(__dirname, '..', 'dist', 'main.js');
+  (CACHED.has(commandName(args)) ? loadBundle(bundle) : require(bundle)).main(process.argv).then((code) => {
+    process.exitCode = code;
+  });
+}
+
+/** The first word that is not an option or the value of --config: the command commander will run. */
+function commandName(words) {
+  for (let i = 0; i < words.length; i++) {
+    if (words[i] === '-c' || words[i] === '--config') i++;
+    else if (!words[i].startsWith('-')) return words[i];
+  }
+  return undefined;
 }
 
 /** The cache file for this bundle and this node: V8 checks only the source's length, so the key names the file's size and mtime. */
@@ -46,7 +68,6 @@ function loadBundle(file) {
   const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8')), {
     filename: file,
     cachedData,
-    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   const mod = new Module(file, module);
   mod.filename = file;
