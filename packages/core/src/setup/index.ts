@@ -37,3 +37,5 @@ export { askDaemon, type DaemonAnswer, type NoDaemonReason } from '../interproce
 export { FAILURE_CODE_PREFIX, type ControlResults } from '../interprocess/control-protocol';
 export { resolveSession, resolveSsoProfile } from '../credentials/resolve-session';
 export { formatCredentials, type CredentialsFormat } from '../credentials/format-credentials';
+// A role-cache hit is answered from the file: no daemon round trip, no core index, no AWS SDK.
+export { readRoleCache, roleCacheFile } from '../credentials/role-cache';
