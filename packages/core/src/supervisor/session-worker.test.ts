@@ -11,7 +11,8 @@ import { FakeTokenRefresher } from '../test-support/fake-token-refresher';
 import { sampleSession } from '../test-support/sample-session';
 import { SECRET_MARK, sampleToken } from '../test-support/sample-token';
 import { RecordingLogger } from '@sso-supervisor/notifier-api/testing';
-import { RECHECK_MS, SessionWorker } from './session-worker';
+import { RECHECK_MS } from './quiet-window';
+import { SessionWorker } from './session-worker';
 import type { WorkerState } from './worker-state';
 
 const NOW = new Date('2026-11-22T09:00:00.000Z');
@@ -139,43 +140,6 @@ describe(SessionWorker.name, () => {
     expect(types()).toEqual(['session.reauth_required', 'session.restored', 'token.refreshed']);
   });
 
-  it('reminds every reauth.remind while the session waits for a login, and never with 0', async () => {
-    await put(sampleToken(minutes(5)));
-    const dead = () =>
-      new FakeTokenRefresher((grant) => {
-        throw new ReauthRequiredError('refresh token expired', grant.loginCommand);
-      });
-    const w = startWorker(dead(), FAR, 60 * 60_000);
-    for (const at of [0, 30, 61, 90, 122]) {
-      now = minutes(at);
-      await w.check();
-    }
-    expect(types()).toEqual([
-      'session.reauth_required',
-      'token.expired',
-      'session.reauth_required',
-      'session.reauth_required',
-    ]);
-    const [, , first, second] = events;
-    expect(first).toMatchObject({
-      severity: 'error',
-      command: 'aws sso login --sso-session corp',
-      time: minutes(61).toISOString(),
-      message: expect.stringMatching(/\(reminder: waiting for a login since 2026-11-22T09:00:00.000Z\)$/),
-    });
-    expect(second.time).toBe(minutes(122).toISOString());
-    w.stop();
-    events = [];
-    now = NOW;
-    await put(sampleToken(minutes(5)));
-    const never = startWorker(dead(), FAR, 0);
-    for (const at of [0, 300, 600]) {
-      now = minutes(at);
-      await never.check();
-    }
-    expect(types().filter((t) => t === 'session.reauth_required')).toHaveLength(1);
-  });
-
   it('reauth.mode browser: each session.reauth_required, reminders too, carries a new login link', async () => {
     await put(sampleToken(minutes(5)));
     const dead = () =>
@@ -188,6 +152,8 @@ describe(SessionWorker.name, () => {
       now = minutes(at);
       await w.check();
     }
+    // The reminder and the token.expired of a waiting session go out through the worker too.
+    expect(types()).toEqual(['session.reauth_required', 'token.expired', 'session.reauth_required']);
     const asked = events.filter((e) => e.type === 'session.reauth_required');
     expect(asked.map((e) => e.loginUrl)).toEqual(browser.links);
     expect(browser.links).toHaveLength(2);
@@ -212,21 +178,6 @@ describe(SessionWorker.name, () => {
     await w.check();
     expect(types()).toEqual(['session.reauth_required', 'session.restored']);
     expect(fake.grants).toHaveLength(0);
-  });
-
-  it('tells token.expired once when the access token lapses while it waits for a login', async () => {
-    await put(sampleToken(minutes(5), { refreshToken: undefined }));
-    const w = startWorker(new FakeTokenRefresher(() => fresh));
-    await w.check();
-    now = minutes(4);
-    await w.check();
-    expect(types()).toEqual(['session.reauth_required']);
-    now = minutes(6);
-    await w.check();
-    now = minutes(7);
-    await w.check();
-    expect(types()).toEqual(['session.reauth_required', 'token.expired']);
-    expect(events[1]).toMatchObject({ severity: 'error', expiresAt: '2026-11-22T09:05:00Z' });
   });
 
   it('publishes its state: next check on start, then last check, last refresh and failures', async () => {
@@ -282,7 +233,7 @@ describe(SessionWorker.name, () => {
     expect(states).toHaveLength(seen);
   });
 
-  it('skips the pass on ticks while quiet; a file change, RECHECK_MS or the refresh point ends that', async () => {
+  it('skips the pass on ticks while quiet (quiet-window.ts); a file change or RECHECK_MS ends that', async () => {
     await put(sampleToken(minutes(60)));
     const fake = new FakeTokenRefresher(() => fresh);
     const w = startWorker(fake);
@@ -308,18 +259,7 @@ describe(SessionWorker.name, () => {
     at(10_000 + RECHECK_MS);
     w.tick();
     expect(await lastCheck()).toBe(at(10_000 + RECHECK_MS).toISOString());
-
-    // Threshold 20 minutes: the refresh point of a token that ends in 20 minutes and 15 seconds.
-    await put(sampleToken(minutes(20.25)));
-    at(0);
-    await w.check();
-    at(14_000);
-    w.tick();
-    expect(await lastCheck()).toBe(NOW.toISOString());
-    at(16_000);
-    w.tick();
-    expect(await lastCheck()).toBe(at(16_000).toISOString());
-    expect(fake.grants).toHaveLength(1);
+    expect(fake.grants).toHaveLength(0);
   });
 
   it('drains: waits for the running check to finish', async () => {

@@ -1,5 +1,3 @@
-import { contentFingerprint } from '../cache/cached-token';
-import { readCachedToken } from '../cache/read-cached-token';
 import type { SupervisorConfig } from '../config/supervisor-config';
 import { retrySettings } from '../engine/aws-clients';
 import type { SessionRefresher } from '../engine/session-refresher';
@@ -9,12 +7,13 @@ import { deviceLogin } from '../login/device-login';
 import type { Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
 import { DeviceReauth, type DeviceLoginRunner } from './device-reauth';
+import { LoginWait } from './login-wait';
 import { LoginWatch } from './login-watch';
 import type { SupervisedSession } from '../config/session-settings';
 import type { WorkerState } from './worker-state';
 import { reactToResult } from './react-to-result';
+import { quietUntil } from './quiet-window';
 import { ScheduleTicker } from './schedule-ticker';
-import { sessionEvents } from './session-events';
 
 export interface WorkerDeps {
   refresher: SessionRefresher;
@@ -35,12 +34,6 @@ export interface WorkerDeps {
 }
 
 /**
- * How long a tick may go without looking at a quiet session's cache file at all: a change the folder
- * watch missed (network file systems, WSL, no inotify slots) is seen within this.
- */
-export const RECHECK_MS = 30_000;
-
-/**
  * One sso-session's refresh loop on its own cron schedule. Checks never overlap; after a
  * reauth_required the worker makes no AWS call until the cache file changes, except the one device-code
  * login of `reauth.mode: device-code`, which a new login in the file makes moot. Between checks it
@@ -53,18 +46,13 @@ export class SessionWorker {
   private readonly ticker: ScheduleTicker;
   private inFlight: Promise<void> | null = null;
   private controller = new AbortController();
-  /** The cache file's content (its fingerprint) when a person was asked to log in; null = no file. */
-  private heldOn: {
-    fingerprint: string | null;
-    expiredSent: boolean;
-    /** The session.reauth_required sent, and when it was last sent, for reauth.remind. */
-    announced?: { event: SupervisorEvent; at: number };
-  } | null = null;
+  /** Set while a person is asked to log in. */
+  private waiting: LoginWait | null = null;
   private state: WorkerState;
   private readonly reauth: DeviceReauth;
   private readonly logins = new LoginWatch();
   private stopped = false;
-  /** Until then (epoch ms) a tick needs no pass: see quietAfter. */
+  /** Until then (epoch ms) a tick needs no pass: see quietUntil. */
   private quietUntil = 0;
 
   constructor(
@@ -91,7 +79,7 @@ export class SessionWorker {
 
   /** Waiting for a person to log in. */
   get held(): boolean {
-    return this.heldOn !== null;
+    return this.waiting !== null;
   }
 
   get current(): SupervisedSession {
@@ -122,7 +110,7 @@ export class SessionWorker {
 
   /** A scheduled tick: a pass, unless the session is quiet; then only the next check time moves. */
   tick(): void {
-    if (!this.heldOn && !this.inFlight && this.deps.clock.now().getTime() < this.quietUntil) {
+    if (!this.waiting && !this.inFlight && this.deps.clock.now().getTime() < this.quietUntil) {
       this.publishState();
       return;
     }
@@ -163,7 +151,7 @@ export class SessionWorker {
     const now = this.deps.clock.now();
     this.state.lastCheck = now.toISOString();
     try {
-      if (this.heldOn && !(await this.heldFileChanged())) {
+      if (this.waiting && !(await this.loginLanded())) {
         this.remindIfDue();
         this.offerDeviceLogin();
         return;
@@ -176,7 +164,13 @@ export class SessionWorker {
       });
       this.react(result, result.cache?.decidedOn ?? null);
       this.afterPass(result);
-      this.quietUntil = this.quietAfter(result);
+      this.quietUntil = quietUntil({
+        result,
+        settings: this.supervised.settings,
+        loginAt: this.state.loginAt,
+        held: this.held,
+        now: this.deps.clock.now().getTime(),
+      });
     } catch (error) {
       this.deps.logger.error('session check failed unexpectedly', {
         session: session.id,
@@ -188,62 +182,33 @@ export class SessionWorker {
   }
 
   /** While held: has a person logged in since? Also tells once when the access token lapses meanwhile. */
-  private async heldFileChanged(): Promise<boolean> {
-    const held = this.heldOn!;
-    const read = await readCachedToken(this.supervised.session.cacheFile);
-    if (contentFingerprint(read.raw) !== held.fingerprint) {
-      this.heldOn = null;
+  private async loginLanded(): Promise<boolean> {
+    const look = await this.waiting!.look(this.supervised.session, this.deps.clock);
+    if (look.loggedIn) {
+      this.waiting = null;
       this.reauth.loginLanded();
       return true;
     }
-    if (
-      !held.expiredSent &&
-      read.status === 'ok' &&
-      Date.parse(read.token.expiresAt) <= this.deps.clock.now().getTime()
-    ) {
-      held.expiredSent = true;
-      this.emit(sessionEvents.expired(this.supervised.session, read.token.expiresAt, this.deps.clock.now()));
-    }
+    if (look.expired) this.emit(look.expired);
     return false;
   }
 
-  /**
-   * Holds on the content the refresh decided on, not on a fresh read: a login landing between the two
-   * would otherwise be taken for the dead token and never noticed.
-   */
+  /** Holds on the content the refresh decided on (see LoginWait.begin). */
   private react(result: RefreshResult, decidedOn: string | null): void {
     const now = this.deps.clock.now();
     const reaction = reactToResult(this.supervised.session, result, this.state, now);
     const { loginAt, sessionEndsAt } = this.state;
     this.state = { ...reaction.state, ...(loginAt && { loginAt }), ...(sessionEndsAt && { sessionEndsAt }) };
-    if (reaction.hold) {
-      const lapsed = result.expiresAt === undefined || Date.parse(result.expiresAt) <= now.getTime();
-      const sent = reaction.events.find((e) => e.type === 'session.reauth_required');
-      const announced = sent ? { event: sent, at: now.getTime() } : this.heldOn?.announced;
-      this.heldOn = { fingerprint: decidedOn, expiredSent: lapsed, ...(announced && { announced }) };
-    }
+    if (reaction.hold) this.waiting = LoginWait.begin(this.waiting, decidedOn, result, reaction.events, now);
     for (const event of reaction.events) this.emit(event);
     if (reaction.hold) this.offerDeviceLogin();
   }
 
-  /**
-   * A login request read once is easily missed (a busy channel, a night): while the session still waits,
-   * session.reauth_required goes out again every `reauth.remind`. The dispatcher's cooldown still holds
-   * back a reminder that comes sooner than a notifier's cooldown.
-   */
+  /** reauth.remind: session.reauth_required again while the session still waits (see LoginWait.reminder). */
   private remindIfDue(): void {
-    const announced = this.heldOn?.announced;
-    const every = this.supervised.settings.reauth.remind;
-    if (!announced || every <= 0) return;
-    const now = this.deps.clock.now();
-    if (now.getTime() - announced.at < every) return;
-    announced.at = now.getTime();
-    const since = this.state.stateSince ?? announced.event.time;
-    this.emit({
-      ...announced.event,
-      time: now.toISOString(),
-      message: `${announced.event.message} (reminder: waiting for a login since ${since})`,
-    });
+    const { remind } = this.supervised.settings.reauth;
+    const reminder = this.waiting?.reminder(remind, this.state.stateSince, this.deps.clock.now());
+    if (reminder) this.emit(reminder);
   }
 
   /** reauth.mode device-code: one device login for a dead session (DeviceReauth keeps it to one). */
@@ -251,29 +216,6 @@ export class SessionWorker {
     const reauth = this.deps.reauth?.();
     if (this.stopped || reauth?.mode !== 'device-code' || this.state.state !== 'reauth_required') return;
     this.reauth.start(this.supervised, reauth.backoffMs);
-  }
-
-  /**
-   * After a pass that found the token fine: until when ticks may skip. Not past the token's refresh
-   * point, nor the start of a registration or session-end warning window, nor RECHECK_MS; never inside
-   * a warning window (its once-a-day and once-a-login rules need the passes).
-   */
-  private quietAfter(result: RefreshResult): number {
-    if (result.outcome !== 'skipped' || this.heldOn || result.expiresAt === undefined) return 0;
-    const { settings } = this.supervised;
-    const now = this.deps.clock.now().getTime();
-    let until = Math.min(Date.parse(result.expiresAt) - settings.threshold, now + RECHECK_MS);
-    const registrationEnd = Date.parse(result.cache?.registrationExpiresAt ?? '');
-    const sessionEnd = Date.parse(LoginWatch.sessionEndsAt(settings, this.state.loginAt) ?? '');
-    for (const [end, ahead] of [
-      [registrationEnd, settings.registrationWarning],
-      [sessionEnd, settings.sessionWarning],
-    ]) {
-      if (!(end > now) || !(ahead > 0)) continue;
-      if (end - ahead <= now) return 0;
-      until = Math.min(until, end - ahead);
-    }
-    return Number.isNaN(until) ? 0 : until;
   }
 
   private afterPass(result: RefreshResult): void {
