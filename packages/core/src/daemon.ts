@@ -49,13 +49,8 @@ export {
 export { removeStaleTempFiles } from './state/remove-stale-temp-files';
 export { writeConfigRefusal, clearConfigRefusal, refusalDir } from './state/config-refusal';
 export { Daemon, type DaemonOptions } from './daemon/daemon';
-export {
-  composeDaemon,
-  DaemonGraph,
-  type ComposeDaemonOptions,
-  type DaemonOverrides,
-  type DaemonSetup,
-} from './daemon/compose-daemon';
+export { composeDaemon, DaemonGraph } from './daemon/compose-daemon';
+export type { ComposeDaemonOptions, DaemonOverrides, DaemonSetup } from './daemon/daemon-options';
 export { waitForStop, watchFiles } from './daemon/triggers';
 export { holdForRefreshes, type ShutdownIo } from './engine/shutdown-guard';
 export {

@@ -19,7 +19,8 @@ import {
   scriptedNotifier,
   type ScriptedNotifier,
 } from '@sso-supervisor/notifier-api/testing';
-import { composeDaemon, type DaemonSetup } from './compose-daemon';
+import { composeDaemon } from './compose-daemon';
+import type { DaemonSetup } from './daemon-options';
 
 const NOW = new Date('2026-11-22T09:00:00.000Z');
 const FAR = '0 0 1 1 *';

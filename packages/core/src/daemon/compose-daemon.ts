@@ -1,25 +1,23 @@
-import { isAbsolute, join } from 'node:path';
 import {
   container as rootContainer,
   instanceCachingFactory,
   type DependencyContainer,
   type InjectionToken,
 } from 'tsyringe';
-import type { Setup } from '../setup/load-setup';
 import { daemonControlHandler } from './control-handlers';
+import { daemonLogSettings, type ComposeDaemonOptions, type DaemonSetup } from './daemon-options';
 import { TOKENS } from '../di/tokens';
-import { createOidcRefresher, secretRecordingRefresher, type TokenRefresher } from '../engine/oidc-refresher';
+import { createOidcRefresher, secretRecordingRefresher } from '../engine/oidc-refresher';
 import { SessionRefresher } from '../engine/session-refresher';
 import { EventBus } from '../events/event-bus';
 import { ExportScheduler } from '../exports/export-scheduler';
 import { createLogger } from '../logging/create-logger';
 import { SecretRegistry } from '../logging/redaction';
 import { createRoutedNotifiers } from '../notifiers/create-routed-notifiers';
-import { Dispatcher, DISPATCHER_OPTIONS, OUTBOX, type DispatcherOverrides } from '../notifiers/dispatcher';
-import { OutboxStore, type OutboxPolicy } from '../notifiers/outbox-store';
+import { Dispatcher, DISPATCHER_OPTIONS, OUTBOX } from '../notifiers/dispatcher';
+import { OutboxStore } from '../notifiers/outbox-store';
 import type { NotifierPlugin } from '../notifiers/notifier-contract';
-import { StateFileWriter, type SessionRecord } from '../state/state-file';
-import type { DeviceLoginRunner } from '../supervisor/device-reauth';
+import { StateFileWriter } from '../state/state-file';
 import { CredentialsBroker } from '../server/credentials-broker';
 import { DaemonLogins } from '../server/daemon-logins';
 import { DaemonWeb } from '../server/daemon-web';
@@ -27,41 +25,7 @@ import { Supervisor } from '../supervisor/supervisor';
 import { systemClock, type Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
 
-/** What one load of supervisor.yaml and the AWS config gives the daemon: the setup every command loads. */
-export type DaemonSetup = Setup;
-
-/** What a test or the bench replaces; everything else is built as the daemon builds it. */
-export interface DaemonOverrides {
-  Clock?: Clock;
-  Logger?: Logger;
-  /** The SSO OIDC client (CreateToken); the secrets passing through it are still recorded. */
-  TokenRefresher?: TokenRefresher;
-  DispatcherOptions?: DispatcherOverrides;
-  /** How long and how often undelivered alerts are tried again; `false`: no outbox (`notify test`). */
-  Outbox?: Partial<OutboxPolicy> | false;
-  DeviceLogin?: DeviceLoginRunner;
-  /** The browser login the status page and login links start; its timeout. */
-  BrowserLogin?: { timeoutMs?: number };
-}
-
-export interface ComposeDaemonOptions {
-  /** The first load: where the state and log files are, and the log settings, for the whole run. */
-  setup: DaemonSetup;
-  /** The notifier types `type:` names; the CLI passes its built-in ones. */
-  plugins: readonly NotifierPlugin[];
-  /** Where log lines go besides the file; stderr by default. */
-  console?: NodeJS.WritableStream & { isTTY?: boolean };
-  env?: Record<string, string | undefined>;
-  /** The previous run's records by session id, so the last login survives a restart. */
-  carriedOver?: Record<string, SessionRecord>;
-  overrides?: DaemonOverrides;
-}
-
 const once = <T>(make: (c: DependencyContainer) => T) => ({ useFactory: instanceCachingFactory(make) });
-
-function logFile({ config, paths }: DaemonSetup): string {
-  return isAbsolute(config.log.file) ? config.log.file : join(paths.stateDir, config.log.file);
-}
 
 /**
  * The daemon's object graph. The process scope holds what lives as long as the daemon (logger, clock,
@@ -136,12 +100,7 @@ export function composeDaemon(options: ComposeDaemonOptions): DaemonGraph {
       (r) =>
         overrides.Logger ??
         createLogger({
-          level: setup.config.log.level,
-          file: logFile(setup),
-          maxSize: setup.config.log.maxSize,
-          maxFiles: setup.config.log.maxFiles,
-          console: options.console ?? process.stderr,
-          env: options.env ?? process.env,
+          ...daemonLogSettings(options),
           secrets: r.resolve(SecretRegistry),
           clock: r.resolve<Clock>(TOKENS.Clock),
         }),

@@ -15,7 +15,7 @@ import {
   scriptedNotifier,
   type ScriptedNotifier,
 } from '@sso-supervisor/notifier-api/testing';
-import type { DaemonSetup } from './compose-daemon';
+import type { DaemonSetup } from './daemon-options';
 import { Daemon, type DaemonOptions } from './daemon';
 
 const FAR = '0 0 1 1 *';

@@ -17,12 +17,8 @@ import { startBroker, type RunningBroker } from '../server/start-broker';
 import { Supervisor } from '../supervisor/supervisor';
 import type { Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
-import {
-  composeDaemon,
-  type ComposeDaemonOptions,
-  type DaemonGraph,
-  type DaemonSetup,
-} from './compose-daemon';
+import { composeDaemon, type DaemonGraph } from './compose-daemon';
+import type { ComposeDaemonOptions, DaemonSetup } from './daemon-options';
 import { watchFiles } from './triggers';
 
 export interface DaemonOptions extends Omit<ComposeDaemonOptions, 'setup' | 'carriedOver'> {
