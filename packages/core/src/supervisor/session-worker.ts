@@ -152,7 +152,9 @@ export class SessionWorker {
     this.state.lastCheck = now.toISOString();
     try {
       if (this.waiting && !(await this.loginLanded())) {
-        this.remindIfDue();
+        const { remind } = this.supervised.settings.reauth;
+        const reminder = this.waiting.reminder(remind, this.state.stateSince, this.deps.clock.now());
+        if (reminder) this.emit(reminder);
         this.offerDeviceLogin();
         return;
       }
@@ -202,13 +204,6 @@ export class SessionWorker {
     if (reaction.hold) this.waiting = LoginWait.begin(this.waiting, decidedOn, result, reaction.events, now);
     for (const event of reaction.events) this.emit(event);
     if (reaction.hold) this.offerDeviceLogin();
-  }
-
-  /** reauth.remind: session.reauth_required again while the session still waits (see LoginWait.reminder). */
-  private remindIfDue(): void {
-    const { remind } = this.supervised.settings.reauth;
-    const reminder = this.waiting?.reminder(remind, this.state.stateSince, this.deps.clock.now());
-    if (reminder) this.emit(reminder);
   }
 
   /** reauth.mode device-code: one device login for a dead session (DeviceReauth keeps it to one). */
