@@ -5,6 +5,7 @@ import type { RoleCredentials } from '../credentials/role-cache';
 import type { SessionSettings } from '../config/supervisor-config';
 import type { SessionRefresher } from '../engine/session-refresher';
 import type { CredentialsFailure } from '../errors';
+import { supervisorLoginCommand } from '../login/login-types';
 
 /** Served credentials keep at least this much: botocore re-fetches at 15 minutes left, the JS SDK at 5. */
 export const BROKER_MIN_REMAINING_MS = 20 * 60_000;
@@ -28,6 +29,20 @@ export type BrokerAnswer =
 interface Held {
   credentials: RoleCredentials;
   fetchedAt: number;
+}
+
+/**
+ * A login the broker asks for names `sso-supervisor login`: unlike `aws sso login` it renews a registration
+ * that ends soon, and its outcome reaches the daemon, which then serves the job again without a restart.
+ */
+export function withOwnLoginCommand(
+  failure: CredentialsFailure,
+  session: SsoProfile['session'],
+): CredentialsFailure {
+  if (failure.kind !== 'login_required' && failure.kind !== 'invalid_cache') return failure;
+  const command = supervisorLoginCommand(session);
+  const message = failure.command ? failure.message.split(failure.command).join(command) : failure.message;
+  return { ...failure, command, message: message.includes(command) ? message : `${message}: run ${command}` };
 }
 
 /**
@@ -82,7 +97,7 @@ export class CredentialsBroker {
       ...(this.options.now && { now: this.options.now }),
       ...(this.options.fetcher && { fetcher: this.options.fetcher }),
     });
-    if (!outcome.ok) return { ok: false, failure: outcome.failure };
+    if (!outcome.ok) return { ok: false, failure: withOwnLoginCommand(outcome.failure, profile.session) };
     const { credentials } = outcome;
     for (const s of [credentials.secretAccessKey, credentials.sessionToken, credentials.accessKeyId])
       this.options.recordSecret?.(s);
