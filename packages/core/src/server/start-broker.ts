@@ -2,11 +2,13 @@ import type { Logger } from '../util/logger';
 import { brokerHandler } from './broker-handler';
 import { ensureBrokerToken } from './broker-token';
 import type { CredentialsBroker } from './credentials-broker';
-import { startLoopbackServer } from './loopback-server';
+import { startLoopbackServer, type ServerLimits } from './loopback-server';
 import { removeServerFile, writeServerFile } from './server-file';
 
 export interface RunningBroker {
   port: number;
+  /** The authorization token every request must carry (also in `tokenFile`). */
+  token: string;
   tokenFile: string;
   stop(): Promise<void>;
 }
@@ -18,25 +20,34 @@ export async function startBroker(options: {
   broker: CredentialsBroker;
   logger: Logger;
   hosts?: readonly string[];
+  limits?: Partial<ServerLimits>;
+  /**
+   * Default true: write `server.json`, so `exec` and `env` find this server. `exec`'s own broker, which
+   * lives only as long as its child, is not announced.
+   */
+  announce?: boolean;
 }): Promise<RunningBroker> {
+  const announce = options.announce ?? true;
   const { token, file } = await ensureBrokerToken(options.stateDir);
   const server = await startLoopbackServer({
     port: options.port,
     ...(options.hosts && { hosts: options.hosts }),
+    ...(options.limits && { limits: options.limits }),
     handler: brokerHandler({
       token,
       credentials: (profile) => options.broker.credentials(profile),
       logger: options.logger,
     }),
   });
-  await writeServerFile(options.stateDir, { version: 1, port: server.port, pid: process.pid });
+  if (announce) await writeServerFile(options.stateDir, { version: 1, port: server.port, pid: process.pid });
   options.logger.info('credential broker listening', { hosts: server.hosts, port: server.port });
   return {
     port: server.port,
+    token,
     tokenFile: file,
     async stop() {
       await server.close();
-      await removeServerFile(options.stateDir);
+      if (announce) await removeServerFile(options.stateDir);
     },
   };
 }
