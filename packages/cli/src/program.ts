@@ -1,8 +1,11 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { CredentialsFormat } from '@sso-supervisor/core';
+import { BROKER_ENV_FORMATS, type BrokerEnvFormat } from '@sso-supervisor/core/setup';
 import { EXIT, type CliIo } from './cli-io';
 import { CREDENTIALS_HELP, credentialsCommand, FORMATS } from './commands/credentials-command';
 import { doctorCommand, DOCTOR_HELP } from './commands/doctor-command';
+import { ENV_HELP } from './commands/env-command';
+import { EXEC_HELP } from './commands/exec-command';
 import type { LoginOptions } from './commands/login-command';
 import type { ProfilesSyncOptions } from './commands/profiles-command';
 import { tokenCommand, TOKEN_HELP } from './commands/token-command';
@@ -308,6 +311,31 @@ Exit codes: 0 logged in; 1 refused, expired, cancelled or failed; 2 usage error.
     .action(async (opts: { profile?: string; format: CredentialsFormat }) => {
       result.code = await withInterruptGuard(io, () =>
         withSessions(io, program.opts(), (ws) => credentialsCommand(ws, io, opts)),
+      );
+    });
+
+  program
+    .command('exec')
+    .description("run a command with self-renewing role credentials from the daemon's credential broker")
+    .argument('<command...>', 'the command and its arguments, after --')
+    .option(PROFILE_OPT, 'the SSO profile whose role credentials COMMAND gets; default $AWS_PROFILE')
+    .option('--static', 'plain AWS_ACCESS_KEY_ID/SECRET/SESSION_TOKEN instead (not renewed)')
+    .addHelpText('after', EXEC_HELP)
+    .action(async (argv: string[], opts: { profile?: string; static?: boolean }) => {
+      result.code = await withSessions(io, program.opts(), async (ws) =>
+        (await import('./commands/exec-command')).execCommand(ws, io, opts, argv),
+      );
+    });
+
+  program
+    .command('env')
+    .description("the variables that send a shell's AWS SDKs and CLI to the daemon's credential broker")
+    .option(PROFILE_OPT, 'the SSO profile; default $AWS_PROFILE')
+    .addOption(new Option('--format <format>', 'output format').choices(BROKER_ENV_FORMATS).default('sh'))
+    .addHelpText('after', ENV_HELP)
+    .action(async (opts: { profile?: string; format: BrokerEnvFormat }) => {
+      result.code = await withSessions(io, program.opts(), async (ws) =>
+        (await import('./commands/env-command')).envCommand(ws, io, opts),
       );
     });
 
