@@ -6,8 +6,7 @@ const vars = brokerVariables({
   port: 4242,
   profile: 'dev',
   token,
-  tokenFile: "/tmp/it's here/broker-token",
-  region: 'eu-west-1',
+  region: "eu-west-1'",
   env: {},
 });
 
@@ -23,6 +22,7 @@ describe('broker variables', () => {
         AWS_SECRET_ACCESS_KEY: 's',
         AWS_SESSION_TOKEN: 't',
         AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: '/v2/x',
+        AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE: '/elsewhere',
       },
       encoding: 'utf8',
     });
@@ -32,12 +32,12 @@ describe('broker variables', () => {
     expect(seen).toMatchObject({
       AWS_CONTAINER_CREDENTIALS_FULL_URI: 'http://127.0.0.1:4242/v1/credentials/dev',
       AWS_CONTAINER_AUTHORIZATION_TOKEN: token,
-      AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE: "/tmp/it's here/broker-token",
-      AWS_REGION: 'eu-west-1',
+      AWS_REGION: "eu-west-1'",
     });
     for (const gone of ['AWS_PROFILE', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'])
       expect(seen[gone]).toBeUndefined();
     expect(seen.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI).toBeUndefined();
+    expect(seen.AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE).toBeUndefined();
   });
 
   it('keeps a region the environment already has', () => {
@@ -45,7 +45,6 @@ describe('broker variables', () => {
       port: 1,
       profile: 'p',
       token,
-      tokenFile: 'f',
       region: 'x',
       env: { AWS_REGION: 'y' },
     });
@@ -57,15 +56,13 @@ describe('broker variables', () => {
       env: { PATH: process.env.PATH, VARS: formatVariables(vars, 'fish'), AWS_PROFILE: 'old', HOME: '/tmp' },
       encoding: 'utf8',
     });
-    expect(out).toContain(`AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE=/tmp/it's here/broker-token\n`);
+    expect(out).toContain(`AWS_REGION=eu-west-1'\n`);
     expect(out).toContain('AWS_CONTAINER_CREDENTIALS_FULL_URI=http://127.0.0.1:4242/v1/credentials/dev\n');
     expect(out).not.toContain('AWS_PROFILE=');
   });
 
   it('dotenv and json', () => {
-    expect(formatVariables(vars, 'fish')).toContain(
-      `set -gx AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE '/tmp/it\\'s here/broker-token';`,
-    );
+    expect(formatVariables(vars, 'fish')).toContain(`set -gx AWS_REGION 'eu-west-1\\'';`);
     expect(formatVariables(vars, 'fish')).toContain('set -e AWS_PROFILE;');
     expect(formatVariables(vars, 'dotenv')).toContain(`AWS_CONTAINER_AUTHORIZATION_TOKEN=${token}\n`);
     expect(formatVariables(vars, 'dotenv')).not.toContain('AWS_PROFILE');

@@ -48,14 +48,15 @@ export function credentialsUri(port: number, profile: string): string {
 }
 
 /**
- * The container-credentials variables for a profile served on `port`. Both the token and its file: the
- * file is what newer SDKs read first, the token what older ones (AWS CLI 2.9) know.
+ * The container-credentials variables for a profile served on `port`. The token itself, not its file
+ * (AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE): every SDK reads the token (the AWS CLI 2.9 and older botocore
+ * know nothing else), and the JS SDK warns on every fetch when both are set. A file the caller set is
+ * removed, so the token given is the one used.
  */
 export function brokerVariables(input: {
   port: number;
   profile: string;
   token: string;
-  tokenFile: string;
   region?: string;
   env: Record<string, string | undefined>;
 }): JobVariables {
@@ -63,10 +64,9 @@ export function brokerVariables(input: {
     set: {
       AWS_CONTAINER_CREDENTIALS_FULL_URI: credentialsUri(input.port, input.profile),
       AWS_CONTAINER_AUTHORIZATION_TOKEN: input.token,
-      AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE: input.tokenFile,
       ...regionVariables(input.region, input.env),
     },
-    unset: SHADOWING,
+    unset: [...SHADOWING, 'AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE'],
   };
 }
 
