@@ -30,13 +30,14 @@ function startCli(args: string[], env: Record<string, string>) {
       resolve({ code, stdout: run.stdout, stderr: run.stderr });
     }),
   );
-  return { run, exited };
+  // SIGTERM, which exec passes on: the job's end closes the pipes this test reads.
+  return { run, exited, kill: () => child.kill('SIGTERM') };
 }
 
-async function until(check: () => boolean, what: string, timeoutMs = 40_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
+async function until(check: () => boolean, what: string, seen?: () => unknown): Promise<void> {
+  const end = Date.now() + 40_000;
   while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; saw ${JSON.stringify(seen?.())}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -50,7 +51,7 @@ describe('long jobs with the daemon', () => {
   let emulator: Emulator;
   let env: Record<string, string>;
   let daemon: DaemonProcess;
-  let job: (kind: JobKind, seconds: number) => string[];
+  let job: Awaited<ReturnType<typeof writeJobs>>;
   const outputs: string[] = [];
 
   beforeAll(async () => {
@@ -78,7 +79,7 @@ describe('long jobs with the daemon', () => {
     const kinds: JobKind[] = ['js', 'botocore', 'aws-cli'];
     const runs = await Promise.all(
       kinds.map((kind) =>
-        runCli(['exec', '--profile', 'dev', '--', ...job(kind, 7)], env, { timeoutMs: 60_000 }),
+        runCli(['exec', '--profile', 'dev', '--', ...job(kind, 40, 3)], env, { timeoutMs: 60_000 }),
       ),
     );
     const seen = new Set<string>();
@@ -91,8 +92,8 @@ describe('long jobs with the daemon', () => {
       });
       const report = readJobReport(r.stdout);
       expect({ kind: kinds[i], errors: report.errors }).toEqual({ kind: kinds[i], errors: [] });
-      // 2 s credentials renewed after 1 s, over 7 s: at least four sets, so three lifetimes crossed.
-      expect(report.keys.size).toBeGreaterThanOrEqual(4);
+      // Three sets of 2 s credentials (renewed after 1 s): three lifetimes spanned.
+      expect({ kind: kinds[i], keys: report.keys.size }).toEqual({ kind: kinds[i], keys: 3 });
       for (const key of report.keys) seen.add(key);
     }
     // One GetRoleCredentials per renewal for all three jobs: each set reached a job, but perhaps one per
@@ -107,7 +108,7 @@ describe('long jobs with the daemon', () => {
   }, 90_000);
 
   it('eval "$(sso-supervisor env)" sends botocore in that shell to the daemon', async () => {
-    const script = `eval "$("${process.execPath}" "${CLI_BIN}" env --profile dev)" && exec ${job('botocore', 3).join(' ')}`;
+    const script = `eval "$("${process.execPath}" "${CLI_BIN}" env --profile dev)" && exec ${job('botocore', 30, 2).join(' ')}`;
     const shell = await new Promise<CliRun>((resolve) => {
       const child = spawn('bash', ['-c', script], {
         env: { PATH: process.env.PATH ?? '', ...env, AWS_PROFILE: 'dev' },
@@ -122,38 +123,52 @@ describe('long jobs with the daemon', () => {
     expect(shell).toMatchObject({ code: 0, stderr: '' });
     const report = readJobReport(shell.stdout);
     expect(report.errors).toEqual([]);
-    expect(report.keys.size).toBeGreaterThanOrEqual(2);
+    expect(report.keys.size).toBe(2);
   }, 60_000);
 
   it('a session revoked mid-job: the job is told to log in, one alert; after a login it recovers, not restarted', async () => {
-    const running = startCli(['exec', '--profile', 'dev', '--', ...job('js', 90)], env);
+    // botocore: its error carries the broker's message. (The JS SDK's default chain replaces any provider's
+    // error with "Could not load credentials from any providers".)
+    const running = startCli(['exec', '--profile', 'dev', '--', ...job('botocore', 90)], env);
     const report = () => readJobReport(running.run.stdout);
-    await until(() => report().keys.size >= 2, 'the job to get credentials');
-    emulator.revokeAllRefreshTokens();
-    // The access token still works for up to 6 s; then the broker cannot renew and the job is told why.
-    await until(() => report().errors.length > 0, 'the job to see the login error');
-    expect(report().errors[0]).toContain('sso-supervisor login corp');
-    await daemon.waitFor(() => daemon.events('session.reauth_required', 'corp').length === 1);
+    try {
+      await until(() => report().keys.size >= 2, 'the job to get credentials');
+      emulator.revokeAllRefreshTokens();
+      // The access token still works for up to 6 s; then the broker cannot renew and the job is told why.
+      const told = () => report().errors.filter((m) => m.includes('424'));
+      await until(
+        () => told().length > 0,
+        'the job to see the login error',
+        () => report().errors,
+      );
+      expect(told()[0]).toContain('run sso-supervisor login corp');
+      await daemon.waitFor(() => daemon.events('session.reauth_required', 'corp').length === 1);
 
-    const login = startCli(['login', 'corp', '--device-code'], env);
-    await until(() => emulator.pendingDeviceAuthorizations().length === 1, 'the device login');
-    emulator.approveDevice(emulator.pendingDeviceAuthorizations()[0].userCode);
-    expect((await login.exited).code).toBe(0);
-    outputs.push(login.run.stdout, login.run.stderr);
+      const login = startCli(['login', 'corp', '--device-code'], env);
+      await until(() => emulator.pendingDeviceAuthorizations().length === 1, 'the device login');
+      emulator.approveDevice(emulator.pendingDeviceAuthorizations()[0].userCode);
+      expect((await login.exited).code).toBe(0);
+      outputs.push(login.run.stdout, login.run.stderr);
 
-    const failedAt = report().calls.length;
-    await until(
-      () =>
-        report()
-          .calls.slice(failedAt)
-          .some((c) => c.ok),
-      'the job to recover',
-    );
-    await writeFile(join(world.dir, 'stop'), '');
-    const ended = await running.exited;
-    outputs.push(ended.stdout, ended.stderr);
-    expect(ended.code).toBe(0);
-    for (const message of report().errors) expect(message).toContain('sso-supervisor login corp');
+      const failedAt = report().calls.length;
+      await until(
+        () =>
+          report()
+            .calls.slice(failedAt)
+            .some((c) => c.ok),
+        'the job to recover',
+      );
+      await writeFile(join(world.dir, 'stop'), '');
+      const ended = await running.exited;
+      outputs.push(ended.stdout, ended.stderr);
+      expect(ended.code).toBe(0);
+    } finally {
+      running.kill();
+    }
+    // Besides the login error, only timeouts: a fetch that joined the refresh finding the token revoked
+    // waited longer than botocore's 2 s.
+    const others = report().errors.filter((m) => !m.includes('run sso-supervisor login corp'));
+    for (const message of others) expect(message).toMatch(/timeout/i);
     await daemon.waitFor(() => daemon.events('session.restored', 'corp').length === 1);
     expect(daemon.events('session.reauth_required', 'corp')).toHaveLength(1);
   }, 120_000);

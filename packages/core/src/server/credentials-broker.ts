@@ -1,3 +1,4 @@
+import { readCachedToken } from '../cache/read-cached-token';
 import { obtainRoleCredentials, type RoleCredentialsOutcome } from '../credentials/obtain-role-credentials';
 import type { RoleCredentialsFetcher } from '../credentials/portal-client';
 import { resolveSsoProfile, type SessionLookup, type SsoProfile } from '../credentials/resolve-session';
@@ -53,6 +54,12 @@ export function withOwnLoginCommand(
 export class CredentialsBroker {
   private readonly held = new Map<string, Held>();
   private readonly inFlight = new Map<string, Promise<BrokerAnswer>>();
+  /**
+   * Sessions found to need a login, with the cache file as it was: until the file changes (a login, a
+   * refresh by anyone) the answer is given at once. A refresh that meets a revoked token waits seconds for
+   * a rival's write (engine/refresh-session.ts), longer than the SDKs wait for an answer (botocore 2 s).
+   */
+  private readonly needsLogin = new Map<string, { failure: CredentialsFailure; raw: string | null }>();
 
   constructor(private readonly options: CredentialsBrokerOptions) {}
 
@@ -88,6 +95,12 @@ export class CredentialsBroker {
   }
 
   private async renew(key: string, profile: SsoProfile, settings: SessionSettings): Promise<BrokerAnswer> {
+    const { session } = profile;
+    // Read before asking: a login written meanwhile then counts as a change, never as the dead file.
+    const before = (await readCachedToken(session.cacheFile)).raw;
+    const known = this.needsLogin.get(session.id);
+    if (known && known.raw === before) return { ok: false, failure: known.failure };
+    this.needsLogin.delete(session.id);
     const fetchedAt = this.now();
     const outcome: RoleCredentialsOutcome = await obtainRoleCredentials(profile, {
       stateDir: this.options.stateDir,
@@ -97,7 +110,12 @@ export class CredentialsBroker {
       ...(this.options.now && { now: this.options.now }),
       ...(this.options.fetcher && { fetcher: this.options.fetcher }),
     });
-    if (!outcome.ok) return { ok: false, failure: withOwnLoginCommand(outcome.failure, profile.session) };
+    if (!outcome.ok) {
+      const failure = withOwnLoginCommand(outcome.failure, session);
+      if (failure.kind === 'login_required' || failure.kind === 'invalid_cache')
+        this.needsLogin.set(session.id, { failure, raw: before });
+      return { ok: false, failure };
+    }
     const { credentials } = outcome;
     for (const s of [credentials.secretAccessKey, credentials.sessionToken, credentials.accessKeyId])
       this.options.recordSecret?.(s);
