@@ -1,4 +1,4 @@
-import { summarizeEvent, type Severity, type SupervisorEvent } from '@sso-supervisor/core';
+import { summarizeEvent, type Severity, type SupervisorEvent } from '@sso-supervisor/notifier-api';
 
 export interface DiscordEmbedField {
   name: string;

@@ -1,12 +1,12 @@
 import axios from 'axios';
-import { NotifierError, type SupervisorEvent } from '@sso-supervisor/core';
+import { NotifierError, type SupervisorEvent } from '@sso-supervisor/notifier-api';
 import {
   type CaptureReply,
   type CaptureServer,
   notifierContract,
   RecordingLogger,
   startCaptureServer,
-} from '@sso-supervisor/core/testing';
+} from '@sso-supervisor/notifier-api/testing';
 import { createDiscordNotifier, discordFailure } from './discord-notifier';
 
 /** A fixture with whatever contract fields the test needs, whichever type it names. */

@@ -1,4 +1,4 @@
-import { RecordingLogger } from '@sso-supervisor/core/testing';
+import { RecordingLogger } from '@sso-supervisor/notifier-api/testing';
 import { discordNotifier, discordOptionsSchema } from './discord-notifier';
 import * as entry from './index';
 

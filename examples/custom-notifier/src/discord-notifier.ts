@@ -1,5 +1,10 @@
 import axios, { isAxiosError, type AxiosInstance } from 'axios';
-import { type Notifier, type NotifierDeps, NotifierError, type NotifierPlugin } from '@sso-supervisor/core';
+import {
+  type Notifier,
+  type NotifierDeps,
+  NotifierError,
+  type NotifierPlugin,
+} from '@sso-supervisor/notifier-api';
 import { z } from 'zod';
 import { buildDiscordMessage, type DiscordMessage } from './build-discord-message';
 

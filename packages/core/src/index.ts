@@ -53,8 +53,15 @@ export { writeConfigFile } from './aws-config/write-config-file';
 export type { LoginProgress } from './login/login-types';
 export { readSessionStatus, type SessionStatus } from './status/session-status';
 export { resolvePaths } from './paths/resolve-paths';
-export { NotifierError, httpFailure } from './notifiers/notifier-contract';
-export { summarizeEvent, type EventSummary } from './notifiers/summarize-event';
+export {
+  NotifierError,
+  httpFailure,
+  isNotifierError,
+  retryableOf,
+  retryAfterMsOf,
+  summarizeEvent,
+  type EventSummary,
+} from '@sso-supervisor/notifier-api';
 export { formatIssue } from './config/config-issues';
 export type { SupervisorConfig, SessionSettings, NotifierEntry } from './config/supervisor-config';
 export { defaultConfig } from './config/supervisor-config';

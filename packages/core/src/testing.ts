@@ -1,17 +1,6 @@
-/** Test helpers for notifier authors: the shared contract suite and its fixtures. `@sso-supervisor/core/testing`. */
-export {
-  notifierContract,
-  type ContractHarness,
-  type NotifierContractOptions,
-} from './testing/notifier-contract';
-export { contractEvent, CONTRACT_VALUES } from './testing/contract-event';
-export { RecordingLogger, type LogLine } from './testing/recording-logger';
-export { scriptedNotifier, type ScriptedNotifier, type SendStep } from './testing/scripted-notifier';
-export {
-  startCaptureServer,
-  type CaptureServer,
-  type CapturedRequest,
-  type CaptureReply,
-  type CaptureResponder,
-} from './testing/capture-server';
-export { requireImporter, vendorsLoaded } from './testing/module-loading';
+/**
+ * Test helpers: the notifier contract suite and its fixtures (from `@sso-supervisor/notifier-api/testing`,
+ * which plugin authors use directly), and the host's own module-loading stand-in.
+ */
+export * from '@sso-supervisor/notifier-api/testing';
+export { requireImporter } from './testing/module-loading';

@@ -1,4 +1,4 @@
-import type { SupervisorEvent } from '@sso-supervisor/core';
+import type { SupervisorEvent } from '@sso-supervisor/notifier-api';
 import { buildEmail } from './build-email';
 
 /** A fixture with whatever contract fields the test needs, whichever type it names. */

@@ -1,4 +1,4 @@
-import { summarizeEvent, type SupervisorEvent } from '@sso-supervisor/core';
+import { summarizeEvent, type SupervisorEvent } from '@sso-supervisor/notifier-api';
 
 const ENTITIES: Record<string, string> = {
   '&': '&amp;',

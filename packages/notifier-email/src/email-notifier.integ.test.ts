@@ -1,6 +1,7 @@
-import { systemClock, type SupervisorEvent } from '@sso-supervisor/core';
+import { systemClock } from '@sso-supervisor/core';
+import type { SupervisorEvent } from '@sso-supervisor/notifier-api';
 import { Dispatcher } from '@sso-supervisor/core/daemon';
-import { notifierContract, RecordingLogger } from '@sso-supervisor/core/testing';
+import { notifierContract, RecordingLogger } from '@sso-supervisor/notifier-api/testing';
 import { createEmailNotifier, emailNotifier, emailOptionsSchema } from './email-notifier';
 import {
   hasOpenssl,

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { vendorsLoaded } from '@sso-supervisor/core/testing';
+import { vendorsLoaded } from '@sso-supervisor/notifier-api/testing';
 import { smtpFailure } from './email-notifier';
 
 describe(smtpFailure.name, () => {

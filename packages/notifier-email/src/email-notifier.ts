@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type * as Nodemailer from 'nodemailer';
 import type { SendMailOptions } from 'nodemailer';
-import { type Notifier, type NotifierDeps, NotifierError, type NotifierPlugin } from '@sso-supervisor/core';
+import {
+  type Notifier,
+  type NotifierDeps,
+  NotifierError,
+  type NotifierPlugin,
+} from '@sso-supervisor/notifier-api';
 import { z } from 'zod';
 import { buildEmail } from './build-email';
 

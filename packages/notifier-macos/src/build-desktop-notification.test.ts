@@ -1,4 +1,4 @@
-import type { SupervisorEvent } from '@sso-supervisor/core';
+import type { SupervisorEvent } from '@sso-supervisor/notifier-api';
 import { buildDesktopNotification } from './build-desktop-notification';
 
 const options = { sound: true, appName: 'sso-supervisor' };

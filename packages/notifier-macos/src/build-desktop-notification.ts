@@ -1,4 +1,4 @@
-import { summarizeEvent, type SupervisorEvent } from '@sso-supervisor/core';
+import { summarizeEvent, type SupervisorEvent } from '@sso-supervisor/notifier-api';
 import type { MacosOptions } from './macos-notifier';
 
 /** The options node-notifier takes, for terminal-notifier (macOS) or notify-send (elsewhere). */

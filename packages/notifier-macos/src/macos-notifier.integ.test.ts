@@ -2,7 +2,7 @@ import { execFile, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { SupervisorEvent } from '@sso-supervisor/core';
+import type { SupervisorEvent } from '@sso-supervisor/notifier-api';
 import ts from 'typescript';
 import { createMacosNotifier } from './macos-notifier';
 

@@ -7,7 +7,7 @@ import {
   notifierContract,
   RecordingLogger,
   vendorsLoaded,
-} from '@sso-supervisor/core/testing';
+} from '@sso-supervisor/notifier-api/testing';
 import type { DesktopNotification } from './build-desktop-notification';
 import { desktopUnavailable } from './desktop-availability';
 import { createMacosNotifier, type DesktopNotifierClient } from './macos-notifier';

@@ -1,5 +1,10 @@
 import type NodeNotifier from 'node-notifier';
-import { type Notifier, type NotifierDeps, NotifierError, type NotifierPlugin } from '@sso-supervisor/core';
+import {
+  type Notifier,
+  type NotifierDeps,
+  NotifierError,
+  type NotifierPlugin,
+} from '@sso-supervisor/notifier-api';
 import { z } from 'zod';
 import { buildDesktopNotification, type DesktopNotification } from './build-desktop-notification';
 import { desktopUnavailable } from './desktop-availability';

@@ -1,4 +1,4 @@
-import type { SupervisorEvent } from '@sso-supervisor/core';
+import type { SupervisorEvent } from '@sso-supervisor/notifier-api';
 import { buildSlackMessage } from './build-slack-message';
 
 /** A fixture with whatever contract fields the test needs, whichever type it names. */

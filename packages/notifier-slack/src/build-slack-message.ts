@@ -1,4 +1,4 @@
-import { summarizeEvent, type EventSummary, type SupervisorEvent } from '@sso-supervisor/core';
+import { summarizeEvent, type EventSummary, type SupervisorEvent } from '@sso-supervisor/notifier-api';
 import type { IncomingWebhookSendArguments } from '@slack/webhook';
 
 type Block = NonNullable<IncomingWebhookSendArguments['blocks']>[number];

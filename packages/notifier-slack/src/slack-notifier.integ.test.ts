@@ -1,4 +1,5 @@
-import { systemClock, type SupervisorEvent } from '@sso-supervisor/core';
+import { systemClock } from '@sso-supervisor/core';
+import type { SupervisorEvent } from '@sso-supervisor/notifier-api';
 import { Dispatcher } from '@sso-supervisor/core/daemon';
 import {
   RecordingLogger,
@@ -6,7 +7,7 @@ import {
   startCaptureServer,
   type CaptureReply,
   type CaptureServer,
-} from '@sso-supervisor/core/testing';
+} from '@sso-supervisor/notifier-api/testing';
 import { createSlackNotifier } from './slack-notifier';
 
 /** A fixture with whatever contract fields the test needs, whichever type it names. */

@@ -1,4 +1,4 @@
-import { vendorsLoaded } from '@sso-supervisor/core/testing';
+import { vendorsLoaded } from '@sso-supervisor/notifier-api/testing';
 import { isSlackWebhookUrl } from './slack-notifier';
 import { join } from 'node:path';
 

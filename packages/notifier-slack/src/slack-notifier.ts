@@ -1,6 +1,11 @@
 import type * as SlackWebhook from '@slack/webhook';
 import type { IncomingWebhookSendArguments } from '@slack/webhook';
-import { httpFailure, type Notifier, type NotifierDeps, type NotifierPlugin } from '@sso-supervisor/core';
+import {
+  httpFailure,
+  type Notifier,
+  type NotifierDeps,
+  type NotifierPlugin,
+} from '@sso-supervisor/notifier-api';
 import { z } from 'zod';
 import { buildSlackMessage } from './build-slack-message';
 

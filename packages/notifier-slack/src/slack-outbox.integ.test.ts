@@ -3,9 +3,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { systemClock, type SupervisorEvent } from '@sso-supervisor/core';
+import { systemClock } from '@sso-supervisor/core';
+import type { SupervisorEvent } from '@sso-supervisor/notifier-api';
 import { Dispatcher, OutboxStore } from '@sso-supervisor/core/daemon';
-import { RecordingLogger } from '@sso-supervisor/core/testing';
+import { RecordingLogger } from '@sso-supervisor/notifier-api/testing';
 import { createSlackNotifier } from './slack-notifier';
 
 const HOOK_PATH = '/services/T0OUTBOX/B0OUTBOX/hooksecretOutbox7';

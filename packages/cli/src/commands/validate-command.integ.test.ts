@@ -1,5 +1,6 @@
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createWorld, type World } from '@sso-supervisor/emulator/testing';
 import { runCli } from '../testing';
 
@@ -136,6 +137,59 @@ describe('validate: what run would trip on', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(
       /slow\.yaml:3:14 defaults\.threshold: threshold 2h is not shorter than the access token's one-hour lifetime, so every check refreshes: about 60 CreateToken calls an hour/,
+    );
+  });
+});
+
+describe('validate: an installed ESM-only notifier package', () => {
+  let world: World;
+  const zodUrl = pathToFileURL(
+    require.resolve('zod', { paths: [require.resolve('@sso-supervisor/core')] }),
+  ).href;
+
+  beforeAll(async () => {
+    world = await createWorld({
+      prefix: 'cli-validate-esm-',
+      sessions: [{ name: 'corp', profiles: ['dev'] }],
+      config: `version: 1
+sessions:
+  - name: corp
+notifiers:
+  - name: strict
+    module: '@acme/strict'
+    options:
+      url: 42
+`,
+    });
+    const pkg = join(world.dir, 'node_modules', '@acme', 'strict');
+    await mkdir(pkg, { recursive: true });
+    await writeFile(
+      join(pkg, 'package.json'),
+      JSON.stringify({ name: '@acme/strict', type: 'module', exports: { '.': { import: './index.js' } } }),
+    );
+    await writeFile(
+      join(pkg, 'index.js'),
+      `import zod from ${JSON.stringify(zodUrl)};
+export default {
+  type: 'strict',
+  optionsSchema: zod.z.object({ url: zod.z.string().url() }).strict(),
+  create: (options, deps) => ({ name: deps.name, send: async () => {} }),
+};\n`,
+    );
+  });
+
+  afterAll(async () => {
+    await world.close();
+  });
+
+  it('loads it from the node_modules beside the config, reports bad options at FILE:LINE:COL, and says a restart is needed', async () => {
+    const r = await runCli(['validate'], { ...world.env, NO_COLOR: '1' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      new RegExp(`error: ${world.configFile}:8:12 notifiers\\[0\\]\\.options\\.url: `),
+    );
+    expect(r.stderr).toMatch(
+      /note: custom notifier modules \("@acme\/strict"\) are loaded once per daemon process: after rebuilding or upgrading one, restart the daemon/,
     );
   });
 });

@@ -23,12 +23,14 @@ export async function validateCommand(ws: Setup, io: CliIo, opts: { json?: boole
   const errors = [...checked.errors, ...cacheErrors];
   const code = checked.errors.length ? EXIT.usage : cacheErrors.length ? EXIT.failed : EXIT.ok;
   if (opts.json) {
-    const warnings = checked.warnings;
-    io.stdout.write(`${JSON.stringify({ ok: code === EXIT.ok, errors, warnings }, null, 2)}\n`);
+    const { warnings, notes } = checked;
+    const report = { ok: code === EXIT.ok, errors, warnings, ...(notes.length > 0 && { notes }) };
+    io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return code;
   }
   for (const issue of errors) io.stderr.write(`error: ${formatIssue(issue)}\n`);
   for (const issue of checked.warnings) io.stderr.write(`warning: ${formatIssue(issue)}\n`);
+  for (const note of checked.notes) io.stderr.write(`note: ${note}\n`);
   if (code === EXIT.ok) {
     const source = ws.config.file ?? 'built-in defaults';
     io.stdout.write(`ok: ${source}; ${ws.supervised.length} session(s) in ${ws.paths.awsConfigFile}\n`);

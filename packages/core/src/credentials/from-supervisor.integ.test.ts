@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSsoHome, startEmulator, type Emulator, type SsoHome } from '@sso-supervisor/emulator';
 import { saveEnv } from '@sso-supervisor/emulator/testing';
-import { RecordingLogger } from '../testing/recording-logger';
+import { RecordingLogger } from '@sso-supervisor/notifier-api/testing';
 import { CredentialsError } from '../errors';
 import { fromSupervisor, type FromSupervisorOptions } from './from-supervisor';
 

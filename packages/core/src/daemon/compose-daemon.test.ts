@@ -14,8 +14,11 @@ import { Supervisor } from '../supervisor/supervisor';
 import { FakeTokenRefresher } from '../test-support/fake-token-refresher';
 import { sampleSession } from '../test-support/sample-session';
 import { SECRET_MARK, sampleToken } from '../test-support/sample-token';
-import { RecordingLogger } from '../testing/recording-logger';
-import { scriptedNotifier, type ScriptedNotifier } from '../testing/scripted-notifier';
+import {
+  RecordingLogger,
+  scriptedNotifier,
+  type ScriptedNotifier,
+} from '@sso-supervisor/notifier-api/testing';
 import { composeDaemon, type DaemonSetup } from './compose-daemon';
 
 const NOW = new Date('2026-11-22T09:00:00.000Z');

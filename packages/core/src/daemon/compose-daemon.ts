@@ -100,6 +100,7 @@ export class DaemonGraph {
         {
           logger: scope.resolve<Logger>(TOKENS.Logger),
           configFile: setup.config.file ?? `${process.cwd()}/supervisor.yaml`,
+          secrets: scope.resolve(SecretRegistry),
         },
       );
       errors = created.errors;

@@ -10,8 +10,11 @@ import type { NotifierPlugin } from '../notifiers/notifier-contract';
 import { FakeTokenRefresher } from '../test-support/fake-token-refresher';
 import { sampleSession } from '../test-support/sample-session';
 import { sampleToken } from '../test-support/sample-token';
-import { RecordingLogger } from '../testing/recording-logger';
-import { scriptedNotifier, type ScriptedNotifier } from '../testing/scripted-notifier';
+import {
+  RecordingLogger,
+  scriptedNotifier,
+  type ScriptedNotifier,
+} from '@sso-supervisor/notifier-api/testing';
 import type { DaemonSetup } from './compose-daemon';
 import { Daemon, type DaemonOptions } from './daemon';
 

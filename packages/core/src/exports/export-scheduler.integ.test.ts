@@ -6,7 +6,7 @@ import { saveEnv } from '@sso-supervisor/emulator/testing';
 import { defaultConfig, type ExportEntry } from '../config/supervisor-config';
 import { buildSetup, type Setup } from '../setup/load-setup';
 import type { SupervisorEvent } from '../events/supervisor-event';
-import { RecordingLogger } from '../testing/recording-logger';
+import { RecordingLogger } from '@sso-supervisor/notifier-api/testing';
 import { systemClock } from '../util/clock';
 import { ExportScheduler } from './export-scheduler';
 import { planExports } from './plan-exports';

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { NotifierEntry } from '../config/supervisor-config';
-import { RecordingLogger } from '../testing/recording-logger';
+import { RecordingLogger } from '@sso-supervisor/notifier-api/testing';
+import { SecretRegistry } from '../logging/redaction';
 import { requireImporter } from '../testing/module-loading';
 import { createRoutedNotifiers } from './create-routed-notifiers';
 import type { NotifierPlugin } from './notifier-contract';
@@ -83,5 +84,29 @@ describe('a plugin whose create() gives no notifier', () => {
     expect(errors).toEqual([
       'notifiers[0]: notifier "n0" could not be created: create() returned an object with send, not a notifier { name, send(event) }',
     ]);
+  });
+
+  it('registers option URLs as secrets and blanks them, and URL passwords, in what create() throws', async () => {
+    const hook = 'https://hooks.example.com/T000/B000/secret-path-XYZ';
+    const leaky: NotifierPlugin = {
+      type: 'leaky',
+      optionsSchema: webhookNotifier.optionsSchema,
+      create: () => {
+        throw new Error(`cannot post to ${hook} via http://proxy-user:proxy-pass-77@proxy.example:3128`);
+      },
+    };
+    const secrets = new SecretRegistry();
+    const { errors } = await createRoutedNotifiers(
+      [entry(0, { type: 'leaky', options: { url: hook } })],
+      [leaky],
+      {
+        ...deps,
+        secrets,
+      },
+    );
+    expect(errors).toEqual([
+      'notifiers[0]: notifier "n0" could not be created: cannot post to [redacted] via http://proxy-user:[redacted]@proxy.example:3128',
+    ]);
+    expect(secrets.redact(`echoed ${hook}`)).toBe('echoed [redacted]');
   });
 });

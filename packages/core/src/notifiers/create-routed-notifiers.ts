@@ -1,14 +1,20 @@
 import { plainErrorMap } from '../config/error-wording';
 import type { NotifierEntry } from '../config/supervisor-config';
+import type { SecretRegistry } from '../logging/redaction';
 import type { Logger } from '../util/logger';
 import { errorText, type Notifier, type NotifierPlugin, type RoutedNotifier } from './notifier-contract';
-import { loadCustomNotifier, type ModuleImporter } from './load-custom-notifier';
+import { loadCustomNotifier, type LoadOptions, type ModuleImporter } from './load-custom-notifier';
+import { redactPluginText, secretOptionValues } from './plugin-text';
 
 export interface RoutedNotifierDeps {
   logger: Logger;
   /** The supervisor.yaml path: custom `module:` entries resolve from its folder. */
   configFile: string;
   importModule?: ModuleImporter;
+  /** Where module lookups may also look (tests); see loadCustomNotifier. */
+  loadOptions?: LoadOptions;
+  /** The log's registry: every entry's secret-looking option values are added, so logs blank them. */
+  secrets?: SecretRegistry;
 }
 
 async function findPlugin(
@@ -17,7 +23,12 @@ async function findPlugin(
   deps: RoutedNotifierDeps,
 ): Promise<{ plugin: NotifierPlugin } | { error: string }> {
   if (entry.module !== undefined) {
-    const loaded = await loadCustomNotifier(entry.module, deps.configFile, deps.importModule);
+    const loaded = await loadCustomNotifier(
+      entry.module,
+      deps.configFile,
+      deps.importModule,
+      deps.loadOptions,
+    );
     return 'error' in loaded ? { error: `${entry.path}.module: ${loaded.error}` } : loaded;
   }
   const plugin = plugins.find((p) => p.type === entry.type);
@@ -50,6 +61,7 @@ export async function createRoutedNotifiers(
   const routed: RoutedNotifier[] = [];
   const errors: string[] = [];
   for (const entry of entries) {
+    for (const value of secretOptionValues(entry.options)) deps.secrets?.add(value);
     const found = await findPlugin(entry, plugins, deps);
     if ('error' in found) {
       errors.push(found.error);
@@ -72,7 +84,9 @@ export async function createRoutedNotifiers(
           `${entry.path}: notifier "${entry.name}" could not be created: create() returned ${shape(notifier)}, not a notifier { name, send(event) }`,
         );
     } catch (error) {
-      errors.push(`${entry.path}: notifier "${entry.name}" could not be created: ${errorText(error)}`);
+      errors.push(
+        `${entry.path}: notifier "${entry.name}" could not be created: ${redactPluginText(errorText(error), deps.secrets)}`,
+      );
     }
   }
   return { routed, errors };

@@ -3,8 +3,7 @@ import { container } from 'tsyringe';
 import type { NotifierEntry } from '../config/supervisor-config';
 import { TOKENS } from '../di/tokens';
 import type { EventType, SupervisorEvent } from '../events/supervisor-event';
-import { RecordingLogger } from '../testing/recording-logger';
-import { scriptedNotifier, type SendStep } from '../testing/scripted-notifier';
+import { RecordingLogger, scriptedNotifier, type SendStep } from '@sso-supervisor/notifier-api/testing';
 import { DISPATCHER_OPTIONS, Dispatcher, type DispatcherOverrides } from './dispatcher';
 import { NotifierError, type RoutedNotifier } from './notifier-contract';
 

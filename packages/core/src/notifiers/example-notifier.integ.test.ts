@@ -1,6 +1,5 @@
 import { join } from 'node:path';
-import { startCaptureServer } from '../testing/capture-server';
-import { notifierContract } from '../testing/notifier-contract';
+import { startCaptureServer, notifierContract } from '@sso-supervisor/notifier-api/testing';
 import { requireImporter } from '../testing/module-loading';
 import { loadCustomNotifier } from './load-custom-notifier';
 import type { NotifierPlugin } from './notifier-contract';

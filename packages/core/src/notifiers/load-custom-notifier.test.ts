@@ -15,7 +15,11 @@ describe(loadCustomNotifier.name, () => {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
   };
-  const load = (spec: string) => loadCustomNotifier(spec, configFile, requireImporter);
+  const load = (spec: string) =>
+    loadCustomNotifier(spec, configFile, requireImporter, {
+      hostFiles: [configFile],
+      globalRoots: async () => [],
+    });
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'custom-notifier-'));
@@ -33,7 +37,10 @@ describe(loadCustomNotifier.name, () => {
   ])('loads a path relative to the config folder exporting %s', async (_, source) => {
     write('conf/notifiers/acme.js', source);
     const loaded = await load('./notifiers/acme.js');
-    expect(loaded).toEqual({ plugin: expect.objectContaining({ type: 'acme' }) });
+    expect(loaded).toEqual({
+      plugin: expect.objectContaining({ type: 'acme' }),
+      file: join(dir, 'conf/notifiers/acme.js'),
+    });
   });
 
   it('loads a package by name from the config folder', async () => {
@@ -49,7 +56,7 @@ describe(loadCustomNotifier.name, () => {
   it('names the module when it cannot be found', async () => {
     const loaded = await load('./missing.js');
     expect(loaded).toEqual({
-      error: `notifier module "./missing.js" could not be found from ${configFile} (MODULE_NOT_FOUND)`,
+      error: `notifier module "./missing.js" could not be found from ${configFile} (not found; looked in ${join(dir, 'conf/missing.js')})`,
     });
   });
 
@@ -60,6 +67,20 @@ describe(loadCustomNotifier.name, () => {
       `notifier module "./wrong.js" (${join(dir, 'conf/wrong.js')}) does not export a notifier plugin: expected a default export ` +
         'or a named export `plugin` shaped { type: string, optionsSchema: a zod schema, create(options, deps) }, found an object with type, send',
     );
+  });
+
+  it('names every folder it looked in for a missing package', async () => {
+    const loaded = await load('@acme/none');
+    expect('error' in loaded && loaded.error).toContain(
+      `could not be found from ${configFile} (not found; looked in ${join(dir, 'conf/node_modules/@acme/none')}, ${join(dir, 'node_modules/@acme/none')}`,
+    );
+  });
+
+  it('blanks a password in the text a failing module throws', async () => {
+    write('conf/leaky.js', `throw new Error('cannot reach https://bot:s3cret-pass@chat.example/');`);
+    const loaded = await load('./leaky.js');
+    expect('error' in loaded && loaded.error).toContain('https://bot:[redacted]@chat.example/');
+    expect(JSON.stringify(loaded)).not.toContain('s3cret-pass');
   });
 
   it('returns a module that throws while loading as an error', async () => {

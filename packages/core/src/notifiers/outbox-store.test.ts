@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SupervisorEvent } from '../events/supervisor-event';
-import { RecordingLogger } from '../testing/recording-logger';
+import { RecordingLogger } from '@sso-supervisor/notifier-api/testing';
 import { OutboxStore, OUTBOX_DEFAULTS } from './outbox-store';
 
 const event = (n: number): SupervisorEvent =>

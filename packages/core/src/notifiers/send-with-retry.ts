@@ -1,9 +1,16 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { backoffDelay, type RetrySettings } from '../engine/aws-clients';
 import type { SupervisorEvent } from '../events/supervisor-event';
-import { SupervisorError } from '../errors';
 import type { Logger } from '../util/logger';
-import { errorText, NotifierError, type DeliveryOutcome, type RoutedNotifier } from './notifier-contract';
+import {
+  errorText,
+  NotifierError,
+  retryableOf,
+  retryAfterMsOf,
+  type DeliveryOutcome,
+  type RoutedNotifier,
+} from './notifier-contract';
+import { redactPluginText } from './plugin-text';
 
 /** Delivery settings shared by every notifier. Durations in milliseconds. */
 export interface DispatcherOptions {
@@ -45,9 +52,10 @@ function attempt(routed: RoutedNotifier, event: SupervisorEvent, timeoutMs: numb
 /** Milliseconds to wait before the next attempt, or undefined when there should be none. */
 function nextDelay(error: unknown, attempts: number, options: DispatcherOptions): number | undefined {
   if (attempts >= options.retry.attempts) return undefined;
-  // Unknown errors (a custom plugin throwing a plain Error) are retried: the attempts are bounded.
-  if (error instanceof SupervisorError && !error.retryable) return undefined;
-  const retryAfter = error instanceof NotifierError ? error.retryAfterMs : undefined;
+  // Read by property, not instanceof: a plugin throws its own copy of NotifierError. Errors that do
+  // not say (a plain Error) are retried: the attempts are bounded.
+  if (retryableOf(error) === false) return undefined;
+  const retryAfter = retryAfterMsOf(error);
   if (retryAfter === undefined) return backoffDelay(attempts, options.retry);
   return retryAfter <= options.maxRetryAfter ? retryAfter : undefined;
 }
@@ -78,12 +86,13 @@ export async function sendWithRetry(
     } catch (error) {
       failure = error;
     }
-    const error = errorText(failure);
+    // Plugin code wrote this text; the logger blanks registered secrets, this also covers stdout.
+    const error = redactPluginText(errorText(failure));
     const delay = stop.aborted ? undefined : nextDelay(failure, attempts, options);
     if (delay === undefined) {
       logger.warn('notification failed', { ...fields, attempts, error });
       // Trouble that may clear later (the outbox tries again); not a refusal, nor our own shutdown.
-      const later = !stop.aborted && !(failure instanceof SupervisorError && !failure.retryable);
+      const later = !stop.aborted && retryableOf(failure) !== false;
       return { notifier: entry.name, delivered: false, attempts, error, ...(later && { retryable: true }) };
     }
     logger.debug('notification failed, retrying', { ...fields, attempts, delayMs: delay, error });

@@ -1,9 +1,13 @@
 import { createHmac } from 'node:crypto';
 import axios from 'axios';
 import type { SupervisorEvent } from '../events/supervisor-event';
-import { startCaptureServer, type CaptureReply, type CaptureServer } from '../testing/capture-server';
-import { notifierContract } from '../testing/notifier-contract';
-import { RecordingLogger } from '../testing/recording-logger';
+import {
+  startCaptureServer,
+  type CaptureReply,
+  type CaptureServer,
+  notifierContract,
+  RecordingLogger,
+} from '@sso-supervisor/notifier-api/testing';
 import { systemClock } from '../util/clock';
 import { Dispatcher } from './dispatcher';
 import { createWebhookNotifier, webhookNotifier } from './webhook-notifier';

@@ -1,4 +1,4 @@
-import { vendorsLoaded } from '../testing/module-loading';
+import { vendorsLoaded } from '@sso-supervisor/notifier-api/testing';
 import { join } from 'node:path';
 
 // The built package, as the CLI loads it (`pnpm test` builds first; see turbo.json).

@@ -14,6 +14,8 @@ import type { Setup } from './load-setup';
 export interface SetupCheck {
   errors: ConfigIssue[];
   warnings: ConfigIssue[];
+  /** Facts worth knowing that are not problems, one sentence each. */
+  notes: string[];
 }
 
 const quiet: Logger = { error() {}, warn() {}, info() {}, debug() {} };
@@ -85,7 +87,7 @@ function placeFinding(finding: AwsConfigFinding, sections: RawSection[]): Config
  * What is wrong in the AWS config, and what would be skipped: sections the SDK drops, sso-sessions
  * `sessions:` leaves out. Each at its section's header line.
  */
-async function awsConfigIssues(setup: Setup): Promise<SetupCheck> {
+async function awsConfigIssues(setup: Setup): Promise<Omit<SetupCheck, 'notes'>> {
   const file = setup.paths.awsConfigFile;
   const text = await readFile(file, 'utf8').catch(() => '');
   const sections = rawSections(text);
@@ -113,6 +115,17 @@ async function awsConfigIssues(setup: Setup): Promise<SetupCheck> {
   };
 }
 
+/** import() caches a module for the life of the process; a reload cannot swap a plugin's code. */
+function moduleNotes(setup: Setup): string[] {
+  const modules = [
+    ...new Set(setup.config.notifiers.flatMap((n) => (n.module === undefined ? [] : [`"${n.module}"`]))),
+  ];
+  if (modules.length === 0) return [];
+  return [
+    `custom notifier modules (${modules.join(', ')}) are loaded once per daemon process: after rebuilding or upgrading one, restart the daemon; a reload keeps the code it loaded`,
+  ];
+}
+
 /**
  * Everything `validate` reports beyond the cache files: the config's warnings, the AWS config's findings, and
  * the checks it adds to parsing, so that it fails where `run` would: notifiers that would not start,
@@ -131,5 +144,6 @@ export async function checkSetup(
   return {
     errors: [...aws.errors, ...errors.map(at)],
     warnings: [...setup.warnings, ...reauthWarnings(setup).map(at), ...aws.warnings],
+    notes: moduleNotes(setup),
   };
 }

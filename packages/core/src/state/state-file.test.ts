@@ -9,7 +9,7 @@ import {
   StateFileWriter,
 } from './state-file';
 import { SecretRegistry } from '../logging/redaction';
-import { RecordingLogger } from '../testing/recording-logger';
+import { RecordingLogger } from '@sso-supervisor/notifier-api/testing';
 
 describe('read-state-file', () => {
   const state: StateFile = {

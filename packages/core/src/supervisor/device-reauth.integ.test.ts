@@ -13,7 +13,7 @@ import { SessionRefresher } from '../engine/session-refresher';
 import type { SupervisorEvent } from '../events/supervisor-event';
 import { abortableSleep } from '../login/login-types';
 import { deviceLogin } from '../login/device-login';
-import { RecordingLogger } from '../testing/recording-logger';
+import { RecordingLogger } from '@sso-supervisor/notifier-api/testing';
 import { DeviceReauth } from './device-reauth';
 import { SessionWorker } from './session-worker';
 import type { WorkerState } from './worker-state';

@@ -9,7 +9,7 @@ import type { SupervisorEvent } from '../events/supervisor-event';
 import { FakeTokenRefresher } from '../test-support/fake-token-refresher';
 import { sampleSession } from '../test-support/sample-session';
 import { SECRET_MARK, sampleToken } from '../test-support/sample-token';
-import { RecordingLogger } from '../testing/recording-logger';
+import { RecordingLogger } from '@sso-supervisor/notifier-api/testing';
 import { LoginWatch } from './login-watch';
 import { SessionWorker } from './session-worker';
 import type { WorkerState } from './worker-state';

@@ -10,7 +10,7 @@ import { defaultConfig } from '../config/supervisor-config';
 import { FakeTokenRefresher } from '../test-support/fake-token-refresher';
 import { sampleSession } from '../test-support/sample-session';
 import { SECRET_MARK, sampleToken } from '../test-support/sample-token';
-import { RecordingLogger } from '../testing/recording-logger';
+import { RecordingLogger } from '@sso-supervisor/notifier-api/testing';
 import { SessionWorker } from './session-worker';
 import type { WorkerState } from './worker-state';
 

@@ -9,7 +9,7 @@ import type { SupervisorEvent } from '../events/supervisor-event';
 import { FakeTokenRefresher, type FakeResponse } from '../test-support/fake-token-refresher';
 import { sampleSession } from '../test-support/sample-session';
 import { SECRET_MARK, sampleToken } from '../test-support/sample-token';
-import { RecordingLogger } from '../testing/recording-logger';
+import { RecordingLogger } from '@sso-supervisor/notifier-api/testing';
 import type { SupervisedSession } from '../config/session-settings';
 import { Supervisor, watchCacheDir } from './supervisor';
 import type { WorkerState } from './worker-state';

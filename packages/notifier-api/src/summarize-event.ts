@@ -1,4 +1,4 @@
-import type { EventType, SupervisorEvent } from '../events/supervisor-event';
+import type { EventType, SupervisorEvent } from './supervisor-event.js';
 
 const HEADLINES: Record<EventType, string> = {
   'supervisor.started': 'Supervisor started',

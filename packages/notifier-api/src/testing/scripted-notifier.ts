@@ -1,5 +1,5 @@
-import type { SupervisorEvent } from '../events/supervisor-event';
-import type { Notifier } from '../notifiers/notifier-contract';
+import type { SupervisorEvent } from '../supervisor-event.js';
+import type { Notifier } from '../notifier.js';
 
 /** What one `send` does: succeed, never settle, reject with the error, or run the function. */
 export type SendStep = 'ok' | 'hang' | Error | ((event: SupervisorEvent) => Promise<void>);

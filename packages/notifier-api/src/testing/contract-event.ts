@@ -1,4 +1,4 @@
-import type { EventType, Severity, SupervisorEvent } from '../events/supervisor-event';
+import type { EventType, Severity, SupervisorEvent } from '../supervisor-event.js';
 
 /**
  * The values `contractEvent` uses. `secrets` stand for a token, refresh token, client secret and role

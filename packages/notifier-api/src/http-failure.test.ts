@@ -1,4 +1,5 @@
-import { NotifierError, httpFailure } from './notifier-contract';
+import { httpFailure } from './http-failure';
+import { NotifierError } from './notifier-error';
 
 const response = (status: number, headers: Record<string, unknown> = {}, data: unknown = '') => ({
   response: { status, headers, data },

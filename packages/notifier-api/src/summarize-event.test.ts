@@ -1,4 +1,4 @@
-import type { SupervisorEvent } from '../events/supervisor-event';
+import type { SupervisorEvent } from './supervisor-event';
 import { summarizeEvent } from './summarize-event';
 
 /** summarizeEvent shows whatever fields an event carries, including ones its type does not declare. */

@@ -1,4 +1,4 @@
-import type { Logger } from '../util/logger';
+import type { Logger } from '../notifier.js';
 
 export interface LogLine {
   level: 'error' | 'warn' | 'info' | 'debug';

@@ -1,10 +1,8 @@
-import { EVENT_TYPES, type SupervisorEvent } from '../events/supervisor-event';
-import { Dispatcher } from '../notifiers/dispatcher';
-import type { Notifier } from '../notifiers/notifier-contract';
-import { systemClock } from '../util/clock';
-import type { Logger } from '../util/logger';
-import { CONTRACT_VALUES, contractEvent } from './contract-event';
-import { RecordingLogger } from './recording-logger';
+import { EVENT_TYPES, type SupervisorEvent } from '../supervisor-event.js';
+import { cleanEvent } from '../clean-event.js';
+import type { Logger, Notifier } from '../notifier.js';
+import { CONTRACT_VALUES, contractEvent } from './contract-event.js';
+import { RecordingLogger } from './recording-logger.js';
 
 export interface ContractHarness {
   notifier: Notifier;
@@ -101,22 +99,12 @@ export function notifierContract(label: string, options: NotifierContractOptions
 
     it('never receives a login link or code when routed as a public notifier', async () => {
       const h = await start(options.setup);
-      const entry = {
-        name: h.notifier.name,
-        private: false,
-        events: ['*'],
-        cooldown: 0,
-        options: {},
-        path: 'notifiers[0]',
-      };
-      const dispatcher = new Dispatcher([{ notifier: h.notifier, entry }], logger, systemClock, {
-        retry: { attempts: 1 },
-      });
-      for (const type of EVENT_TYPES) dispatcher.handle(contractEvent(type, true));
-      await expect(dispatcher.flush(20_000)).resolves.toBe(true);
-      await dispatcher.close();
+      // What the host hands a public notifier: login.pending not at all, every other event cleaned by
+      // the same cleanEvent the dispatcher uses.
+      const types = EVENT_TYPES.filter((type) => type !== 'login.pending');
+      for (const type of types) await h.notifier.send(cleanEvent(contractEvent(type, true), false));
       const delivered = h.delivered();
-      expect(delivered).toHaveLength(EVENT_TYPES.length - 1);
+      expect(delivered).toHaveLength(types.length);
       for (const text of delivered)
         expect(text).not.toMatch(new RegExp(`${login.userCode}|${login.verificationUri}`));
     });
