@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Emulator } from '@sso-supervisor/emulator';
 import { createWorld, type World } from '@sso-supervisor/emulator/testing';
@@ -196,4 +196,55 @@ describe('exec without a daemon', () => {
     expect(emulator.issuedSecrets().length).toBeGreaterThan(10);
     expect(leakedSecrets(emulator.issuedSecrets(), [...outputs, ...stateFiles])).toEqual([]);
   });
+});
+
+describe('exec without a daemon, the session revoked mid-job', () => {
+  let world: World;
+
+  beforeAll(async () => {
+    world = await createWorld({
+      prefix: 'exec-revoked-',
+      // SSO access tokens live 3 s, so a revoked refresh token stops the broker within seconds.
+      emulator: { roleCredentialTtlSeconds: 2, accessTokenTtlSeconds: 3 },
+      sessions: [{ name: 'corp', profiles: ['dev'], accessTokenTtlSeconds: 3 }],
+    });
+  });
+  afterAll(async () => {
+    await world.close();
+  });
+
+  it('the job is told to log in, and so is the person at the terminal, once', async () => {
+    const job = await writeJobs(world.dir);
+    const child = spawn(
+      process.execPath,
+      [CLI_BIN, 'exec', '--profile', 'dev', '--', ...job('botocore', 60)],
+      {
+        env: { PATH: process.env.PATH ?? '', ...world.env },
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    const until = async (check: () => boolean) => {
+      while (!check()) await new Promise((resolve) => setTimeout(resolve, 100));
+    };
+    try {
+      await until(() => readJobReport(stdout).keys.size >= 1);
+      world.emulator.revokeAllRefreshTokens();
+      await until(() => readJobReport(stdout).errors.filter((m) => m.includes('424')).length >= 2);
+      await writeFile(join(world.dir, 'stop'), '');
+      expect(await exited).toBe(0);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    const told = readJobReport(stdout).errors.filter((m) => m.includes('424'));
+    for (const message of told) expect(message).toContain('run sso-supervisor login corp');
+    // Its own broker says it on stderr, once however often the job asks.
+    const lines = stderr.split('\n').filter((l) => l.includes('run sso-supervisor login corp'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^sso-supervisor: /);
+    expect(leakedSecrets(world.emulator.issuedSecrets(), [stdout, stderr])).toEqual([]);
+  }, 60_000);
 });
