@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The system tools the test suites talk to as real peers: Debian's AWS CLI v2 (an independent reader of the
-# token cache), a desktop notification daemon under Xvfb and D-Bus, openssl (the SMTP server's certificate)
-# and systemd-analyze (checks the generated unit). Installs what is missing when it can (root with apt);
-# otherwise says which suites will skip, and goes on.
+# token cache), a desktop notification daemon under Xvfb and D-Bus, openssl (the SMTP server's certificate),
+# systemd-analyze (checks the generated unit) and Chromium (the status page, driven by playwright-core).
+# Installs what is missing when it can (root with apt); otherwise says which suites will skip, and goes on.
 set -u
 need=()
 [ -x /usr/bin/aws ] || need+=(awscli)
@@ -12,6 +12,7 @@ command -v notify-send >/dev/null || need+=(libnotify-bin)
 command -v dbus-run-session >/dev/null || need+=(dbus)
 command -v openssl >/dev/null || need+=(openssl)
 command -v systemd-analyze >/dev/null || need+=(systemd)
+[ -x /usr/bin/chromium ] || need+=(chromium)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   echo "installing test tools: ${need[*]}"

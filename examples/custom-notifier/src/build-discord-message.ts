@@ -51,6 +51,7 @@ function factFields(event: SupervisorEvent): DiscordEmbedField[] {
   if (event.command) add('Fix', `\`${event.command}\``);
   // Only a notifier marked `private: true` is ever handed these two.
   if (event.verificationUri) add('Approve the login', event.verificationUri);
+  if (event.loginUrl) add('Log in', event.loginUrl);
   if (event.userCode) add('Code', `\`${event.userCode}\``, true);
   return fields;
 }

@@ -90,7 +90,14 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
     'default every supervised one',
   )
     .option('--json', 'machine-readable output')
-    .action(async (names: string[], opts: { json?: boolean; profile: string[] }) => {
+    .option('--web', "print the running daemon's status page URL")
+    .action(async (names: string[], opts: { json?: boolean; web?: boolean; profile: string[] }) => {
+      if (opts.web) {
+        result.code = await withSetup(io, program.opts(), async (ws) =>
+          (await import('./commands/open-command')).openCommand(ws, io, { open: false }),
+        );
+        return;
+      }
       result.code = await withSessions(
         io,
         program.opts(),
@@ -244,6 +251,15 @@ Exit codes: 0 logged in; 1 refused, expired, cancelled or failed; 2 usage error.
     .action(async (opts: { duration?: number }) => {
       const { demoCommand } = await import('./commands/demo-command');
       result.code = await demoCommand(io, { durationMs: opts.duration });
+    });
+
+  program
+    .command('open')
+    .description("open the running daemon's status page in the browser (and print its URL)")
+    .action(async () => {
+      result.code = await withSetup(io, program.opts(), async (ws) =>
+        (await import('./commands/open-command')).openCommand(ws, io, { open: true }),
+      );
     });
 
   program

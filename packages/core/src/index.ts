@@ -43,6 +43,8 @@ export { SessionRefresher } from './engine/session-refresher';
 export { deviceLogin } from './login/device-login';
 export type { LoginResult } from './login/login-types';
 export { browserLogin } from './login/browser-login';
+export { createOpenBrowser } from './login/open-browser';
+export { configuredScopes } from './login/registration-cache';
 export { chooseLoginFlow } from './login/choose-login-flow';
 export { exclusiveLogin, type ExclusiveLoginResult } from './login/exclusive-login';
 export type { LockHolder } from './interprocess/session-lock';

@@ -33,6 +33,10 @@ describe(cleanEvent.name, () => {
     const clean = cleanEvent(loginEvent, false);
     expect(clean).not.toHaveProperty('verificationUri');
     expect(clean).not.toHaveProperty('userCode');
+    const link = 'http://127.0.0.1:1/login/corp?t=x';
+    const reauth = { ...loginEvent, type: 'session.reauth_required', loginUrl: link } as SupervisorEvent;
+    expect(cleanEvent(reauth, false)).not.toHaveProperty('loginUrl');
+    expect(cleanEvent(reauth, true)).toHaveProperty('loginUrl', link);
   });
 
   it('copies arrays so one notifier cannot change what another sees', () => {

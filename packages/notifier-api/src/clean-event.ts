@@ -14,9 +14,10 @@ const FIELDS: Record<keyof SupervisorEvent, true> = {
   error: true,
   verificationUri: true,
   userCode: true,
+  loginUrl: true,
   errors: true,
 };
-const LOGIN_FIELDS = new Set<string>(['verificationUri', 'userCode']);
+const LOGIN_FIELDS = new Set<string>(['verificationUri', 'userCode', 'loginUrl']);
 
 /**
  * What a notifier is given of an event: a copy holding only contract fields, so a stray property (a

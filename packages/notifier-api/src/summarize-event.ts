@@ -25,7 +25,10 @@ export interface EventSummary {
   facts: { label: string; value: string }[];
   /** The command that fixes it. */
   command?: string;
-  /** login.pending on a private notifier: where to approve, and the code to check. */
+  /**
+   * On a private notifier: login.pending's approval page and code to check, or the one-time link of a
+   * session.reauth_required under `reauth.mode: browser`.
+   */
   login?: { uri: string; code?: string };
 }
 
@@ -61,6 +64,7 @@ export function summarizeEvent(event: SupervisorEvent): EventSummary {
     subject: `[${event.severity.toUpperCase()}] ${title}`,
     facts,
     ...(event.command && { command: event.command }),
+    ...(event.loginUrl && { login: { uri: event.loginUrl } }),
     ...(event.verificationUri && { login: { uri: event.verificationUri, code: event.userCode } }),
   };
 }

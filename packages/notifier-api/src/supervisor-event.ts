@@ -75,6 +75,11 @@ export interface TokenExpiredEvent extends SessionEventBase<'token.expired'> {
 export interface SessionReauthRequiredEvent extends SessionEventBase<'session.reauth_required'> {
   command: string;
   error?: string;
+  /**
+   * `reauth.mode: browser`: a one-time link to the daemon's loopback server that starts a browser login.
+   * Like a device code, it goes only to private notifiers (and the desktop one) and never to the log.
+   */
+  loginUrl?: string;
 }
 
 export interface SessionRestoredEvent extends SessionEventBase<'session.restored'> {

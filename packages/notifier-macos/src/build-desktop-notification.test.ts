@@ -57,4 +57,25 @@ describe(buildDesktopNotification.name, () => {
       timeout: 0,
     });
   });
+
+  it('a one-time login link: clicked open on macOS, in the text on Linux', () => {
+    const link = 'http://127.0.0.1:4123/login/corp?t=abc';
+    const reauth: SupervisorEvent = {
+      type: 'session.reauth_required',
+      time: '2026-11-22T09:20:00.000Z',
+      severity: 'error',
+      session: 'corp',
+      message: 'corp needs a login',
+      command: 'aws sso login --sso-session corp',
+      loginUrl: link,
+    };
+    expect(buildDesktopNotification(reauth, options, 'darwin')).toMatchObject({
+      open: link,
+      message: `corp needs a login. Log in at ${link}`,
+    });
+    expect(buildDesktopNotification(reauth, options, 'linux')).toMatchObject({
+      message: `corp needs a login. Log in at ${link}`,
+      timeout: 0,
+    });
+  });
 });

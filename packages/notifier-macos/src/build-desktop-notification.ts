@@ -14,15 +14,17 @@ function body(event: SupervisorEvent): string {
   const { command, login } = summarizeEvent(event);
   // One line: node-notifier turns newlines into a literal "\n" on its way through the shell.
   const fix = login
-    ? `Approve at ${login.uri}${login.code ? ` with code ${login.code}` : ''}`
+    ? login.code
+      ? `Approve at ${login.uri} with code ${login.code}`
+      : `Log in at ${login.uri}`
     : command && `Run: ${command}`;
   return fix ? `${event.message}. ${fix}` : event.message;
 }
 
 /**
- * The desktop notification for an event. On macOS a login notification opens the approval page when
- * clicked (`open`); Linux servers cannot, so the link is in the text, and errors and logins stay on
- * screen until dismissed.
+ * The desktop notification for an event. On macOS a login notification opens its link when clicked
+ * (`open`); on Linux the click is a notification action (linux-login-action.ts) where the server has
+ * actions, and the link is in the text either way; errors and logins stay on screen until dismissed.
  */
 export function buildDesktopNotification(
   event: SupervisorEvent,

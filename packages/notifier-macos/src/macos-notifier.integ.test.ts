@@ -86,6 +86,27 @@ if (missing.length > 0) {
       expect(shown.appname.data).toBe('sso-supervisor-test');
     });
 
+    it('opens a login link when the notification is clicked (a dunst action)', async () => {
+      const link = 'http://127.0.0.1:9/login/corp?t=click-me-once';
+      const withLink = { ...event, message: 'corp needs a login', loginUrl: link };
+      // BROWSER records what it was asked to open; `dunstctl action 0` is a click on the newest notification.
+      const browser = join(dir, 'browser.sh');
+      writeFileSync(browser, `#!/bin/sh\necho "$1" > "${join(dir, 'opened.txt')}"\n`, { mode: 0o755 });
+      const session = `dunst >/dev/null 2>&1 & sleep 1; (node send.js || echo SEND-FAILED) & sleep 1.5; dunstctl history; echo ===; dunstctl action 0; sleep 1.5; cat opened.txt`;
+      const { stdout } = await promisify(execFile)(
+        'xvfb-run',
+        ['-a', 'dbus-run-session', '--', 'sh', '-c', session],
+        {
+          cwd: dir,
+          env: { ...process.env, EVENT_JSON: JSON.stringify(withLink), BROWSER: browser },
+          timeout: 30_000,
+        },
+      );
+      expect(stdout).not.toContain('SEND-FAILED');
+      const [, after] = stdout.split('===');
+      expect(after.trim()).toBe(link);
+    });
+
     it('says once that there is no notification server outside a desktop session', async () => {
       // The same sender with notify-send installed but no D-Bus session, no X and no Wayland.
       const env = { PATH: process.env.PATH, EVENT_JSON: JSON.stringify(event) };

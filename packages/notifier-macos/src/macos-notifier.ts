@@ -4,10 +4,12 @@ import {
   type NotifierDeps,
   NotifierError,
   type NotifierPlugin,
+  summarizeEvent,
 } from '@sso-supervisor/notifier-api';
 import { z } from 'zod';
 import { buildDesktopNotification, type DesktopNotification } from './build-desktop-notification';
 import { desktopUnavailable } from './desktop-availability';
+import { createLoginActionSender, openLink } from './linux-login-action';
 
 /** Options of the `macos` desktop notifier (Notification Center on macOS, notify-send on Linux). */
 export const macosOptionsSchema = z
@@ -77,18 +79,42 @@ export function createMacosNotifier(options: MacosOptions, deps: MacosDeps): Not
     };
   }
   const client: DesktopNotifierClient = deps.client ?? defaultClient();
+  const platform = deps.platform ?? process.platform;
+  const env = deps.env ?? process.env;
+  // On Linux a login link opens on a click where the server has actions; node-notifier cannot ask for one.
+  const action =
+    deps.client || platform === 'darwin' || platform === 'win32'
+      ? undefined
+      : createLoginActionSender({
+          env,
+          open: (url) => openLink(url, env),
+          onOpenError: (error) =>
+            deps.logger.warn('could not open the login link', { notifier: deps.name, error: error.message }),
+        });
+  const plain = (notification: DesktopNotification) =>
+    new Promise<void>((resolve, reject) => {
+      // node-notifier reports success with a null or stderr-string first argument; only an Error fails.
+      // Not `instanceof`: child_process errors may come from another realm (jest's sandbox).
+      client.notify(notification, (error) =>
+        typeof error === 'object' && error !== null ? reject(desktopFailure(error)) : resolve(),
+      );
+    });
   return {
     name: deps.name,
     send(event) {
-      return new Promise<void>((resolve, reject) => {
-        const notification = buildDesktopNotification(event, options, deps.platform);
-        // node-notifier reports success with a null or stderr-string first argument; only an Error fails.
-        // Not `instanceof`: child_process errors may come from another realm (jest's sandbox).
-        client.notify(notification, (error) =>
-          typeof error === 'object' && error !== null ? reject(desktopFailure(error)) : resolve(),
-        );
+      const notification = buildDesktopNotification(event, options, platform);
+      const link = summarizeEvent(event).login?.uri;
+      if (!action || !link) return plain(notification);
+      // The body holds the link too: a server without actions (or an old notify-send) still shows it.
+      return action.send(notification, link).catch((error: Error) => {
+        deps.logger.debug('notification without a click action', {
+          notifier: deps.name,
+          reason: error.message,
+        });
+        return plain(notification);
       });
     },
+    close: async () => action?.close(),
   };
 }
 

@@ -1,11 +1,11 @@
 import {
   browserLogin,
+  configuredScopes,
   chooseSession,
   chooseLoginFlow,
   deviceLogin,
   exclusiveLogin,
   retrySettings,
-  type SsoSession,
   type Setup,
 } from '@sso-supervisor/core';
 import { EXIT, type CliIo } from '../cli-io';
@@ -67,7 +67,7 @@ export async function loginCommand(
     if (choice.flow === 'browser') {
       return browserLogin(session, {
         cacheDir: ws.paths.cacheDir,
-        configuredScopes: configuredScopes(ws, session),
+        configuredScopes: configuredScopes(ws.awsConfig, session),
         redirectPort: opts.redirectPort,
         timeoutMs: opts.browserTimeout,
         signal,
@@ -95,16 +95,4 @@ export async function loginCommand(
   });
   reporter.done(result);
   return result.outcome === 'logged_in' ? EXIT.ok : EXIT.failed;
-}
-
-/** `sso_registration_scopes` as the config writes it, or null: the AWS CLI names its registration file by it. */
-function configuredScopes(ws: Setup, session: SsoSession): string[] | null {
-  const raw =
-    session.name !== null ? ws.awsConfig.ssoSessions[session.name]?.sso_registration_scopes : undefined;
-  return raw === undefined
-    ? null
-    : raw
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean);
 }

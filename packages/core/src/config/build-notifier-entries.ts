@@ -82,7 +82,8 @@ export function buildNotifierEntries(
       ...(module !== undefined && { module }),
       ...(events !== undefined && { events }),
       ...(sessions !== undefined && { sessions }),
-      private: isPrivate ?? false,
+      // The desktop shows on this machine's screen only: it may carry login links unless told otherwise.
+      private: isPrivate ?? type === 'macos',
       cooldown: cooldown ?? DEFAULT_COOLDOWN_MS,
       options: merged,
       path: `notifiers[${index}]`,

@@ -237,7 +237,7 @@ export const configSchema = z
     defaults: z.object(settingsShape).strict().optional(),
     reauth: z
       .object({
-        mode: oneOf(['notify', 'device-code']).optional(),
+        mode: oneOf(['notify', 'device-code', 'browser']).optional(),
         backoff: duration({ positive: true }).optional(),
         /** The default of every session's `reauth.remind`. */
         remind: duration({ positive: false }).optional(),

@@ -156,7 +156,7 @@ describe(`${parseConfig.name} errors`, () => {
     [
       'bad enum',
       lines('version: 1', 'reauth:', '  mode: email'),
-      ['c.yaml:3:9 reauth.mode: Invalid option: expected one of "notify"|"device-code"'],
+      ['c.yaml:3:9 reauth.mode: Invalid option: expected one of "notify"|"device-code"|"browser"'],
     ],
     [
       'retry bounds',

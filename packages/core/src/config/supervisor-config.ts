@@ -101,9 +101,11 @@ export interface SupervisorConfig {
   defaults: SessionSettings;
   /**
    * When a person must log in. notify: session.reauth_required only. device-code: also one device-code
-   * login, its link sent to private notifiers; after one ends unapproved, none for `backoffMs`.
+   * login, its link sent to private notifiers; after one ends unapproved, none for `backoffMs`. browser:
+   * session.reauth_required carries a one-time link to the daemon's loopback server (private notifiers
+   * and the desktop only) that starts a browser login inside the daemon.
    */
-  reauth: { mode: 'notify' | 'device-code'; backoffMs: number };
+  reauth: { mode: 'notify' | 'device-code' | 'browser'; backoffMs: number };
   notifiers: NotifierEntry[];
   /** Files kept filled with role credentials by the daemon; none by default. */
   exports: ExportEntry[];

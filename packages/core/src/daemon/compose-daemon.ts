@@ -21,6 +21,8 @@ import type { NotifierPlugin } from '../notifiers/notifier-contract';
 import { StateFileWriter, type SessionRecord } from '../state/state-file';
 import type { DeviceLoginRunner } from '../supervisor/device-reauth';
 import { CredentialsBroker } from '../server/credentials-broker';
+import { DaemonLogins } from '../server/daemon-logins';
+import { DaemonWeb } from '../server/daemon-web';
 import { Supervisor } from '../supervisor/supervisor';
 import { systemClock, type Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
@@ -38,6 +40,8 @@ export interface DaemonOverrides {
   /** How long and how often undelivered alerts are tried again; `false`: no outbox (`notify test`). */
   Outbox?: Partial<OutboxPolicy> | false;
   DeviceLogin?: DeviceLoginRunner;
+  /** The browser login the status page and login links start; its timeout. */
+  BrowserLogin?: { timeoutMs?: number };
 }
 
 export interface ComposeDaemonOptions {
@@ -236,10 +240,36 @@ export function composeDaemon(options: ComposeDaemonOptions): DaemonGraph {
         onState: (id, s) => state.setSession(id, s),
         // Asked each time a person must log in, so a reload applies to the next one.
         reauth: () => graph.setup.config.reauth,
+        loginLink: (supervised) => r.resolve(DaemonWeb).loginUrl(supervised),
         deviceLogin: overrides.DeviceLogin,
         carriedOver: options.carriedOver,
       });
     }),
+  );
+  // Login links and the status page; the in-daemon browser login checks its session once written.
+  c.register(
+    DaemonLogins,
+    once(
+      (r) =>
+        new DaemonLogins({
+          setup: () => graph.setup,
+          logger: logger(r),
+          onLoggedIn: (id) => void r.resolve(Supervisor).checkSession(id),
+          timeoutMs: overrides.BrowserLogin?.timeoutMs,
+        }),
+    ),
+  );
+  c.register(
+    DaemonWeb,
+    once(
+      (r) =>
+        new DaemonWeb({
+          setup: () => graph.setup,
+          record: (id) => r.resolve(StateFileWriter).record(id),
+          logins: r.resolve(DaemonLogins),
+          logger: logger(r),
+        }),
+    ),
   );
   c.register(
     TOKENS.ControlHandler,

@@ -11,6 +11,8 @@ import { acquireLock } from '../state/lock-file';
 import { removeStaleTempFiles } from '../state/remove-stale-temp-files';
 import { readStateFile, StateFileWriter } from '../state/state-file';
 import { CredentialsBroker } from '../server/credentials-broker';
+import { DaemonLogins } from '../server/daemon-logins';
+import { DaemonWeb } from '../server/daemon-web';
 import { startBroker, type RunningBroker } from '../server/start-broker';
 import { Supervisor } from '../supervisor/supervisor';
 import type { Clock } from '../util/clock';
@@ -93,12 +95,14 @@ export class Daemon {
     for (const problem of errors) logger.error('notifier not started', { problem });
     const daemon = new Daemon(options, graph, dispatcher, lock.release);
     daemon.unsubscribe.push(daemon.bus.subscribe(logEvent(logger)));
+    daemon.unsubscribe.push(daemon.bus.subscribe(graph.resolve(DaemonWeb).listen));
     daemon.unsubscribeDispatcher = daemon.bus.subscribe(dispatcher.handle);
     // Watch before announcing the start: a config written right after `supervisor.started` must not be missed.
     daemon.watch();
+    // The server first: the first check's session.reauth_required may carry a login link to it.
+    await daemon.startBroker();
     supervisor.start(ws.supervised);
     await daemon.planExports();
-    await daemon.startBroker();
     await daemon.listen();
     return daemon;
   }
@@ -149,7 +153,9 @@ export class Daemon {
       // First: a one-shot command asking now finds no daemon and does the work itself.
       await this.control?.close();
       this.unwatch();
+      this.graph.resolve(DaemonWeb).listening(null);
       await this.broker?.stop();
+      await this.graph.resolve(DaemonLogins).stop();
       const inFlight = refreshesInFlight();
       if (inFlight.length > 0) {
         // Their refresh tokens may be spent at AWS already: the answers are written before we stop.
@@ -186,7 +192,9 @@ export class Daemon {
         port: config.server.port,
         broker: this.graph.resolve(CredentialsBroker),
         logger: this.logger,
+        web: this.graph.resolve(DaemonWeb),
       });
+      this.graph.resolve(DaemonWeb).listening(this.broker.port);
     } catch (error) {
       this.logger.error('credential broker not started', {
         port: config.server.port,

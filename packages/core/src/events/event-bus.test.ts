@@ -62,9 +62,23 @@ describe(logEvent.name, () => {
       verificationUri: 'https://device.example/?code=ABCD-EFGH',
       userCode: 'ABCD-EFGH',
     });
+    log({
+      type: 'session.reauth_required',
+      time: 't',
+      severity: 'error',
+      session: 'corp',
+      message: 'corp needs a login',
+      command: 'aws sso login --sso-session corp',
+      loginUrl: 'http://127.0.0.1:1/login/corp?t=one-time',
+    });
     expect(lines).toEqual([
       ['warn', 'corp failed', { event: 'token.refresh_failed', session: 'corp', error: 'HTTP 500' }],
       ['info', 'approve the login', { event: 'login.pending', session: 'corp' }],
+      [
+        'error',
+        'corp needs a login',
+        { event: 'session.reauth_required', session: 'corp', command: 'aws sso login --sso-session corp' },
+      ],
     ]);
   });
 });

@@ -34,11 +34,20 @@ const LEVEL = { info: 'info', warning: 'warn', error: 'error' } as const;
 
 /**
  * An EventBus listener that writes each event to the log at its severity: message plus fields. A device
- * login's code and link stay out of the log: they go to private notifiers only.
+ * login's code and link, and a one-time login link, stay out of the log: they go to private notifiers only.
  */
 export function logEvent(logger: Logger): EventListener {
   return (event) => {
-    const { message, severity, type, time: _time, verificationUri: _uri, userCode: _code, ...fields } = event;
+    const {
+      message,
+      severity,
+      type,
+      time: _time,
+      verificationUri: _uri,
+      userCode: _code,
+      loginUrl: _link,
+      ...fields
+    } = event;
     logger[LEVEL[severity]](message, { event: type, ...fields });
   };
 }

@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import type { SsoSession } from '../aws-config/discover-sessions';
+import type { AwsConfigData } from '../aws-config/read-aws-config';
 import type { PkceRegistration } from './pkce-registration';
 
 /** Python's json.dumps (ensure_ascii): non-ASCII and DEL become \uXXXX, as in format-cached-token. */
@@ -96,4 +98,16 @@ export async function writeRegistrationCache(file: string, registration: PkceReg
     await unlink(temp).catch(() => {});
     throw error;
   }
+}
+
+/** `sso_registration_scopes` as the config writes it, or null: the AWS CLI names its registration file by it. */
+export function configuredScopes(awsConfig: AwsConfigData, session: SsoSession): string[] | null {
+  const raw =
+    session.name !== null ? awsConfig.ssoSessions[session.name]?.sso_registration_scopes : undefined;
+  return raw === undefined
+    ? null
+    : raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
 }

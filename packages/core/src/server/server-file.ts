@@ -4,11 +4,15 @@ import { join } from 'node:path';
 
 export const SERVER_FILE = 'server.json';
 
-/** Where the daemon's loopback server listens, for `exec` and `env` to find. No secret in it. */
+/**
+ * Where the daemon's loopback server listens, for `exec` and `env` to find, and the status page's key
+ * (made anew at each start), for `status --web` and `open`. 0600: the key opens the status page.
+ */
 export interface ServerInfo {
   version: 1;
   port: number;
   pid: number;
+  statusKey?: string;
 }
 
 export async function writeServerFile(stateDir: string, info: ServerInfo): Promise<void> {
@@ -21,7 +25,10 @@ export async function writeServerFile(stateDir: string, info: ServerInfo): Promi
 export async function readServerFile(stateDir: string): Promise<ServerInfo | null> {
   try {
     const info = JSON.parse(await readFile(join(stateDir, SERVER_FILE), 'utf8')) as Partial<ServerInfo>;
-    return info.version === 1 && Number.isInteger(info.port) && Number.isInteger(info.pid)
+    return info.version === 1 &&
+      Number.isInteger(info.port) &&
+      Number.isInteger(info.pid) &&
+      (info.statusKey === undefined || typeof info.statusKey === 'string')
       ? (info as ServerInfo)
       : null;
   } catch {

@@ -2,7 +2,9 @@ import type { Logger } from '../util/logger';
 import { brokerHandler } from './broker-handler';
 import { ensureBrokerToken } from './broker-token';
 import type { CredentialsBroker } from './credentials-broker';
+import type { DaemonWeb } from './daemon-web';
 import { startLoopbackServer, type ServerLimits } from './loopback-server';
+import { withWebRoutes } from './web-routes';
 import { removeServerFile, writeServerFile } from './server-file';
 
 export interface RunningBroker {
@@ -26,6 +28,8 @@ export async function startBroker(options: {
    * lives only as long as its child, is not announced.
    */
   announce?: boolean;
+  /** Login links and the status page, answered before the credentials route. */
+  web?: DaemonWeb;
 }): Promise<RunningBroker> {
   const announce = options.announce ?? true;
   const { token, file } = await ensureBrokerToken(options.stateDir);
@@ -33,13 +37,22 @@ export async function startBroker(options: {
     port: options.port,
     ...(options.hosts && { hosts: options.hosts }),
     ...(options.limits && { limits: options.limits }),
-    handler: brokerHandler({
-      token,
-      credentials: (profile) => options.broker.credentials(profile),
-      logger: options.logger,
-    }),
+    handler: withWebRoutes(
+      options.web?.handler(),
+      brokerHandler({
+        token,
+        credentials: (profile) => options.broker.credentials(profile),
+        logger: options.logger,
+      }),
+    ),
   });
-  if (announce) await writeServerFile(options.stateDir, { version: 1, port: server.port, pid: process.pid });
+  if (announce)
+    await writeServerFile(options.stateDir, {
+      version: 1,
+      port: server.port,
+      pid: process.pid,
+      ...(options.web && { statusKey: options.web.statusKey }),
+    });
   options.logger.info('credential broker listening', { hosts: server.hosts, port: server.port });
   return {
     port: server.port,

@@ -61,12 +61,20 @@ async function exportErrors(setup: Setup) {
 
 function reauthWarnings(setup: Setup) {
   const { config } = setup;
-  if (config.reauth.mode !== 'device-code' || config.notifiers.some((n) => n.private)) return [];
+  const { mode } = config.reauth;
+  if (mode === 'browser' && !config.server.enabled)
+    return [
+      {
+        path: 'reauth.mode',
+        message:
+          "browser serves its login links on the daemon's loopback server, which `server.enabled: false` turns off; turn it on, or use mode: notify",
+      },
+    ];
+  if (mode === 'notify' || config.notifiers.some((n) => n.private)) return [];
   return [
     {
       path: 'reauth.mode',
-      message:
-        'device-code sends the login link only to notifiers marked `private: true`, and none is: the link would go nowhere; mark one notifier private, or use mode: notify',
+      message: `${mode} sends the login link only to notifiers marked \`private: true\` (or a \`type: macos\` one), and none is: the link would go nowhere; mark one notifier private, or use mode: notify`,
     },
   ];
 }

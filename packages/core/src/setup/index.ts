@@ -17,6 +17,7 @@ export {
 } from '../status/session-status';
 export { readStateFile } from '../state/state-file';
 export { runningDaemonPid } from '../state/lock-file';
+export { findStatusPage, type StatusPageLookup } from '../server/find-status-page';
 export { findConfigFile, userConfigFile } from '../config/load-config-file';
 export { colourWanted } from '../logging/colour-choice';
 export { chooseSession, chooseSessions, type SessionChoice } from '../credentials/choose-session';

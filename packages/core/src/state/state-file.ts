@@ -155,6 +155,12 @@ export class StateFileWriter {
     this.timer.unref();
   }
 
+  /** A session's record as the daemon holds it now (the status page reads it; the file may lag). */
+  record(id: string): SessionRecord | undefined {
+    const record = this.sessions.get(id);
+    return record && { ...record };
+  }
+
   flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;

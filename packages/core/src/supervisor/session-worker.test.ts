@@ -51,7 +51,12 @@ const session = () => sampleSession(dir, 'corp');
 const put = (token: CachedToken) => writeFile(session().cacheFile, formatCachedToken(token));
 const types = () => events.map((e) => e.type);
 
-function startWorker(refresher: TokenRefresher, schedule = FAR, remindMs?: number): SessionWorker {
+function startWorker(
+  refresher: TokenRefresher,
+  schedule = FAR,
+  remindMs?: number,
+  browser?: { mode: 'notify' | 'browser'; links: string[] },
+): SessionWorker {
   const reauth = remindMs === undefined ? settings.reauth : { remind: remindMs };
   worker = new SessionWorker(
     { session: session(), settings: { ...settings, schedule, reauth } },
@@ -60,6 +65,13 @@ function startWorker(refresher: TokenRefresher, schedule = FAR, remindMs?: numbe
       publish: (event) => events.push(event),
       logger,
       clock: { now: () => now },
+      ...(browser && {
+        reauth: () => ({ mode: browser.mode, backoffMs: 0 }),
+        loginLink: () => {
+          browser.links.push(`http://127.0.0.1:1/login/corp?t=${browser.links.length}`);
+          return browser.links.at(-1);
+        },
+      }),
       onState: (id, state) => {
         expect(id).toBe('corp');
         states.push(state);
@@ -162,6 +174,31 @@ describe(SessionWorker.name, () => {
       await never.check();
     }
     expect(types().filter((t) => t === 'session.reauth_required')).toHaveLength(1);
+  });
+
+  it('reauth.mode browser: each session.reauth_required, reminders too, carries a new login link', async () => {
+    await put(sampleToken(minutes(5)));
+    const dead = () =>
+      new FakeTokenRefresher((grant) => {
+        throw new ReauthRequiredError('refresh token expired', grant.loginCommand);
+      });
+    const browser = { mode: 'browser' as const, links: [] as string[] };
+    const w = startWorker(dead(), FAR, 60 * 60_000, browser);
+    for (const at of [0, 61]) {
+      now = minutes(at);
+      await w.check();
+    }
+    const asked = events.filter((e) => e.type === 'session.reauth_required');
+    expect(asked.map((e) => e.loginUrl)).toEqual(browser.links);
+    expect(browser.links).toHaveLength(2);
+    expect(events.filter((e) => e.type !== 'session.reauth_required').every((e) => !e.loginUrl)).toBe(true);
+    w.stop();
+    events = [];
+    await put(sampleToken(minutes(5)));
+    const notify = { mode: 'notify' as const, links: [] as string[] };
+    await startWorker(dead(), FAR, 60 * 60_000, notify).check();
+    expect(events.find((e) => e.type === 'session.reauth_required')).not.toHaveProperty('loginUrl');
+    expect(notify.links).toEqual([]);
   });
 
   it('waits for a cache file that does not exist yet, then tells session.restored', async () => {

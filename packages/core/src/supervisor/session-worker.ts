@@ -24,6 +24,8 @@ export interface WorkerDeps {
   onState: (id: string, state: WorkerState) => void;
   /** What to do when a person must log in; asked each time, so a reload applies. Default: notify only. */
   reauth?: () => SupervisorConfig['reauth'];
+  /** `reauth.mode: browser`: a one-time login link for the session; undefined when none can be served. */
+  loginLink?: (supervised: SupervisedSession) => string | undefined;
   /** Runs the device-code login of `reauth.mode: device-code`; default deviceLogin. */
   deviceLogin?: DeviceLoginRunner;
   /** The previous run's records by session id, so the last login survives a restart. */
@@ -244,7 +246,12 @@ export class SessionWorker {
     if (sessionEndsAt) this.state.sessionEndsAt = sessionEndsAt;
   }
 
+  /** Under `reauth.mode: browser` every session.reauth_required, reminders too, carries a new link. */
   private emit(event: SupervisorEvent): void {
+    if (event.type === 'session.reauth_required' && this.deps.reauth?.().mode === 'browser') {
+      const loginUrl = this.deps.loginLink?.(this.supervised);
+      if (loginUrl) return this.deps.publish({ ...event, loginUrl });
+    }
     this.deps.publish(event);
   }
 

@@ -10,7 +10,10 @@ import { SessionWorker, type WorkerDeps } from './session-worker';
 import type { WorkerState } from './worker-state';
 import { watch, type FSWatcher } from 'node:fs';
 
-export interface SupervisorDeps extends Pick<WorkerDeps, 'reauth' | 'deviceLogin' | 'carriedOver'> {
+export interface SupervisorDeps extends Pick<
+  WorkerDeps,
+  'reauth' | 'deviceLogin' | 'carriedOver' | 'loginLink'
+> {
   refresher: SessionRefresher;
   publish: (event: SupervisorEvent) => void;
   logger: Logger;
@@ -96,6 +99,11 @@ export class Supervisor {
     }
     this.rewatch();
     return result;
+  }
+
+  /** One session now (a login written by the daemon itself); unknown ids are ignored. */
+  checkSession(id: string): Promise<void> {
+    return this.workers.get(id)?.check() ?? Promise.resolve();
   }
 
   checkAll(): Promise<void> {

@@ -7,7 +7,11 @@ import type { EventType, Severity, SupervisorEvent } from '../supervisor-event.j
  */
 export const CONTRACT_VALUES = {
   session: 'contract-session',
-  login: { userCode: 'CNTR-LGN7', verificationUri: 'https://device.contract.example/verify' },
+  login: {
+    userCode: 'CNTR-LGN7',
+    verificationUri: 'https://device.contract.example/verify',
+    loginUrl: 'http://127.0.0.1:4999/login/contract-session?t=contract-link-token',
+  },
   secrets: {
     accessToken: 'contract-access-token-4QF7',
     refreshToken: 'contract-refresh-token-9XZ2',
