@@ -32,7 +32,8 @@ export function runChild(
   stderr: NodeJS.WritableStream,
 ): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { env, stdio: 'inherit' });
+    // Listening before the spawn: with no listener, a signal that came once the child ran would end this
+    // process by default and orphan the child. Handlers run only after this synchronous block.
     const handlers = FORWARDED.map((signal) => {
       const handler = () => {
         if (signal !== 'SIGTERM' && terminalSignalsReachChild()) return;
@@ -41,6 +42,7 @@ export function runChild(
       process.on(signal, handler);
       return () => process.off(signal, handler);
     });
+    const child = spawn(command, args, { env, stdio: 'inherit' });
     const done = (code: number) => {
       for (const off of handlers) off();
       resolve(code);
