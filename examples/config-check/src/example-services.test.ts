@@ -9,13 +9,13 @@ const read = (name: string) => readFileSync(resolve(SERVICES, name), 'utf8');
 // The paths the reference files were written for; README.md says to read yours from `install --dry-run`.
 const LINUX = {
   nodePath: '/usr/bin/node',
-  cliPath: '/home/u/sso-supervisor/packages/cli/bin/sso-supervisor.js',
+  cliPath: '/usr/local/lib/node_modules/@sso-supervisor/cli/bin/sso-supervisor.js',
   configFile: '/home/u/.config/sso-supervisor/supervisor.yaml',
   stateDir: '/home/u/.local/state/sso-supervisor',
 };
 const MACOS = {
   nodePath: '/opt/homebrew/bin/node',
-  cliPath: '/Users/u/sso-supervisor/packages/cli/bin/sso-supervisor.js',
+  cliPath: '/opt/homebrew/lib/node_modules/@sso-supervisor/cli/bin/sso-supervisor.js',
   configFile: '/Users/u/.config/sso-supervisor/supervisor.yaml',
   stateDir: '/Users/u/Library/Application Support/sso-supervisor',
 };

@@ -1,5 +1,11 @@
 #!/usr/bin/env node
 'use strict';
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  // Answered before anything loads (the packed CLI's bin does the same).
+  process.stdout.write(`${require('../package.json').version}\n`);
+  return;
+}
 const path = require('node:path');
 const entry = path.join(__dirname, '..', 'dist', 'main.js');
 try {

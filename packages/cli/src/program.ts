@@ -1,7 +1,8 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, InvalidArgumentError, Option } from 'commander';
 import type { CredentialsFormat } from '@sso-supervisor/core';
 import { BROKER_ENV_FORMATS, type BrokerEnvFormat } from '@sso-supervisor/core/setup';
 import { EXIT, type CliIo } from './cli-io';
+import { completionScript, SHELLS, type Shell } from './commands/completion-command';
 import { CREDENTIALS_HELP, credentialsCommand, FORMATS } from './commands/credentials-command';
 import { doctorCommand, DOCTOR_HELP } from './commands/doctor-command';
 import { ENV_HELP } from './commands/env-command';
@@ -11,6 +12,11 @@ import type { ProfilesSyncOptions } from './commands/profiles-command';
 import { tokenCommand, TOKEN_HELP } from './commands/token-command';
 import { withInterruptGuard } from './interrupts';
 import { withSessions, withSetup } from './with-setup';
+
+// This package's own version; the bin answers a lone --version before it loads this file. A require, as the
+// file is outside tsc's rootDir; esbuild inlines it into the packed bundle.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const VERSION = (require('../package.json') as { version: string }).version;
 
 // Node's timers hold at most 2^31-1 ms (about 24.8 days); a longer one warns and fires at once.
 const MAX_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
@@ -69,6 +75,7 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
     )
     .option('-c, --config <file>', 'supervisor.yaml to use')
     .option('--utc', 'show times in UTC instead of the local zone (TZ)')
+    .version(VERSION, '-V, --version', 'print the version')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     // Every human time goes through core's humanTime, which reads TZ: --utc is TZ=UTC, for this process
@@ -98,16 +105,20 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
         );
         return;
       }
+      let reached = false;
       result.code = await withSessions(
         io,
         program.opts(),
-        async (ws) =>
-          (await import('./commands/status-command')).statusCommand(ws, io, opts, [
+        async (ws) => {
+          reached = true;
+          return (await import('./commands/status-command')).statusCommand(ws, io, opts, [
             ...names,
             ...opts.profile,
-          ]),
+          ]);
+        },
         opts,
       );
+      if (!reached && !opts.json) await (await import('./commands/status-command')).noteConfigRefusal(io);
     });
 
   sessionChoice(
@@ -238,6 +249,8 @@ Exit codes: 0 logged in; 1 refused, expired, cancelled or failed; 2 usage error.
     )
     .option('--duration <seconds>', 'stop by itself after this many seconds', parseSeconds)
     .action(async (opts: { duration?: number }) => {
+      // Before the daemon's modules load: see young-generation.ts.
+      (await import('./young-generation')).keepYoungGenerationSmall(io.env);
       const { runCommand } = await import('./commands/run-command');
       result.code = await runCommand(io, program.opts(), { durationMs: opts.duration });
     });
@@ -393,6 +406,23 @@ Exit codes: 0 logged in; 1 refused, expired, cancelled or failed; 2 usage error.
         return;
       }
       result.code = await doctorCommand(io, program.opts(), { ...opts, session });
+    });
+  program
+    .command('completion')
+    .description('a completion script for bash, zsh or fish, built from these commands and options')
+    .addArgument(new Argument('<shell>', 'the shell').choices(SHELLS))
+    .addHelpText(
+      'after',
+      `
+Load it in the shell's start-up file:
+  bash  eval "$(sso-supervisor completion bash)"      (~/.bashrc)
+  zsh   eval "$(sso-supervisor completion zsh)"       (~/.zshrc, after compinit)
+  fish  sso-supervisor completion fish | source       (~/.config/fish/config.fish)
+`,
+    )
+    .action((shell: Shell) => {
+      io.stdout.write(completionScript(program, shell));
+      result.code = EXIT.ok;
     });
   return program;
 }

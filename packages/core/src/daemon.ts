@@ -47,6 +47,7 @@ export {
   type StateFileWriterOptions,
 } from './state/state-file';
 export { removeStaleTempFiles } from './state/remove-stale-temp-files';
+export { writeConfigRefusal, clearConfigRefusal, refusalDir } from './state/config-refusal';
 export { Daemon, type DaemonOptions } from './daemon/daemon';
 export {
   composeDaemon,

@@ -55,6 +55,7 @@ export { writeConfigFile } from './aws-config/write-config-file';
 export type { LoginProgress } from './login/login-types';
 export { readSessionStatus, type SessionStatus } from './status/session-status';
 export { resolvePaths } from './paths/resolve-paths';
+export { refusalDir } from './state/config-refusal';
 export {
   NotifierError,
   httpFailure,

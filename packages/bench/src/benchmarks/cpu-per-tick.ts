@@ -3,12 +3,11 @@ import type { BenchOptions } from '../bench-options';
 import { BenchDaemon } from '../bench-daemon';
 import type { BenchRow } from '../render-report';
 import { createBenchWorld } from '../bench-world';
-import { formatRatio } from '../stats';
 import { IdleNode } from '../idle-node';
 import { readCpuMs } from '../process-sampling';
 
-const SESSIONS = 100;
-const TARGET_MS = 20;
+/** Issue 13's goals: ms of CPU per tick with every session checked each second and none due. */
+const TARGET_MS: Record<number, number> = { 100: 10, 1000: 40 };
 const config = (schedule: string, only?: string) => `version: 1
 ${only ? `sessions:\n  - name: ${only}\n` : ''}defaults:
   schedule: "${schedule}"
@@ -17,21 +16,27 @@ log:
 `;
 
 /**
- * 4. CPU time per tick of 100 sessions not due, checked every second. Beside it over the same window: the
- * same daemon supervising 1 of those sessions every second (the baseline: a tick's fixed cost), the 100
- * on a yearly schedule (idle cost, no ticks), and an idle bare Node process.
+ * 4. CPU time per tick of 100 (and, in the full run, 1,000) sessions not due, checked every second, beside
+ * an idle bare Node process over the same window. Also there: the same daemon supervising 1 of those
+ * sessions every second (a tick's fixed cost) and the 100 on a yearly schedule (idle cost, no ticks). The
+ * full run's window is longer than the 30 s after which a quiet session's file is looked at again anyway.
  */
 export async function cpuPerTick(opts: BenchOptions): Promise<BenchRow[]> {
-  const windowMs = opts.quick ? 6000 : 20_000;
-  const world = await createBenchWorld({ sessions: SESSIONS, tokenTtlSeconds: 8 * 3600 });
-  const daemons = [
-    new BenchDaemon(await world.withConfig('every-second', config('* * * * * *'))),
-    new BenchDaemon(await world.withConfig('one-session', config('* * * * * *', world.names[0]))),
-    new BenchDaemon(await world.withConfig('yearly', config('0 0 1 1 *'))),
-  ];
+  const windowMs = opts.quick ? 10_000 : 40_000;
+  const sizes = opts.quick ? [100] : [100, 1000];
+  const worlds = await Promise.all(
+    sizes.map((n) => createBenchWorld({ sessions: n, tokenTtlSeconds: 8 * 3600 })),
+  );
+  const [small] = worlds;
+  const everySecond = await Promise.all(
+    worlds.map(async (w) => new BenchDaemon(await w.withConfig('every-second', config('* * * * * *')))),
+  );
+  const one = new BenchDaemon(await small.withConfig('one-session', config('* * * * * *', small.names[0])));
+  const yearly = new BenchDaemon(await small.withConfig('yearly', config('0 0 1 1 *')));
+  const daemons = [...everySecond, one, yearly];
   const bare = new IdleNode();
   try {
-    await Promise.all(daemons.map((d) => d.waitFor('supervisor.started')));
+    await Promise.all(daemons.map((d) => d.waitFor('supervisor.started', 120_000)));
     await sleep(3000);
     const pids = [...daemons.map((d) => d.pid), bare.pid];
     const startedAt = Date.now();
@@ -41,30 +46,35 @@ export async function cpuPerTick(opts: BenchOptions): Promise<BenchRow[]> {
     const endedAt = Date.now();
     // The every-second job fires on each whole second, so the ticks are the second boundaries crossed.
     const ticks = Math.floor(endedAt / 1000) - Math.floor(startedAt / 1000);
-    const [all, one, yearly, bareMs] = after.map((ms, i) => ms - before[i]);
-    const calls = world.emulator.calls.createToken.refresh_token;
-    if (calls !== 0) throw new Error(`${calls} CreateToken calls; nothing was due`);
-    const [perTick, onePerTick] = [all / ticks, one / ticks];
-    return [
-      {
-        benchmark: `CPU per tick, ${SESSIONS} sessions not due`,
-        measured: `${perTick.toFixed(2)} ms`,
-        baseline: `${onePerTick.toFixed(2)} ms (same daemon, 1 session)`,
-        ratio: formatRatio(perTick, onePerTick),
-        target: `< ${TARGET_MS} ms`,
-        verdict: perTick < TARGET_MS ? 'pass' : 'miss',
+    const used = after.map((ms, i) => ms - before[i]);
+    const [oneMs, yearlyMs, bareMs] = used.slice(sizes.length);
+    for (const w of worlds) {
+      const calls = w.emulator.calls.createToken.refresh_token;
+      if (calls !== 0) throw new Error(`${calls} CreateToken calls; nothing was due`);
+    }
+    const perTick = (ms: number) => `${(ms / ticks).toFixed(2)} ms`;
+    return sizes.map((sessions, i) => {
+      const ms = used[i] / ticks;
+      return {
+        benchmark: `CPU per tick, ${sessions} sessions not due`,
+        measured: perTick(used[i]),
+        baseline: `${perTick(bareMs)} (idle bare node)`,
+        ratio: '-',
+        target: `<= ${TARGET_MS[sessions]} ms`,
+        verdict: ms <= TARGET_MS[sessions] ? 'pass' : 'miss',
         notes: [
-          `utime+stime from /proc/PID/stat over ${(endedAt - startedAt) / 1000} s (${ticks} ticks), starting 3 s ` +
-            `after supervisor.started: ${SESSIONS} sessions every second ${all.toFixed(0)} ms, 1 session every ` +
-            `second ${one.toFixed(0)} ms, ${SESSIONS} sessions on a yearly schedule ${yearly.toFixed(0)} ms, ` +
-            `idle bare node ${bareMs.toFixed(0)} ms`,
-          `the measured figure is the whole process's CPU over the window divided by the ticks; that is ` +
-            `${((all - one) / ticks / (SESSIONS - 1)).toFixed(3)} ms per extra session check`,
+          `utime+stime from /proc/PID/stat (10 ms steps) over ${(endedAt - startedAt) / 1000} s (${ticks} ticks), ` +
+            `starting 3 s after supervisor.started, all side by side: ${sessions} sessions every second ` +
+            `${used[i].toFixed(0)} ms; idle bare node ${bareMs.toFixed(0)} ms; 1 session every second ` +
+            `${oneMs.toFixed(0)} ms (${perTick(oneMs)} per tick); ${sizes[0]} sessions on a yearly schedule ` +
+            `${yearlyMs.toFixed(0)} ms`,
+          `a tick skips the pass of a session whose token is not due and whose cache file the folder watch saw ` +
+            `unchanged; each is looked at again (a stat) at least every 30 s, which a window over 30 s includes`,
         ],
-      },
-    ];
+      };
+    });
   } finally {
     await Promise.all([...daemons.map((d) => d.stop()), bare.stop()]);
-    await world.close();
+    await Promise.all(worlds.map((w) => w.close()));
   }
 }

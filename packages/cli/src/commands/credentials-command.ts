@@ -1,6 +1,8 @@
 import {
   formatCredentials,
+  readRoleCache,
   resolveSsoProfile,
+  roleCacheFile,
   type CredentialsFormat,
   type Setup,
 } from '@sso-supervisor/core/setup';
@@ -49,6 +51,17 @@ export async function credentialsCommand(
   if ('failure' in found) {
     io.stderr.write(`error: ${found.failure.message}\n`);
     return EXIT.usage;
+  }
+  // Credentials still fresh in the role cache need no refresh, so nobody to share one with: they are printed
+  // as they are, before the daemon is asked (the same entry it would answer from) and before core loads.
+  const cached = await readRoleCache(
+    roleCacheFile(ws.paths.stateDir, found.profile),
+    new Date(),
+    ws.settingsFor(found.profile.session).credentialsRenewBefore,
+  );
+  if (cached) {
+    io.stdout.write(formatCredentials(cached.credentials, opts.format));
+    return EXIT.ok;
   }
   const said = await askDaemonFirst<'credentials'>(ws, { op: 'credentials', profile: name });
   if (said) {

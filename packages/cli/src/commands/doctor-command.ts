@@ -35,6 +35,7 @@ export async function doctorCommand(
     configErrors: 'errors' in loaded ? loaded.errors : [],
     configWarnings: 'errors' in loaded ? loaded.warnings : ws!.warnings.map(core.formatIssue),
     paths: ws?.paths ?? core.resolvePaths({ env: io.env, home, platform: io.platform, cwd: io.cwd }),
+    refusalDir: core.refusalDir(io),
     setup: ws,
     env: io.env,
     platform: io.platform,

@@ -1,17 +1,31 @@
-import { Daemon, holdForRefreshes, waitForStop } from '@sso-supervisor/core/daemon';
+import {
+  clearConfigRefusal,
+  Daemon,
+  refusalDir,
+  holdForRefreshes,
+  waitForStop,
+  writeConfigRefusal,
+} from '@sso-supervisor/core/daemon';
+import { formatIssue, type ConfigIssue } from '@sso-supervisor/core/setup';
 import { BUILTIN_PLUGINS, notifierSchemas } from '../builtin-plugins';
-import type { CliIo } from '../cli-io';
+import { EXIT, type CliIo } from '../cli-io';
 import { shutdownIo } from '../interrupts';
-import { loadCommandSetup } from '../with-setup';
+import { loadSetupIssues } from '../with-setup';
 
 /** The daemon as the CLI runs it: its built-in notifiers, the process's streams, the config from the flags. */
 export function startDaemon(
   io: CliIo,
   flags: { config?: string },
   console: CliIo['stderr'] = io.stderr,
+  seen: { errors?: ConfigIssue[] } = {},
 ): Promise<Daemon | number> {
   return Daemon.start({
-    loadSetup: () => loadCommandSetup(io, flags, { notifierSchemas: notifierSchemas(BUILTIN_PLUGINS) }),
+    loadSetup: async () => {
+      const loaded = await loadSetupIssues(io, flags, { notifierSchemas: notifierSchemas(BUILTIN_PLUGINS) });
+      if ('setup' in loaded) return loaded;
+      seen.errors = loaded.errors;
+      return { errors: loaded.errors.map(formatIssue) };
+    },
     plugins: BUILTIN_PLUGINS,
     stderr: io.stderr,
     console,
@@ -38,12 +52,17 @@ export async function runCommand(
     onHangup: () => void running.daemon?.reload('SIGHUP'),
     signal: failed.signal,
   });
-  const daemon = await startDaemon(io, flags);
+  const seen: { errors?: ConfigIssue[] } = {};
+  const daemon = await startDaemon(io, flags, io.stderr, seen);
+  // Not the configured state dir: a config that cannot be read cannot say where that is.
+  const refusals = refusalDir(io);
   if (typeof daemon === 'number') {
     failed.abort();
+    if (daemon === EXIT.usage && seen.errors) await recordRefusal(io, refusals, seen.errors);
     return daemon;
   }
   running.daemon = daemon;
+  await clearConfigRefusal(refusals).catch(() => {});
   await stopped;
   const unhold = holdForRefreshes(shutdownIo(io));
   try {
@@ -52,4 +71,21 @@ export async function runCommand(
     unhold();
   }
   return 0;
+}
+
+/** For `status` and `doctor`: the service manager will not restart on exit 2, so a person must be told. */
+async function recordRefusal(io: CliIo, stateDir: string, errors: ConfigIssue[]): Promise<void> {
+  try {
+    await writeConfigRefusal(stateDir, {
+      at: new Date().toISOString(),
+      configFile: errors.find((e) => e.file)?.file ?? null,
+      errors: errors.map(formatIssue),
+      pid: process.pid,
+    });
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    io.stderr.write(
+      `warning: cannot record the refusal in ${stateDir} (${reason}); status will not show it\n`,
+    );
+  }
 }

@@ -1,10 +1,21 @@
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { configVariables, installService, runCommand, uninstallService } from '@sso-supervisor/core/daemon';
 import { EXIT, type CliIo } from '../cli-io';
 import type { Setup } from '@sso-supervisor/core';
 
-const CLI_SCRIPT = join(__dirname, '..', '..', 'bin', 'sso-supervisor.js');
+/**
+ * The bin the service runs: beside this package's dist. This file is dist/commands/ in the workspace and
+ * inside the one-file dist/main.js of the packed CLI, so the bin is two or one level up.
+ */
+export function cliScript(dir = __dirname): string {
+  const candidates = [
+    join(dir, '..', 'bin', 'sso-supervisor.js'),
+    join(dir, '..', '..', 'bin', 'sso-supervisor.js'),
+  ];
+  return candidates.find((file) => existsSync(file)) ?? candidates[1];
+}
 
 /**
  * `install [--dry-run]`: a user service (systemd --user unit, launchd agent) that runs this very CLI with
@@ -32,7 +43,7 @@ export async function installCommand(
     platform: io.platform,
     home: io.env.HOME || homedir(),
     nodePath: process.execPath,
-    cliPath: CLI_SCRIPT,
+    cliPath: cliScript(),
     configFile: ws.config.file ?? undefined,
     stateDir: ws.paths.stateDir,
     environment: io.env.AWS_CONFIG_FILE ? { AWS_CONFIG_FILE: ws.paths.awsConfigFile } : undefined,

@@ -7,7 +7,11 @@ import {
   runningDaemonPid,
   readSessionStatus,
   readStateFile,
+  readConfigRefusal,
+  refusalDir,
+  refusalFix,
   withDaemonRecord,
+  type ConfigRefusal,
 } from '@sso-supervisor/core/setup';
 import { EXIT, type CliIo } from '../cli-io';
 import type { Setup, SsoSession } from '@sso-supervisor/core';
@@ -36,9 +40,16 @@ function unknownMessage(ws: Setup, unknown: string[]): string {
     .join('\n');
 }
 
+/** The head's extra lines for a daemon that `run` refused to start (the service manager will not retry). */
+function refusalLines(refusal: ConfigRefusal, platform: NodeJS.Platform): string[] {
+  const more = refusal.errors.length > 1 ? ` (and ${refusal.errors.length - 1} more)` : '';
+  return [`  ${refusal.errors[0] ?? 'the config has errors'}${more}`, `  fix: ${refusalFix(platform)}`];
+}
+
 /**
  * `status [SESSION...]`: every session's cache file, merged with the daemon's state file when there is
- * one. No network, no AWS SDK. Exit 1 when a session shown needs a person; 2 for an unknown name.
+ * one. No network, no AWS SDK. Exit 1 when a session shown needs a person, or the daemon stopped on a
+ * config error; 2 for an unknown name.
  */
 export async function statusCommand(
   ws: Setup,
@@ -56,7 +67,7 @@ export async function statusCommand(
     return EXIT.usage;
   }
   const now = new Date();
-  const [{ state, warning }, pid, statuses, written] = await Promise.all([
+  const [{ state, warning }, pid, statuses, written, lastRefusal] = await Promise.all([
     readStateFile(ws.paths.stateDir),
     runningDaemonPid(ws.paths.stateDir),
     Promise.all(chosen.sessions.map((s) => readSessionStatus(s, now, ws.settingsFor(s).threshold))),
@@ -68,8 +79,10 @@ export async function statusCommand(
         ),
       ),
     ),
+    readConfigRefusal(refusalDir(io)),
   ]);
   const running = pid !== null;
+  const refusal = running ? null : lastRefusal;
   const sessions = statuses.map((s, i) =>
     withDaemonRecord(s, state?.sessions[chosen.sessions[i].id], running, written[i]),
   );
@@ -80,14 +93,22 @@ export async function statusCommand(
   for (const f of ws.findings) io.stderr.write(`${formatFinding(f)}\n`);
   if (warning) io.stderr.write(`warning: ${warning}\n`);
   const startedAt = state?.pid === pid ? state?.startedAt : undefined;
-  const daemon = running ? { running, pid, startedAt } : { running };
+  const configError = refusal && { ...refusal, fix: refusalFix(io.platform) };
+  const daemon = running ? { running, pid, startedAt } : { running, ...(configError && { configError }) };
   if (opts.json) {
     io.stdout.write(`${JSON.stringify({ daemon, sessions, unsupervised }, null, 2)}\n`);
   } else {
     const paint = painter(io.stdout, io.env);
     const time = humanTime(io.env, () => now);
     const started = startedAt ? `, started ${time.when(startedAt)}` : '';
-    const head = running ? `daemon running (pid ${pid}${started})` : 'daemon not running';
+    const head = running
+      ? paint('dim', `daemon running (pid ${pid}${started})`)
+      : refusal
+        ? [
+            paint('red', `daemon stopped on a config error ${time.when(refusal.at)} (pid ${refusal.pid})`),
+            ...refusalLines(refusal, io.platform),
+          ].join('\n')
+        : paint('dim', 'daemon not running');
     const lines = sessions.length
       ? formatStatusTable(sessions, { paint, time, now, daemonRunning: running })
       : [`no SSO sessions found in ${ws.paths.awsConfigFile}`];
@@ -98,7 +119,20 @@ export async function statusCommand(
           `not supervised (\`sessions:\` in ${ws.config.file} leaves them out): ${unsupervised.join(', ')}`,
         ),
       );
-    io.stdout.write(`${paint('dim', head)}\n${lines.join('\n')}\n`);
+    io.stdout.write(`${head}\n${lines.join('\n')}\n`);
   }
-  return sessions.every((s) => HEALTHY.has(s.state)) ? EXIT.ok : EXIT.failed;
+  return !refusal && sessions.every((s) => HEALTHY.has(s.state)) ? EXIT.ok : EXIT.failed;
+}
+
+/**
+ * For a `status` that could not read the config itself: the errors are on stderr already; say whether the
+ * service stopped on them too, and what then.
+ */
+export async function noteConfigRefusal(io: CliIo): Promise<void> {
+  const refusal = await readConfigRefusal(refusalDir(io));
+  if (!refusal) return;
+  const time = humanTime(io.env, () => new Date());
+  io.stderr.write(
+    `the daemon stopped on a config error ${time.when(refusal.at)} (pid ${refusal.pid}); ${refusalFix(io.platform)}\n`,
+  );
 }

@@ -30,6 +30,31 @@ describe(checkDaemon.name, () => {
       fix: expect.stringContaining('sso-supervisor install'),
     });
   });
+
+  it('fails when run refused a config error, with the first error and how to restart', () => {
+    const refusal = {
+      at: '2026-11-22T09:00:00.000Z',
+      configFile: '/cfg/supervisor.yaml',
+      errors: ['/cfg/supervisor.yaml:3:14 defaults.threshold: not a duration', 'second'],
+      pid: 99,
+    };
+    expect(checkDaemon(null, { state: null }, refusal, 'linux')).toStrictEqual({
+      status: 'fail',
+      title: 'daemon',
+      detail:
+        'stopped on a config error at 2026-11-22T09:00:00.000Z (pid 99), and the service manager will not ' +
+        'restart it: /cfg/supervisor.yaml:3:14 defaults.threshold: not a duration (and 1 more)',
+      fix: 'fix the config, check it with `sso-supervisor validate`, then restart the service (`systemctl --user restart sso-supervisor`)',
+    });
+    expect(checkDaemon(null, { state: null }, refusal, 'darwin').fix).toContain(
+      'launchctl kickstart -k gui/$(id -u)/dev.sso-supervisor',
+    );
+  });
+
+  it('passes while a daemon runs, whatever an old refusal says', () => {
+    const refusal = { at: '2026-11-22T09:00:00.000Z', configFile: null, errors: ['x'], pid: 1 };
+    expect(checkDaemon(7, { state }, refusal).status).toBe('pass');
+  });
 });
 
 const server = new Date('2026-11-22T09:00:00Z');

@@ -1,15 +1,33 @@
 import type { StateFileRead } from '../state/state-file';
+import { refusalFix, type ConfigRefusal } from '../state/config-refusal';
 import { type DoctorCheck, describeSpan } from './doctor-check';
 
 /**
  * Whether the daemon keeps the sessions fresh; without it tokens are refreshed only when something asks.
- * `pid` is the lock holder's (see runningDaemonPid); the state file adds when it started.
+ * `pid` is the lock holder's (see runningDaemonPid); the state file adds when it started. A daemon that
+ * `run` refused for a config error fails: the service manager will not restart it (exit 2).
  */
-export function checkDaemon(pid: number | null, read: StateFileRead): DoctorCheck {
+export function checkDaemon(
+  pid: number | null,
+  read: StateFileRead,
+  refusal: ConfigRefusal | null = null,
+  platform: NodeJS.Platform = process.platform,
+): DoctorCheck {
   const title = 'daemon';
   if (pid !== null) {
     const since = read.state?.pid === pid ? `, since ${read.state.startedAt}` : '';
     return { status: 'pass', title, detail: `running (pid ${pid}${since})` };
+  }
+  if (refusal) {
+    const more = refusal.errors.length > 1 ? ` (and ${refusal.errors.length - 1} more)` : '';
+    return {
+      status: 'fail',
+      title,
+      detail:
+        `stopped on a config error at ${refusal.at} (pid ${refusal.pid}), and the service manager will not ` +
+        `restart it: ${refusal.errors[0] ?? 'the config has errors'}${more}`,
+      fix: refusalFix(platform),
+    };
   }
   return {
     status: 'warn',

@@ -8,6 +8,7 @@ import type { RoleCredentialsFetcher } from '../credentials/portal-client';
 import { resolveSession, resolveSsoProfile } from '../credentials/resolve-session';
 import { readStateFile } from '../state/state-file';
 import { runningDaemonPid } from '../state/lock-file';
+import { readConfigRefusal } from '../state/config-refusal';
 import type { SessionRefresher } from '../engine/session-refresher';
 import type { ResolvedPaths } from '../paths/resolve-paths';
 import {
@@ -34,6 +35,8 @@ export interface DoctorOptions {
   configErrors: string[];
   configWarnings: string[];
   paths: ResolvedPaths;
+  /** Where `run` records a refusal to start (its default state dir); default `paths.stateDir`. */
+  refusalDir?: string;
   /** What the caller already loaded for this config and these paths; else the AWS config is read here. */
   setup?: Setup;
   env: Record<string, string | undefined>;
@@ -90,7 +93,14 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorCheck[]> 
     checks.push(checkRegistration(session, read.token, now()));
   }
 
-  checks.push(checkDaemon(await runningDaemonPid(paths.stateDir), await readStateFile(paths.stateDir)));
+  checks.push(
+    checkDaemon(
+      await runningDaemonPid(paths.stateDir),
+      await readStateFile(paths.stateDir),
+      await readConfigRefusal(options.refusalDir ?? paths.stateDir),
+      options.platform,
+    ),
+  );
   checks.push(checkEnvironmentCredentials(env));
 
   const probe = options.probe ?? probeEndpoint;

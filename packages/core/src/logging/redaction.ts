@@ -11,7 +11,7 @@ export class SecretRegistry {
   static readonly REDACTED = '[redacted]';
 
   private readonly values = new Set<string>();
-  private pattern: RegExp | null = null;
+  private longestFirst: string[] | null = null;
 
   constructor(private readonly maxSize = 256) {}
 
@@ -28,20 +28,24 @@ export class SecretRegistry {
       if (this.values.size <= this.maxSize) break;
       this.values.delete(oldest);
     }
-    this.pattern = null;
+    this.longestFirst = null;
   }
 
+  /**
+   * A plain substring search per secret, not one alternation RegExp: a daemon adds secrets on every refresh,
+   * and each change recompiled a pattern of up to 256 tokens whose native code (hundreds of KB, in V8's
+   * large-object code space) piled up between major GCs: the soak's RSS grew by ~50 MB over 1,500 refreshes.
+   */
   redact(text: string): string {
     if (this.values.size === 0 || text.length < MIN_LENGTH) return text;
     // Longest first, so a secret that contains another is blanked whole rather than leaving its remainder.
-    this.pattern ??= new RegExp(
-      [...this.values]
-        .sort((a, b) => b.length - a.length)
-        .map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-        .join('|'),
-      'g',
-    );
-    return text.replace(this.pattern, SecretRegistry.REDACTED);
+    this.longestFirst ??= [...this.values].sort((a, b) => b.length - a.length);
+    let out = text;
+    for (const secret of this.longestFirst) {
+      if (secret.length > out.length) continue;
+      if (out.includes(secret)) out = out.split(secret).join(SecretRegistry.REDACTED);
+    }
+    return out;
   }
 }
 

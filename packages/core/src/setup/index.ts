@@ -17,6 +17,13 @@ export {
 } from '../status/session-status';
 export { readStateFile } from '../state/state-file';
 export { runningDaemonPid } from '../state/lock-file';
+export {
+  readConfigRefusal,
+  refusalDir,
+  refusalFix,
+  REFUSAL_FILE_NAME,
+  type ConfigRefusal,
+} from '../state/config-refusal';
 export { findStatusPage, type StatusPageLookup } from '../server/find-status-page';
 export { findConfigFile, userConfigFile } from '../config/load-config-file';
 export { colourWanted } from '../logging/colour-choice';
@@ -41,3 +48,5 @@ export {
   type BrokerEnvFormat,
   type JobVariables,
 } from '../server/broker-env';
+// A role-cache hit is answered from the file: no daemon round trip, no core index, no AWS SDK.
+export { readRoleCache, roleCacheFile } from '../credentials/role-cache';

@@ -174,6 +174,27 @@ describe('state-file-writer', () => {
       expect(Object.keys(second.sessions)).toHaveLength(21);
     });
 
+    it('writes check times alone at most every routineMs, an unchanged record never, news at once', async () => {
+      const writer = new StateFileWriter({ stateDir: dir, logger, clock, intervalMs: 0, routineMs: 60_000 });
+      const healthy = { ...record(0), lastCheck: '2026-11-22T09:20:00.000Z' };
+      writer.setSession('corp', healthy);
+      const first = await eventually(onDisk);
+      writer.setSession('corp', { ...healthy });
+      writer.setSession('corp', { ...healthy, lastCheck: '2026-11-22T09:20:01.000Z', nextCheck: 'x' });
+      await sleep(100);
+      expect(await onDisk()).toStrictEqual(first);
+
+      writer.setSession('corp', { ...healthy, lastCheck: '2026-11-22T09:20:02.000Z', state: 'failed' });
+      await sleep(100);
+      const news = await onDisk();
+      expect(news.ino).not.toBe(first.ino);
+      expect(news.sessions.corp).toMatchObject({ state: 'failed', lastCheck: '2026-11-22T09:20:02.000Z' });
+
+      writer.setSession('corp', { ...healthy, lastCheck: '2026-11-22T09:20:03.000Z', state: 'failed' });
+      await writer.flush();
+      expect((await onDisk()).sessions.corp.lastCheck).toBe('2026-11-22T09:20:03.000Z');
+    });
+
     it('writes what is pending on flush, forgets removed sessions and keeps carried-over ones', async () => {
       const writer = new StateFileWriter({
         stateDir: dir,

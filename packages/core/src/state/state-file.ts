@@ -77,12 +77,20 @@ export async function readStateFile(stateDir: string): Promise<StateFileRead> {
   return { state: parsed.data };
 }
 
+/** Every key a session record may hold, for the writer's per-write copy (no schema parse per tick). */
+const RECORD_KEYS = Object.keys(sessionRecordSchema.shape) as (keyof SessionRecord)[];
+/** What changes on every tick of a healthy session: written at most every `routineMs`. */
+const ROUTINE_KEYS: ReadonlySet<string> = new Set(['lastCheck', 'nextCheck']);
+
 /**
  * Replaces the state file whole: a temp file (0600) written and fsynced, then renamed over it, so a reader
  * or a crash never meets half a file. Parsing first drops any key the schema does not list.
  */
 export async function writeStateFile(stateDir: string, state: StateFile): Promise<void> {
-  const clean = stateFileSchema.parse(state);
+  await replaceStateFile(stateDir, stateFileSchema.parse(state));
+}
+
+async function replaceStateFile(stateDir: string, clean: StateFile): Promise<void> {
   await mkdir(stateDir, { recursive: true, mode: 0o700 });
   const file = join(stateDir, STATE_FILE_NAME);
   // Named like the cache's temp files, so the next daemon's removeStaleTempFiles clears one a crash left.
@@ -103,30 +111,58 @@ export async function writeStateFile(stateDir: string, state: StateFile): Promis
   }
 }
 
+/** Which keys of a record changed: none, only the routine ones, or something `status` must show soon. */
+function changeOf(
+  before: SessionRecord | undefined,
+  after: SessionRecord | null,
+): 'none' | 'routine' | 'news' {
+  if (!before || !after) return before === after ? 'none' : 'news';
+  let change: 'none' | 'routine' = 'none';
+  for (const key of RECORD_KEYS) {
+    if (before[key] === after[key]) continue;
+    if (!ROUTINE_KEYS.has(key)) return 'news';
+    change = 'routine';
+  }
+  return change;
+}
+
+/** A copy holding only the listed keys, so a field that should not be here (a token) cannot reach the disk. */
+function pickRecord(record: SessionRecord, lastError: string | undefined): SessionRecord {
+  const out: Record<string, unknown> = {};
+  for (const key of RECORD_KEYS) if (record[key] !== undefined) out[key] = record[key];
+  if (lastError !== undefined) out.lastError = lastError;
+  return out as SessionRecord;
+}
+
 export interface StateFileWriterOptions {
   stateDir: string;
   logger: Logger;
   clock?: Clock;
   /** Blanks registered secrets inside `lastError` (error texts can quote a server's reply). */
   secrets?: SecretRegistry;
-  /** Least time between two writes. */
+  /** Least time between two writes when a session's state, failures, error or refresh changed. */
   intervalMs?: number;
+  /** Least time between two writes when only the routine check times moved. */
+  routineMs?: number;
   /** Records carried over from the previous run's state file. */
   sessions?: Record<string, SessionRecord>;
 }
 
 /**
- * Keeps the daemon's state file current without writing on every change: a burst of session updates (a
- * pass over twenty sessions) becomes one write, at most one per `intervalMs`. `flush()` writes what is
- * pending at once, for shutdown. Write failures are logged, never thrown: the state file is a courtesy to
- * `status`, not something to stop refreshing for.
+ * Keeps the daemon's state file current without writing on every change. What `status` must show soon (a
+ * refresh, a failure, a login needed) is written within `intervalMs`, a burst of them as one write; the
+ * check times that move on every tick only every `routineMs`; an unchanged record not at all. `flush()`
+ * writes what is pending at once, for shutdown. Write failures are logged, never thrown: the state file
+ * is a courtesy to `status`, not something to stop refreshing for.
  */
 export class StateFileWriter {
   private readonly sessions: Map<string, SessionRecord>;
   private readonly startedAt: string;
   private readonly clock: Clock;
   private readonly intervalMs: number;
+  private readonly routineMs: number;
   private timer: NodeJS.Timeout | null = null;
+  private timerAt = Infinity;
   private chain: Promise<void> = Promise.resolve();
   private dirty = true;
   private lastWrite = 0;
@@ -135,22 +171,38 @@ export class StateFileWriter {
   constructor(private readonly opts: StateFileWriterOptions) {
     this.clock = opts.clock ?? systemClock;
     this.intervalMs = opts.intervalMs ?? 250;
+    this.routineMs = opts.routineMs ?? 10_000;
     this.startedAt = this.clock.now().toISOString();
     this.sessions = new Map(Object.entries(opts.sessions ?? {}));
   }
 
   /** Records a session's state; null forgets the session (it is no longer supervised). */
   setSession(id: string, record: SessionRecord | null): void {
+    const change = changeOf(this.sessions.get(id), record);
+    if (change === 'none') return;
     if (record) this.sessions.set(id, { ...record });
     else this.sessions.delete(id);
     this.dirty = true;
-    if (this.timer) return;
+    this.schedule(this.lastWrite + (change === 'news' ? this.intervalMs : this.routineMs));
+  }
+
+  flush(): Promise<void> {
+    this.cancel();
+    return this.write();
+  }
+
+  /** A write at `at` (epoch ms), unless one is due sooner already. */
+  private schedule(at: number): void {
+    if (this.timer && this.timerAt <= at) return;
+    this.cancel();
+    this.timerAt = at;
     this.timer = setTimeout(
       () => {
         this.timer = null;
+        this.timerAt = Infinity;
         void this.write();
       },
-      Math.max(0, this.lastWrite + this.intervalMs - Date.now()),
+      Math.max(0, at - Date.now()),
     );
     this.timer.unref();
   }
@@ -161,10 +213,10 @@ export class StateFileWriter {
     return record && { ...record };
   }
 
-  flush(): Promise<void> {
+  private cancel(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    return this.write();
+    this.timerAt = Infinity;
   }
 
   private write(): Promise<void> {
@@ -173,7 +225,7 @@ export class StateFileWriter {
       this.dirty = false;
       this.lastWrite = Date.now();
       try {
-        await writeStateFile(this.opts.stateDir, this.snapshot());
+        await replaceStateFile(this.opts.stateDir, this.snapshot());
         this.failing = false;
       } catch (error) {
         this.dirty = true;
@@ -196,7 +248,7 @@ export class StateFileWriter {
     for (const [id, record] of this.sessions) {
       const lastError =
         record.lastError && this.opts.secrets ? this.opts.secrets.redact(record.lastError) : record.lastError;
-      sessions[id] = { ...record, ...(lastError !== undefined && { lastError }) };
+      sessions[id] = pickRecord(record, lastError);
     }
     const now = this.clock.now().toISOString();
     return { version: 1, pid: process.pid, startedAt: this.startedAt, updatedAt: now, sessions };

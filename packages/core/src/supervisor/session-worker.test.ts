@@ -11,7 +11,7 @@ import { FakeTokenRefresher } from '../test-support/fake-token-refresher';
 import { sampleSession } from '../test-support/sample-session';
 import { SECRET_MARK, sampleToken } from '../test-support/sample-token';
 import { RecordingLogger } from '@sso-supervisor/notifier-api/testing';
-import { SessionWorker } from './session-worker';
+import { RECHECK_MS, SessionWorker } from './session-worker';
 import type { WorkerState } from './worker-state';
 
 const NOW = new Date('2026-11-22T09:00:00.000Z');
@@ -280,6 +280,46 @@ describe(SessionWorker.name, () => {
     const seen = states.length;
     await pause(1_200);
     expect(states).toHaveLength(seen);
+  });
+
+  it('skips the pass on ticks while quiet; a file change, RECHECK_MS or the refresh point ends that', async () => {
+    await put(sampleToken(minutes(60)));
+    const fake = new FakeTokenRefresher(() => fresh);
+    const w = startWorker(fake);
+    const lastCheck = async () => {
+      await pause(30);
+      return states.at(-1)?.lastCheck;
+    };
+    await w.check();
+    const at = (ms: number) => (now = new Date(NOW.getTime() + ms));
+
+    at(10_000);
+    w.tick();
+    expect(await lastCheck()).toBe(NOW.toISOString());
+
+    w.cacheChanged();
+    w.tick();
+    expect(await lastCheck()).toBe(at(10_000).toISOString());
+
+    at(10_000 + RECHECK_MS - 1);
+    w.tick();
+    expect(await lastCheck()).toBe(at(10_000).toISOString());
+    w.tick();
+    at(10_000 + RECHECK_MS);
+    w.tick();
+    expect(await lastCheck()).toBe(at(10_000 + RECHECK_MS).toISOString());
+
+    // Threshold 20 minutes: the refresh point of a token that ends in 20 minutes and 15 seconds.
+    await put(sampleToken(minutes(20.25)));
+    at(0);
+    await w.check();
+    at(14_000);
+    w.tick();
+    expect(await lastCheck()).toBe(NOW.toISOString());
+    at(16_000);
+    w.tick();
+    expect(await lastCheck()).toBe(at(16_000).toISOString());
+    expect(fake.grants).toHaveLength(1);
   });
 
   it('drains: waits for the running check to finish', async () => {

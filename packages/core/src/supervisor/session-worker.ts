@@ -35,10 +35,18 @@ export interface WorkerDeps {
 }
 
 /**
+ * How long a tick may go without looking at a quiet session's cache file at all: a change the folder
+ * watch missed (network file systems, WSL, no inotify slots) is seen within this.
+ */
+export const RECHECK_MS = 30_000;
+
+/**
  * One sso-session's refresh loop on its own cron schedule. Checks never overlap; after a
  * reauth_required the worker makes no AWS call until the cache file changes, except the one device-code
  * login of `reauth.mode: device-code`, which a new login in the file makes moot. Between checks it
- * notices new logins and warns before the registration or the Identity Center session ends.
+ * notices new logins and warns before the registration or the Identity Center session ends. A tick skips
+ * the pass while the session is quiet: its token not due, no warning near, its file unchanged (the
+ * supervisor's folder watch says when it changes; RECHECK_MS bounds a change it missed).
  */
 export class SessionWorker {
   private unsubscribe: (() => void) | null = null;
@@ -56,6 +64,8 @@ export class SessionWorker {
   private readonly reauth: DeviceReauth;
   private readonly logins = new LoginWatch();
   private stopped = false;
+  /** Until then (epoch ms) a tick needs no pass: see quietAfter. */
+  private quietUntil = 0;
 
   constructor(
     private supervised: SupervisedSession,
@@ -89,7 +99,7 @@ export class SessionWorker {
   }
 
   start(): void {
-    this.unsubscribe = this.ticker.subscribe(this.supervised.settings.schedule, () => void this.check());
+    this.unsubscribe = this.ticker.subscribe(this.supervised.settings.schedule, () => this.tick());
     this.publishState();
   }
 
@@ -97,10 +107,26 @@ export class SessionWorker {
   retune(next: SupervisedSession): void {
     const reschedule = next.settings.schedule !== this.supervised.settings.schedule;
     this.supervised = next;
+    this.quietUntil = 0;
     if (reschedule && this.unsubscribe) {
       this.unsubscribe();
       this.start();
     }
+  }
+
+  /** The cache file changed (the folder watch): a held session looks at once, others at the next tick. */
+  cacheChanged(): void {
+    this.quietUntil = 0;
+    if (this.held) void this.check();
+  }
+
+  /** A scheduled tick: a pass, unless the session is quiet; then only the next check time moves. */
+  tick(): void {
+    if (!this.heldOn && !this.inFlight && this.deps.clock.now().getTime() < this.quietUntil) {
+      this.publishState();
+      return;
+    }
+    void this.check();
   }
 
   /** One pass now; a call while one runs joins it. */
@@ -150,6 +176,7 @@ export class SessionWorker {
       });
       this.react(result, result.cache?.decidedOn ?? null);
       this.afterPass(result);
+      this.quietUntil = this.quietAfter(result);
     } catch (error) {
       this.deps.logger.error('session check failed unexpectedly', {
         session: session.id,
@@ -224,6 +251,29 @@ export class SessionWorker {
     const reauth = this.deps.reauth?.();
     if (this.stopped || reauth?.mode !== 'device-code' || this.state.state !== 'reauth_required') return;
     this.reauth.start(this.supervised, reauth.backoffMs);
+  }
+
+  /**
+   * After a pass that found the token fine: until when ticks may skip. Not past the token's refresh
+   * point, nor the start of a registration or session-end warning window, nor RECHECK_MS; never inside
+   * a warning window (its once-a-day and once-a-login rules need the passes).
+   */
+  private quietAfter(result: RefreshResult): number {
+    if (result.outcome !== 'skipped' || this.heldOn || result.expiresAt === undefined) return 0;
+    const { settings } = this.supervised;
+    const now = this.deps.clock.now().getTime();
+    let until = Math.min(Date.parse(result.expiresAt) - settings.threshold, now + RECHECK_MS);
+    const registrationEnd = Date.parse(result.cache?.registrationExpiresAt ?? '');
+    const sessionEnd = Date.parse(LoginWatch.sessionEndsAt(settings, this.state.loginAt) ?? '');
+    for (const [end, ahead] of [
+      [registrationEnd, settings.registrationWarning],
+      [sessionEnd, settings.sessionWarning],
+    ]) {
+      if (!(end > now) || !(ahead > 0)) continue;
+      if (end - ahead <= now) return 0;
+      until = Math.min(until, end - ahead);
+    }
+    return Number.isNaN(until) ? 0 : until;
   }
 
   private afterPass(result: RefreshResult): void {

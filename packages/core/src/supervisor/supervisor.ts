@@ -123,7 +123,10 @@ export class Supervisor {
     });
   }
 
-  /** A held session is re-checked as soon as its cache file changes (a new login), not at the next tick. */
+  /**
+   * A held session is re-checked as soon as its cache file changes (a new login), not at the next tick;
+   * a quiet one (whose ticks skip the pass) is looked at on the next tick.
+   */
   private rewatch(): void {
     for (const off of this.unwatch) off();
     const byDir = new Map<string, Map<string, SessionWorker>>();
@@ -137,8 +140,7 @@ export class Supervisor {
       watchCacheDir(
         dir,
         (name) => {
-          const worker = files.get(name);
-          if (worker?.held) void worker.check();
+          files.get(name)?.cacheChanged();
         },
         this.deps.logger,
       ),
