@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseBenchOptions, type BenchOptions } from './bench-options';
 import { type BenchRow, renderReport, machineInfo } from './render-report';
+import { brokerLatency } from './benchmarks/broker-latency';
 import { cpuPerTick } from './benchmarks/cpu-per-tick';
 import { credentialsLatency } from './benchmarks/credentials-latency';
 import { dispatchLatency } from './benchmarks/dispatch-latency';
@@ -18,6 +19,7 @@ const BENCHMARKS: Record<string, (opts: BenchOptions) => Promise<BenchRow[]>> = 
   cpu: cpuPerTick,
   soak,
   dispatch: dispatchLatency,
+  broker: brokerLatency,
 };
 
 const REPO_ROOT = resolve(__dirname, '..', '..', '..');

@@ -1,65 +1,30 @@
-import { Argument, Command, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, Option } from 'commander';
 import type { CredentialsFormat } from '@sso-supervisor/core';
+import { BROKER_ENV_FORMATS, type BrokerEnvFormat } from '@sso-supervisor/core/setup';
 import { EXIT, type CliIo } from './cli-io';
 import { completionScript, SHELLS, type Shell } from './commands/completion-command';
 import { CREDENTIALS_HELP, credentialsCommand, FORMATS } from './commands/credentials-command';
 import { doctorCommand, DOCTOR_HELP } from './commands/doctor-command';
+import { ENV_HELP } from './commands/env-command';
+import { EXEC_HELP } from './commands/exec-command';
 import type { LoginOptions } from './commands/login-command';
 import type { ProfilesSyncOptions } from './commands/profiles-command';
 import { tokenCommand, TOKEN_HELP } from './commands/token-command';
 import { withInterruptGuard } from './interrupts';
 import { withSessions, withSetup } from './with-setup';
+import {
+  parseCount,
+  parsePort,
+  parseSeconds,
+  PROFILE_OPT,
+  SESSION_ARG,
+  sessionChoice,
+} from './command-options';
 
 // This package's own version; the bin answers a lone --version before it loads this file. A require, as the
 // file is outside tsc's rootDir; esbuild inlines it into the packed bundle.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const VERSION = (require('../package.json') as { version: string }).version;
-
-// Node's timers hold at most 2^31-1 ms (about 24.8 days); a longer one warns and fires at once.
-const MAX_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
-
-/** A commander option parser for a positive number of seconds, returned in milliseconds. */
-export function parseSeconds(value: string): number {
-  const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds <= 0)
-    throw new InvalidArgumentError('expected a positive number of seconds');
-  if (seconds > MAX_SECONDS)
-    throw new InvalidArgumentError(
-      `expected at most ${MAX_SECONDS} seconds (about 24 days); leave --duration out to run until stopped`,
-    );
-  return seconds * 1000;
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
-
-const SESSION_ARG = 'an sso-session name, or a profile name meaning its session';
-const PROFILE_OPT = '--profile <profile>';
-
-/** `[session]` / `[session...]` plus `--profile P` (repeatable with many): one shape in every command. */
-function sessionChoice(command: Command, many: boolean, fallback: string): Command {
-  return many
-    ? command
-        .argument('[session...]', `${SESSION_ARG}; ${fallback}`)
-        .option(`${PROFILE_OPT}`, 'an SSO profile, meaning its session (repeatable)', collect, [])
-    : command
-        .argument('[session]', `${SESSION_ARG}; ${fallback}`)
-        .option(PROFILE_OPT, 'an SSO profile, meaning its session');
-}
-
-function parsePort(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 65535)
-    throw new InvalidArgumentError('expected a port, 1 to 65535');
-  return n;
-}
-
-function parseCount(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number');
-  return n;
-}
 
 /**
  * Every command of the CLI, registered here and nowhere else; each action stores its exit code in
@@ -337,6 +302,31 @@ Exit codes: 0 logged in; 1 refused, expired, cancelled or failed; 2 usage error.
     .action(async (opts: { profile?: string; format: CredentialsFormat }) => {
       result.code = await withInterruptGuard(io, () =>
         withSessions(io, program.opts(), (ws) => credentialsCommand(ws, io, opts)),
+      );
+    });
+
+  program
+    .command('exec')
+    .description("run a command with self-renewing role credentials from the daemon's credential broker")
+    .argument('<command...>', 'the command and its arguments, after --')
+    .option(PROFILE_OPT, 'the SSO profile whose role credentials COMMAND gets; default $AWS_PROFILE')
+    .option('--static', 'plain AWS_ACCESS_KEY_ID/SECRET/SESSION_TOKEN instead (not renewed)')
+    .addHelpText('after', EXEC_HELP)
+    .action(async (argv: string[], opts: { profile?: string; static?: boolean }) => {
+      result.code = await withSessions(io, program.opts(), async (ws) =>
+        (await import('./commands/exec-command')).execCommand(ws, io, opts, argv),
+      );
+    });
+
+  program
+    .command('env')
+    .description("the variables that send a shell's AWS SDKs and CLI to the daemon's credential broker")
+    .option(PROFILE_OPT, 'the SSO profile; default $AWS_PROFILE')
+    .addOption(new Option('--format <format>', 'output format').choices(BROKER_ENV_FORMATS).default('sh'))
+    .addHelpText('after', ENV_HELP)
+    .action(async (opts: { profile?: string; format: BrokerEnvFormat }) => {
+      result.code = await withSessions(io, program.opts(), async (ws) =>
+        (await import('./commands/env-command')).envCommand(ws, io, opts),
       );
     });
 

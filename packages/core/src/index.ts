@@ -84,6 +84,9 @@ export { obtainSessionToken } from './credentials/obtain-session-token';
 export { obtainRoleCredentials } from './credentials/obtain-role-credentials';
 export { formatCredentials, type CredentialsFormat } from './credentials/format-credentials';
 export { type SessionSelection } from './credentials/resolve-session';
+// `exec` without a daemon: the broker in the command's own process, for its child's lifetime.
+export { CredentialsBroker } from './server/credentials-broker';
+export { startBroker, type RunningBroker } from './server/start-broker';
 export {
   ensureFreshSession,
   type EnsureFreshSessionOptions,

@@ -200,7 +200,11 @@ describe('credential broker', () => {
   it('a session that needs a login: a 4xx whose message the JS SDK shows, with the login command', async () => {
     const res = await get(broker.port, '/v1/credentials/sandbox', { authorization: token });
     expect(res.status).toBe(424);
-    expect(res.body).toMatchObject({ Code: 'LoginRequired', Message: expect.stringContaining('login') });
+    expect(res.body).toMatchObject({
+      Code: 'LoginRequired',
+      Message: expect.stringContaining('run sso-supervisor login nobody'),
+    });
+    expect(res.body.Message).not.toContain('aws sso login');
     const url = `http://127.0.0.1:${broker.port}/v1/credentials/sandbox`;
     await expect(
       fromHttp({
@@ -210,7 +214,7 @@ describe('credential broker', () => {
         timeout: 5_000,
         maxRetries: 0,
       })(),
-    ).rejects.toMatchObject({ Message: expect.stringContaining('sso login') });
+    ).rejects.toMatchObject({ Message: expect.stringContaining('run sso-supervisor login nobody') });
   });
 
   it('no issued secret in server.json or an error body', async () => {

@@ -1,3 +1,4 @@
+import { readCachedToken } from '../cache/read-cached-token';
 import { obtainRoleCredentials, type RoleCredentialsOutcome } from '../credentials/obtain-role-credentials';
 import type { RoleCredentialsFetcher } from '../credentials/portal-client';
 import { resolveSsoProfile, type SessionLookup, type SsoProfile } from '../credentials/resolve-session';
@@ -5,6 +6,7 @@ import type { RoleCredentials } from '../credentials/role-cache';
 import type { SessionSettings } from '../config/supervisor-config';
 import type { SessionRefresher } from '../engine/session-refresher';
 import type { CredentialsFailure } from '../errors';
+import { supervisorLoginCommand } from '../login/login-types';
 
 /** Served credentials keep at least this much: botocore re-fetches at 15 minutes left, the JS SDK at 5. */
 export const BROKER_MIN_REMAINING_MS = 20 * 60_000;
@@ -31,6 +33,20 @@ interface Held {
 }
 
 /**
+ * A login the broker asks for names `sso-supervisor login`: unlike `aws sso login` it renews a registration
+ * that ends soon, and its outcome reaches the daemon, which then serves the job again without a restart.
+ */
+export function withOwnLoginCommand(
+  failure: CredentialsFailure,
+  session: SsoProfile['session'],
+): CredentialsFailure {
+  if (failure.kind !== 'login_required' && failure.kind !== 'invalid_cache') return failure;
+  const command = supervisorLoginCommand(session);
+  const message = failure.command ? failure.message.split(failure.command).join(command) : failure.message;
+  return { ...failure, command, message: message.includes(command) ? message : `${message}: run ${command}` };
+}
+
+/**
  * Role credentials per profile for the broker: held in memory while fresh, renewed by one
  * GetRoleCredentials per profile however many clients ask at once. Fresh means 20 minutes left, or for
  * roles whose credentials live shorter than 40 minutes, half their lifetime left.
@@ -38,6 +54,12 @@ interface Held {
 export class CredentialsBroker {
   private readonly held = new Map<string, Held>();
   private readonly inFlight = new Map<string, Promise<BrokerAnswer>>();
+  /**
+   * Sessions found to need a login, with the cache file as it was: until the file changes (a login, a
+   * refresh by anyone) the answer is given at once. A refresh that meets a revoked token waits seconds for
+   * a rival's write (engine/refresh-session.ts), longer than the SDKs wait for an answer (botocore 2 s).
+   */
+  private readonly needsLogin = new Map<string, { failure: CredentialsFailure; raw: string | null }>();
 
   constructor(private readonly options: CredentialsBrokerOptions) {}
 
@@ -73,6 +95,12 @@ export class CredentialsBroker {
   }
 
   private async renew(key: string, profile: SsoProfile, settings: SessionSettings): Promise<BrokerAnswer> {
+    const { session } = profile;
+    // Read before asking: a login written meanwhile then counts as a change, never as the dead file.
+    const before = (await readCachedToken(session.cacheFile)).raw;
+    const known = this.needsLogin.get(session.id);
+    if (known && known.raw === before) return { ok: false, failure: known.failure };
+    this.needsLogin.delete(session.id);
     const fetchedAt = this.now();
     const outcome: RoleCredentialsOutcome = await obtainRoleCredentials(profile, {
       stateDir: this.options.stateDir,
@@ -82,7 +110,12 @@ export class CredentialsBroker {
       ...(this.options.now && { now: this.options.now }),
       ...(this.options.fetcher && { fetcher: this.options.fetcher }),
     });
-    if (!outcome.ok) return { ok: false, failure: outcome.failure };
+    if (!outcome.ok) {
+      const failure = withOwnLoginCommand(outcome.failure, session);
+      if (failure.kind === 'login_required' || failure.kind === 'invalid_cache')
+        this.needsLogin.set(session.id, { failure, raw: before });
+      return { ok: false, failure };
+    }
     const { credentials } = outcome;
     for (const s of [credentials.secretAccessKey, credentials.sessionToken, credentials.accessKeyId])
       this.options.recordSecret?.(s);

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { limitConnections } from './connection-limit';
 
 /** The SDKs fetch container credentials over plain HTTP only from loopback; nothing else may be bound. */
 export const LOOPBACK_HOSTS = ['127.0.0.1', '::1'] as const;
@@ -9,8 +10,8 @@ export interface LoopbackServerOptions {
   port: number;
   hosts?: readonly string[];
   handler: (req: IncomingMessage, res: ServerResponse) => void;
-  /** Connections held at once per address; more are closed on arrival. */
-  maxConnections?: number;
+  /** Tighter bounds, for tests that must not wait 10 s for a header timeout. */
+  limits?: Partial<ServerLimits>;
 }
 
 export interface LoopbackServer {
@@ -25,8 +26,11 @@ const LIMITS = {
   headersTimeout: 10_000,
   requestTimeout: 15_000,
   keepAliveTimeout: 5_000,
+  /** Connections held at once per address; when full, the one idle longest makes room (connection-limit.ts). */
   maxConnections: 256,
 };
+
+export type ServerLimits = typeof LIMITS;
 
 export function isLoopback(host: string): boolean {
   return (LOOPBACK_HOSTS as readonly string[]).includes(host);
@@ -43,22 +47,28 @@ function listen(server: Server, port: number, host: string): Promise<number> {
 }
 
 function makeServer(options: LoopbackServerOptions, sockets: Set<Socket>): Server {
+  const limits = { ...LIMITS, ...options.limits };
   const server = createServer(
-    { maxHeaderSize: LIMITS.maxHeaderSize, requestTimeout: LIMITS.requestTimeout },
+    {
+      maxHeaderSize: limits.maxHeaderSize,
+      requestTimeout: limits.requestTimeout,
+      headersTimeout: limits.headersTimeout,
+      // How often the two timeouts above are checked (default 30 s, which would let a slow client linger).
+      connectionsCheckingInterval: Math.min(1000, limits.headersTimeout),
+    },
     options.handler,
   );
-  server.headersTimeout = LIMITS.headersTimeout;
-  server.keepAliveTimeout = LIMITS.keepAliveTimeout;
-  server.maxConnections = options.maxConnections ?? LIMITS.maxConnections;
+  server.keepAliveTimeout = limits.keepAliveTimeout;
+  limitConnections(server, limits.maxConnections, sockets);
   // An idle connection that never sends a request would otherwise be held until the client gives up.
-  server.on('connection', (socket) => {
-    socket.setTimeout(LIMITS.requestTimeout, () => socket.destroy());
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-  });
+  server.on('connection', (socket) => socket.setTimeout(limits.requestTimeout, () => socket.destroy()));
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     const status =
-      error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? '431 Request Header Fields Too Large'
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? '408 Request Timeout'
+          : '400 Bad Request';
     if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
     else socket.destroy();
   });

@@ -37,5 +37,16 @@ export { askDaemon, type DaemonAnswer, type NoDaemonReason } from '../interproce
 export { FAILURE_CODE_PREFIX, type ControlResults } from '../interprocess/control-protocol';
 export { resolveSession, resolveSsoProfile } from '../credentials/resolve-session';
 export { formatCredentials, type CredentialsFormat } from '../credentials/format-credentials';
+// The credential broker's client side (node:http and node:fs only): `env` and `exec` find the daemon's.
+export { findDaemonBroker, askBroker, type BrokerEndpoint, type BrokerReply } from '../server/broker-client';
+export {
+  brokerVariables,
+  staticVariables,
+  applyVariables,
+  formatVariables,
+  BROKER_ENV_FORMATS,
+  type BrokerEnvFormat,
+  type JobVariables,
+} from '../server/broker-env';
 // A role-cache hit is answered from the file: no daemon round trip, no core index, no AWS SDK.
 export { readRoleCache, roleCacheFile } from '../credentials/role-cache';
