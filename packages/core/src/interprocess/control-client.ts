@@ -1,5 +1,4 @@
 import { lstat } from 'node:fs/promises';
-import { createConnection } from 'node:net';
 import { controlPath } from './control-path';
 import {
   CONTROL_PROTOCOL_VERSION,
@@ -10,8 +9,8 @@ import {
 } from './control-protocol';
 import { checkPrivateDir, errorCode, ownedByMe } from './private-dir';
 
-// This file runs on the credential_process hot path: node:net, node:fs and the two import-free files
-// beside it, nothing else (control-client.test.ts checks).
+// This file runs on the credential_process hot path: node:net (on use), node:fs and the files beside it,
+// nothing else.
 
 export type NoDaemonReason =
   | 'no-socket' // nothing listens: no socket file, or no state dir yet
@@ -56,7 +55,12 @@ export async function askDaemon<R extends ControlRequestBody>(
     if (problem) return problem;
   }
   const line = JSON.stringify({ ...request, v: CONTROL_PROTOCOL_VERSION });
-  return exchange(where.path, line, timeoutMs, answerTimeoutMs) as Promise<DaemonAnswer<R['op']>>;
+  // Loaded here, not at the top: `status` and a role-cache hit reach this file through the setup entry and
+  // never ask the daemon, and node:net is a measurable part of their start.
+  const { createConnection } = await import('node:net');
+  return exchange(createConnection, where.path, line, timeoutMs, answerTimeoutMs) as Promise<
+    DaemonAnswer<R['op']>
+  >;
 }
 
 async function checkSocket(stateDir: string, path: string): Promise<DaemonAnswer<never> | null> {
@@ -75,6 +79,7 @@ async function checkSocket(stateDir: string, path: string): Promise<DaemonAnswer
 }
 
 function exchange(
+  createConnection: typeof import('node:net').createConnection,
   path: string,
   line: string,
   timeoutMs: number,

@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { request } from 'node:http';
 import { join } from 'node:path';
 import { isProcessAlive } from '../state/lock-file';
 import { BROKER_TOKEN_FILE } from './broker-token';
@@ -33,11 +32,14 @@ export type BrokerReply =
   { status: number; body: Record<string, string> } | { status: 'unreachable'; problem: string };
 
 /** One GET of a profile's credentials, as an SDK would send it. */
-export function askBroker(
+export async function askBroker(
   endpoint: BrokerEndpoint,
   profile: string,
   timeoutMs = 60_000,
 ): Promise<BrokerReply> {
+  // Loaded on use: this file is in the setup entry, which `status` and `credentials` load, and node:http
+  // is a measurable part of their start.
+  const { request } = await import('node:http');
   return new Promise((resolve) => {
     const req = request(
       credentialsUri(endpoint.port, profile),
