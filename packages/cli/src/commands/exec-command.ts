@@ -8,7 +8,6 @@ import {
 import { EXIT, type CliIo } from '../cli-io';
 import { withInterruptGuard } from '../interrupts';
 import { openJobBroker, type JobBroker } from './job-broker';
-import { runChild } from './run-child';
 
 export const EXEC_HELP = `
 Runs COMMAND with self-renewing role credentials of --profile (default $AWS_PROFILE): its environment gets
@@ -99,6 +98,8 @@ export async function execCommand(
       vars = brokerVariables({ ...prepared.endpoint, profile: name, region, env: io.env });
       prepared.speak();
     }
+    // On use: program.ts loads this file for EXEC_HELP, and node:child_process would slow every start.
+    const { runChild } = await import('./run-child');
     return await runChild(argv[0], argv.slice(1), applyVariables(io.env, vars), io.stderr);
   } finally {
     await prepared.stop();
