@@ -19,6 +19,25 @@ describe('humanTime', () => {
     expect(at({ TZ: ':Europe/Paris' }).zone).toBe('CET');
   });
 
+  it('writes UTC without Intl exactly as Intl writes a zone at the same offset', () => {
+    // Etc/GMT goes through Intl (its short name GMT is shown as UTC); UTC takes the Date-fields path.
+    const fast = at({ TZ: 'UTC' });
+    const intl = at({ TZ: 'Etc/GMT' });
+    expect(fast.zone).toBe(intl.zone);
+    for (const t of [
+      '2026-12-02T00:00:00Z',
+      '2026-01-05T03:04:05Z',
+      '2026-12-01T23:59:59.999Z',
+      'not a date',
+    ]) {
+      expect([fast.clock(t), fast.stamp(t), fast.when(t)]).toEqual([
+        intl.clock(t),
+        intl.stamp(t),
+        intl.when(t),
+      ]);
+    }
+  });
+
   it('says how far off a time is, with the clock time', () => {
     const t = at({ TZ: 'Europe/Paris' });
     expect(t.when('2026-12-02T10:20:00Z')).toBe('in 42m (11:20 CET)');

@@ -37,7 +37,7 @@ function zoneFrom(env: Record<string, string | undefined>): string | undefined {
 }
 
 // en-US knows EST and PST, en-GB knows CET and BST; where neither has a name, the GMT offset stays.
-function zoneName(timeZone: string | undefined, at: Date): string {
+function zoneNameOf(timeZone: string | undefined, at: Date): string {
   let fallback = 'UTC';
   for (const locale of ['en-US', 'en-GB']) {
     const parts = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' }).formatToParts(at);
@@ -52,15 +52,33 @@ function toDate(at: Date | string): Date {
   return typeof at === 'string' ? new Date(at) : at;
 }
 
-/**
- * Formats for the zone `env.TZ` names (the process's zone when it names none Intl knows). `now` is read on
- * every call, so one formatter serves a long-running process.
- */
-export function humanTime(
-  env: Record<string, string | undefined> = process.env,
-  now: () => Date = () => new Date(),
-): HumanTime {
-  const timeZone = zoneFrom(env);
+// The first Intl.DateTimeFormat of a process loads ICU's zone and locale data (~25 ms, most of a short
+// `status`). In UTC (servers, CI, containers, --utc) Date's own UTC fields give the same text without it.
+const UTC_NAMES = new Set(['UTC', 'Etc/UTC']);
+
+/** Whether the zone shown is UTC: TZ names it, or TZ is unset and the process's own zone is UTC. */
+function inUtc(env: Record<string, string | undefined>, now: Date): boolean {
+  const tz = env.TZ?.replace(/^:/, '');
+  if (tz) return UTC_NAMES.has(tz);
+  return (
+    env.TZ === undefined &&
+    now.getTimezoneOffset() === 0 &&
+    now.toString().endsWith('(Coordinated Universal Time)')
+  );
+}
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+function utcFields(at: Date) {
+  return {
+    date: `${at.getUTCFullYear()}-${two(at.getUTCMonth() + 1)}-${two(at.getUTCDate())}`,
+    time: `${two(at.getUTCHours())}:${two(at.getUTCMinutes())}`,
+    seconds: two(at.getUTCSeconds()),
+  };
+}
+
+/** The date, time and seconds fields of `at` in `timeZone` (the process's when undefined), through Intl. */
+function intlFields(timeZone: string | undefined) {
   const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',
@@ -71,25 +89,39 @@ export function humanTime(
     second: '2-digit',
     hourCycle: 'h23',
   });
-  const fields = (at: Date) => {
+  return (at: Date) => {
     const f = Object.fromEntries(parts.formatToParts(at).map((p) => [p.type, p.value]));
     return { date: `${f.year}-${f.month}-${f.day}`, time: `${f.hour}:${f.minute}`, seconds: f.second };
   };
+}
+
+/**
+ * Formats for the zone `env.TZ` names (the process's zone when it names none Intl knows). `now` is read on
+ * every call, so one formatter serves a long-running process.
+ */
+export function humanTime(
+  env: Record<string, string | undefined> = process.env,
+  now: () => Date = () => new Date(),
+): HumanTime {
+  const utc = inUtc(env, now());
+  const timeZone = utc ? 'UTC' : zoneFrom(env);
+  const fields = utc ? utcFields : intlFields(timeZone);
+  const zoneName = (at: Date) => (utc ? 'UTC' : zoneNameOf(timeZone, at));
   const clock = (value: Date | string) => {
     const at = toDate(value);
     if (Number.isNaN(at.getTime())) return String(value);
     const { date, time } = fields(at);
     const shown = date === fields(now()).date ? time : `${date} ${time}`;
-    return `${shown} ${zoneName(timeZone, at)}`;
+    return `${shown} ${zoneName(at)}`;
   };
   return {
-    zone: zoneName(timeZone, now()),
+    zone: zoneName(now()),
     clock,
     stamp(value) {
       const at = toDate(value);
       if (Number.isNaN(at.getTime())) return String(value);
       const { date, time, seconds } = fields(at);
-      return `${date} ${time}:${seconds} ${zoneName(timeZone, at)}`;
+      return `${date} ${time}:${seconds} ${zoneName(at)}`;
     },
     when(value) {
       const at = toDate(value);
