@@ -79,22 +79,6 @@ async function main() {
           });
         },
       },
-      {
-        // commander requires node:child_process at load for executable subcommands, which this CLI has none
-        // of; it is a measurable part of every start (`credentials` runs on each SDK call), so on use only.
-        name: 'lazy-child-process',
-        setup(b) {
-          b.onResolve({ filter: /^node:child_process$/ }, (args) =>
-            /commander[\\/]lib[\\/]command\.js$/.test(args.importer)
-              ? { path: 'child_process', namespace: 'lazy-builtin' }
-              : undefined,
-          );
-          b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
-            contents: "module.exports = { spawn: (...a) => require('node:child_process').spawn(...a) };",
-            loader: 'js',
-          }));
-        },
-      },
     ],
   });
   const manifests = await workspaceManifests();
