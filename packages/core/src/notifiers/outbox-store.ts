@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, open, rename, unlink } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { TEMP_SUFFIX } from '../cache/write-cached-token';
+import { basename, dirname, join } from 'node:path';
 import type { SupervisorEvent } from '../events/supervisor-event';
+import { replacePrivateFile } from '../state/private-file';
 import type { Logger } from '../util/logger';
 import { cleanEvent } from './route-event';
 
@@ -178,19 +177,7 @@ export class OutboxStore {
     const text = `${JSON.stringify({ version: 1, entries: this.entries }, null, 2)}\n`;
     this.writing = this.writing.then(async () => {
       try {
-        await mkdir(dirname(this.file), { recursive: true, mode: 0o700 });
-        const temp = `${this.file}.${process.pid}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`;
-        const handle = await open(temp, 'wx', 0o600);
-        try {
-          await handle.writeFile(text, 'utf8');
-          await handle.sync();
-          await handle.close();
-          await rename(temp, this.file);
-        } catch (error) {
-          await handle.close().catch(() => {});
-          await unlink(temp).catch(() => {});
-          throw error;
-        }
+        await replacePrivateFile(dirname(this.file), basename(this.file), text, { sync: true });
       } catch (error) {
         this.logger.warn('outbox could not be saved', { file: this.file, error: (error as Error).message });
       }

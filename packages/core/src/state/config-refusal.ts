@@ -1,9 +1,8 @@
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { homedir } from 'node:os';
 import { resolvePaths } from '../paths/resolve-paths';
-import { TEMP_SUFFIX } from '../cache/temp-file-name';
+import { replacePrivateFile } from './private-file';
 import { LAUNCHD_LABEL, SYSTEMD_UNIT_NAME } from '../service/service-spec';
 
 export const REFUSAL_FILE_NAME = 'config-refusal.json';
@@ -52,22 +51,9 @@ export async function writeConfigRefusal(stateDir: string, refusal: ConfigRefusa
       .map((e) => (e.length > MAX_LINE ? `${e.slice(0, MAX_LINE)}…` : e)),
     pid: refusal.pid,
   };
-  await mkdir(stateDir, { recursive: true, mode: 0o700 });
-  const file = join(stateDir, REFUSAL_FILE_NAME);
-  const temp = join(
-    stateDir,
-    `.${REFUSAL_FILE_NAME}.${process.pid}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`,
-  );
-  const handle = await open(temp, 'wx', 0o600);
-  try {
-    await handle.writeFile(`${JSON.stringify(clean, null, 2)}\n`, 'utf8');
-    await handle.close();
-    await rename(temp, file);
-  } catch (error) {
-    await handle.close().catch(() => {});
-    await unlink(temp).catch(() => {});
-    throw error;
-  }
+  await replacePrivateFile(stateDir, REFUSAL_FILE_NAME, `${JSON.stringify(clean, null, 2)}\n`, {
+    sync: false,
+  });
 }
 
 /** The record, or null when there is none or it is not one (a reader must never fail on it). */

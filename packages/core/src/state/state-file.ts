@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { readFile, mkdir, open, rename, unlink } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { TEMP_SUFFIX } from '../cache/temp-file-name';
+import { replacePrivateFile } from './private-file';
 import type { SecretRegistry } from '../logging/redaction';
 import { systemClock, type Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
@@ -91,24 +90,7 @@ export async function writeStateFile(stateDir: string, state: StateFile): Promis
 }
 
 async function replaceStateFile(stateDir: string, clean: StateFile): Promise<void> {
-  await mkdir(stateDir, { recursive: true, mode: 0o700 });
-  const file = join(stateDir, STATE_FILE_NAME);
-  // Named like the cache's temp files, so the next daemon's removeStaleTempFiles clears one a crash left.
-  const temp = join(
-    stateDir,
-    `.${STATE_FILE_NAME}.${process.pid}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`,
-  );
-  const handle = await open(temp, 'wx', 0o600);
-  try {
-    await handle.writeFile(`${JSON.stringify(clean, null, 2)}\n`, 'utf8');
-    await handle.sync();
-    await handle.close();
-    await rename(temp, file);
-  } catch (error) {
-    await handle.close().catch(() => {});
-    await unlink(temp).catch(() => {});
-    throw error;
-  }
+  await replacePrivateFile(stateDir, STATE_FILE_NAME, `${JSON.stringify(clean, null, 2)}\n`, { sync: true });
 }
 
 /** Which keys of a record changed: none, only the routine ones, or something `status` must show soon. */
