@@ -2,9 +2,11 @@ import {
   formatFinding,
   formatIssue,
   loadSetup,
+  resolveSsoProfile,
   type ConfigIssue,
   type Setup,
   type SetupOptions,
+  type SsoProfile,
 } from '@sso-supervisor/core/setup';
 import { EXIT, type CliIo } from './cli-io';
 
@@ -106,4 +108,26 @@ export function withSessions(
     SESSIONS_ONLY,
     output,
   );
+}
+
+/**
+ * The SSO profile a credentials command acts on: `--profile`, else $AWS_PROFILE (an empty one is unset, as
+ * the AWS CLI treats it). On failure the message is on stderr and the usage exit code is returned.
+ */
+export function chooseProfile(
+  ws: Setup,
+  io: CliIo,
+  given: string | undefined,
+): { name: string; profile: SsoProfile } | number {
+  const name = given ?? (io.env.AWS_PROFILE || undefined);
+  if (name === undefined) {
+    io.stderr.write('error: no profile given: pass --profile PROFILE or set AWS_PROFILE\n');
+    return EXIT.usage;
+  }
+  const found = resolveSsoProfile(ws, name);
+  if ('failure' in found) {
+    io.stderr.write(`error: ${found.failure.message}\n`);
+    return EXIT.usage;
+  }
+  return { name, profile: found.profile };
 }

@@ -1,12 +1,12 @@
 import {
   formatCredentials,
   readRoleCache,
-  resolveSsoProfile,
   roleCacheFile,
   type CredentialsFormat,
   type Setup,
 } from '@sso-supervisor/core/setup';
 import { EXIT, type CliIo } from '../cli-io';
+import { chooseProfile } from '../with-setup';
 import { askDaemonFirst, warnUnlocked } from '../daemon-first';
 
 /** The `--format` choices. */
@@ -41,17 +41,9 @@ export async function credentialsCommand(
   io: CliIo,
   opts: { profile?: string; format: CredentialsFormat },
 ): Promise<number> {
-  // An empty AWS_PROFILE is unset, as the AWS CLI treats it.
-  const name = opts.profile ?? (io.env.AWS_PROFILE || undefined);
-  if (name === undefined) {
-    io.stderr.write('error: no profile given: pass --profile PROFILE or set AWS_PROFILE\n');
-    return EXIT.usage;
-  }
-  const found = resolveSsoProfile(ws, name);
-  if ('failure' in found) {
-    io.stderr.write(`error: ${found.failure.message}\n`);
-    return EXIT.usage;
-  }
+  const found = chooseProfile(ws, io, opts.profile);
+  if (typeof found === 'number') return found;
+  const { name } = found;
   // Credentials still fresh in the role cache need no refresh, so nobody to share one with: they are printed
   // as they are, before the daemon is asked (the same entry it would answer from) and before core loads.
   const cached = await readRoleCache(

@@ -3,11 +3,11 @@ import {
   brokerVariables,
   findDaemonBroker,
   formatVariables,
-  resolveSsoProfile,
   type BrokerEnvFormat,
   type Setup,
 } from '@sso-supervisor/core/setup';
 import { EXIT, type CliIo } from '../cli-io';
+import { chooseProfile } from '../with-setup';
 
 export const ENV_HELP = `
 Prints the variables that send every AWS SDK and the AWS CLI started from this shell to the running
@@ -32,16 +32,9 @@ export async function envCommand(
   io: CliIo,
   opts: { profile?: string; format: BrokerEnvFormat },
 ): Promise<number> {
-  const name = opts.profile ?? (io.env.AWS_PROFILE || undefined);
-  if (name === undefined) {
-    io.stderr.write('error: no profile given: pass --profile PROFILE or set AWS_PROFILE\n');
-    return EXIT.usage;
-  }
-  const found = resolveSsoProfile(ws, name);
-  if ('failure' in found) {
-    io.stderr.write(`error: ${found.failure.message}\n`);
-    return EXIT.usage;
-  }
+  const found = chooseProfile(ws, io, opts.profile);
+  if (typeof found === 'number') return found;
+  const { name } = found;
   const { stateDir } = ws.paths;
   const daemon = await findDaemonBroker(stateDir);
   if (!daemon) {

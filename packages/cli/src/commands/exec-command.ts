@@ -1,11 +1,6 @@
-import {
-  applyVariables,
-  brokerVariables,
-  resolveSsoProfile,
-  staticVariables,
-  type Setup,
-} from '@sso-supervisor/core/setup';
+import { applyVariables, brokerVariables, staticVariables, type Setup } from '@sso-supervisor/core/setup';
 import { EXIT, type CliIo } from '../cli-io';
+import { chooseProfile } from '../with-setup';
 import { withInterruptGuard } from '../interrupts';
 import { openJobBroker, type JobBroker } from './job-broker';
 
@@ -66,17 +61,9 @@ export async function execCommand(
   opts: { profile?: string; static?: boolean },
   argv: string[],
 ): Promise<number> {
-  // An empty AWS_PROFILE is unset, as the AWS CLI treats it.
-  const name = opts.profile ?? (io.env.AWS_PROFILE || undefined);
-  if (name === undefined) {
-    io.stderr.write('error: no profile given: pass --profile PROFILE or set AWS_PROFILE\n');
-    return EXIT.usage;
-  }
-  const found = resolveSsoProfile(ws, name);
-  if ('failure' in found) {
-    io.stderr.write(`error: ${found.failure.message}\n`);
-    return EXIT.usage;
-  }
+  const found = chooseProfile(ws, io, opts.profile);
+  if (typeof found === 'number') return found;
+  const { name } = found;
   const prepared = await withInterruptGuard(io, () => prepare(ws, io, name));
   if (typeof prepared === 'number') return prepared;
   const region = profileRegion(ws, name);

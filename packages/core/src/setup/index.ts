@@ -35,7 +35,7 @@ export { guardOneShot, type ShutdownIo } from '../engine/shutdown-guard';
 // to print its answer: `credentials` and `token` load nothing heavier when the daemon answers.
 export { askDaemon, type DaemonAnswer, type NoDaemonReason } from '../interprocess/control-client';
 export { FAILURE_CODE_PREFIX, type ControlResults } from '../interprocess/control-protocol';
-export { resolveSession, resolveSsoProfile } from '../credentials/resolve-session';
+export { resolveSession, resolveSsoProfile, type SsoProfile } from '../credentials/resolve-session';
 export { formatCredentials, type CredentialsFormat } from '../credentials/format-credentials';
 // The credential broker's client side (node:http and node:fs only): `env` and `exec` find the daemon's.
 export { findDaemonBroker, askBroker, type BrokerEndpoint, type BrokerReply } from '../server/broker-client';
